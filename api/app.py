@@ -1,0 +1,40 @@
+"""The FastAPI app factory: one driver per process, opened and closed by the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from api import health
+from api.schema.context import get_context
+from api.schema.root import build_schema
+from graph.connection import open_store
+from graph.errors import KgError
+from graph.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.store = open_store(settings)
+        try:
+            yield
+        finally:
+            await app.state.store.close()
+
+    app = FastAPI(title="kg: political knowledge graph", version="0.1.0", lifespan=lifespan)
+    app.include_router(health.router)
+    app.include_router(GraphQLRouter(build_schema(), context_getter=get_context), prefix="/graphql")
+
+    @app.exception_handler(KgError)
+    async def kg_error(_: Request, exc: KgError) -> JSONResponse:
+        return JSONResponse({"code": exc.code, "detail": exc.message}, status_code=exc.http_status)
+
+    return app

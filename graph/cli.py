@@ -1,0 +1,83 @@
+"""The `kg` command: run the local Neo4j, install the schema, load data, serve the API."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graph.connection import open_store
+from graph.neo4j_server.command import ensure_local_server, neo4j_app
+from graph.schema import migrate as apply_schema
+from graph.settings import REPO_ROOT, get_settings
+
+app = typer.Typer(help="Knowledge graph of political actors, events and agreements.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+console = Console()
+
+
+async def _migrate() -> list[str]:
+    store = open_store(get_settings())
+    try:
+        return await apply_schema(store)
+    finally:
+        await store.close()
+
+
+@app.command()
+def migrate() -> None:
+    """Create the constraints and indexes that are missing (safe to run again)."""
+    created = asyncio.run(_migrate())
+    if created:
+        console.print("Created: " + ", ".join(created))
+    else:
+        console.print("Schema up to date: nothing to create.")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on [KG_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="HTTP port [KG_PORT].")] = None,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes.")] = 1,
+) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql) under uvicorn."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+    )
+
+
+@app.command()
+def up(
+    seed: Annotated[Path, typer.Option(help="Folder of seed files to load.")] = REPO_ROOT / "seed_data",
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after loading.")] = False,
+) -> None:
+    """Everything for a working product: start Neo4j, migrate, load the seed, serve."""
+    settings = get_settings()
+    ensure_local_server(settings)
+    migrate()
+    _load_seed(seed)
+    if not no_serve:
+        serve(host=None, port=None, workers=1)
+
+
+def _load_seed(folder: Path) -> None:
+    try:
+        from graph.load.command import load_seed_folder
+    except ImportError:
+        console.print(f"(no loader yet: {folder} not loaded)")
+        return
+    load_seed_folder(folder)
+
+
+if __name__ == "__main__":
+    app()

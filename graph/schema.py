@@ -1,0 +1,20 @@
+"""Schema installation (`kg migrate`): constraints and indexes from queries/schema/, idempotent."""
+
+from __future__ import annotations
+
+from graph.queries import QUERIES_DIR
+from graph.store import GraphStore
+
+
+def schema_statements() -> list[str]:
+    """Names of the schema queries, in file order (constraints before the indexes that rely on them)."""
+    return [f"schema/{path.stem}" for path in sorted((QUERIES_DIR / "schema").glob("*.cypher"))]
+
+
+async def migrate(store: GraphStore) -> list[str]:
+    """Apply every schema statement; return the names of the constraints and indexes it created."""
+    before = {row["name"] for row in await store.read("schema_names")}
+    for name in schema_statements():
+        await store.run_autocommit(name)
+    after = {row["name"] for row in await store.read("schema_names")}
+    return sorted(after - before)

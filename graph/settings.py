@@ -1,0 +1,56 @@
+"""All configuration, read once from the environment (and a `.env` file if present).
+
+Connection settings keep Neo4j's conventional names (NEO4J_URI, ...); everything else is KG_*.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LOCAL_DEV_PASSWORD = "kg-local-dev-password"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KG_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    env: Literal["local", "test", "production"] = "local"
+
+    neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER"))
+    neo4j_password: SecretStr = Field(
+        default=SecretStr(LOCAL_DEV_PASSWORD), validation_alias=AliasChoices("NEO4J_PASSWORD")
+    )
+    neo4j_database: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE"))
+
+    data_dir: Path = REPO_ROOT / ".kg" / "neo4j"
+    neo4j_port: int = 7687
+    neo4j_heap: str = "512m"
+    neo4j_pagecache: str = "256m"
+    neo4j_start_timeout: float = 120.0
+    neo4j_connect_timeout: float = 5.0
+    neo4j_retry_seconds: float = 5.0
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @model_validator(mode="after")
+    def _no_default_secrets_in_production(self) -> Settings:
+        password = self.neo4j_password.get_secret_value()
+        if not password:
+            raise ValueError("NEO4J_PASSWORD must not be blank")
+        if self.env == "production" and password == LOCAL_DEV_PASSWORD:
+            raise ValueError("NEO4J_PASSWORD is the local development default; set a real one")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,133 @@
+"""GraphStore: the only code that talks to Neo4j. Async, narrow, and ignorant of HTTP and GraphQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+from graph.errors import Unavailable
+from graph.queries import cypher
+from graph.settings import Settings
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One UNWIND write: a named query from queries/ and the rows it receives as `$rows`."""
+
+    query: str
+    rows: list[Mapping[str, Any]]
+    params: Mapping[str, Any] | None = None
+
+
+@dataclass
+class WriteSummary:
+    batches: int = 0
+    rows: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+
+class GraphStore:
+    def __init__(self, driver: AsyncDriver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    @classmethod
+    def from_settings(cls, settings: Settings, uri: str) -> GraphStore:
+        auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+        driver = AsyncGraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=settings.neo4j_connect_timeout,
+            connection_acquisition_timeout=settings.neo4j_connect_timeout * 2,
+            max_transaction_retry_time=settings.neo4j_retry_seconds,
+        )
+        return cls(driver, settings.neo4j_database)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def ping(self) -> str:
+        """The server's Neo4j version; raises Unavailable at once when it does not answer (no retries)."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                result = await session.run(cypher("server_version"))
+                record = await result.single(strict=True)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+        return str(record["version"])
+
+    async def read(self, query: str, **params: Any) -> list[Record]:
+        """Run a named read query and return its records as dicts."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_read(_fetch, cypher(query), params)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+
+    async def write(self, query: str, **params: Any) -> list[Record]:
+        """Run a named write query in its own transaction."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(_fetch, cypher(query), params)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+
+    async def run_autocommit(self, query: str, **params: Any) -> None:
+        """Run a named query outside a managed transaction (schema commands need this)."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                result = await session.run(cypher(query), params)
+                await result.consume()
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+
+    async def write_batches(self, batches: Iterable[Batch] | AsyncIterable[Batch]) -> WriteSummary:
+        """Run every batch in ONE transaction: all of them land, or none does.
+
+        Batches may be produced lazily so a large file is streamed, not held in memory.
+        """
+        summary = WriteSummary()
+        try:
+            async with self.driver.session(database=self.database) as session:
+                tx = await session.begin_transaction()
+                try:
+                    async for batch in _aiter(batches):
+                        params = {**(batch.params or {}), "rows": batch.rows}
+                        result = await tx.run(cypher(batch.query), params)
+                        counters = (await result.consume()).counters
+                        summary.batches += 1
+                        summary.rows += len(batch.rows)
+                        summary.nodes_created += counters.nodes_created
+                        summary.relationships_created += counters.relationships_created
+                        summary.relationships_deleted += counters.relationships_deleted
+                        summary.properties_set += counters.properties_set
+                    await tx.commit()
+                finally:
+                    if not tx.closed():
+                        await tx.rollback()
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+        return summary
+
+
+async def _fetch(tx: AsyncManagedTransaction, query: str, params: dict[str, Any]) -> list[Record]:
+    result = await tx.run(query, params)
+    return [record.data() async for record in result]
+
+
+async def _aiter(items: Iterable[Batch] | AsyncIterable[Batch]) -> AsyncIterable[Batch]:
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item

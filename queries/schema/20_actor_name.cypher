@@ -1,0 +1,1 @@
+CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)
