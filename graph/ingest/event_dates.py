@@ -1,0 +1,64 @@
+"""Which date belongs to which event: the nearest stated date, a range closed by "until ...", a date
+relative to the last one mentioned, the date of "the visit" the sentence refers back to, and at worst
+the digest's own week (flagged for review)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.ingest.candidates import DateMention, DateSpan, Span
+from graph.ingest.dates import find_relative
+from graph.ingest.document import Digest
+from graph.ingest.segments import Sentence
+
+PRECISION_PENALTY = {"day": 0, "range": 0, "month": 40, "year": 80}
+
+
+@dataclass(frozen=True)
+class ChosenDate:
+    value: DateSpan
+    stated: bool
+    note: str | None = None
+
+
+def date_near(digest: Digest, sentence: Sentence, trigger: Span) -> DateMention | None:
+    """The stated date closest to the trigger, ranges closed by an 'until' bound in the same sentence."""
+    mentions = digest.dates_in(sentence.span)
+    starts = [m for m in mentions if not m.is_end_bound]
+    if not starts:
+        previous = [d for d in digest.dates if d.span.end <= sentence.span.start]
+        if not previous:
+            return None
+        relative = find_relative(digest.text, sentence.span.start, sentence.span.end, previous[-1].value.end)
+        return min(relative, key=lambda m: trigger.distance(m.span)) if relative else None
+    best = min(starts, key=lambda m: trigger.distance(m.span) + PRECISION_PENALTY[m.value.precision])
+    bounds = [m for m in mentions if m.is_end_bound and m.value.start > best.value.end]
+    if bounds and best.value.precision == "day":
+        end = bounds[0].value.end
+        return DateMention(
+            Span(best.span.start, bounds[0].span.end), DateSpan(best.value.start, end, "range")
+        )
+    return best
+
+
+def sentence_date(digest: Digest, sentence: Sentence) -> DateSpan | None:
+    mentions = [m for m in digest.dates_in(sentence.span) if not m.is_end_bound]
+    if not mentions:
+        return None
+    found = date_near(digest, sentence, mentions[0].span)
+    return found.value if found else None
+
+
+def inherited_date(digest: Digest, sentence: Sentence) -> ChosenDate:
+    """No date in the sentence: the last one stated earlier in its paragraph, else the digest's week."""
+    for earlier in reversed(digest.sentences[: sentence.index]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        value = sentence_date(digest, earlier)
+        if value is not None:
+            return ChosenDate(value, False, f"date {value} taken from the sentence before; check it")
+    return ChosenDate(
+        digest.period,
+        False,
+        f"no date in the text; the digest's period {digest.period} was assumed",
+    )

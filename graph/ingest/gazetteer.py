@@ -1,0 +1,183 @@
+"""Known actors by every name they go by, found in text with one Aho-Corasick pass over normalised words."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, cast
+
+import ahocorasick  # type: ignore[import-not-found]
+import yaml
+from rapidfuzz import fuzz, process
+
+from graph.errors import Location, ValidationFailed
+from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
+from graph.ingest.tokens import Token, normalize_phrase
+
+ACTOR_KINDS: frozenset[str] = frozenset({"person", "organization", "country", "region", "city"})
+
+
+@dataclass
+class _Entry:
+    actor: ActorRef
+    surface: str
+    case_sensitive: bool
+    derived: bool = False
+    """A short form we made up ("Irkutsk" for "Irkutsk Oblast"): used after every real alias."""
+
+
+REGION_SUFFIX = re.compile(r"^(?P<stem>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:Oblast|Region|Krai|Kray|Voblast)$")
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)
+    """Every id's names, canonical first."""
+    _by_norm: dict[str, list[_Entry]] = field(default_factory=dict)
+    _automaton: Any = None
+
+    def add(self, actor: ActorRef, aliases: Iterable[str]) -> None:
+        self.actors[actor.id] = actor
+        surfaces = [actor.name, *[a for a in aliases if a]]
+        self.names[actor.id] = surfaces
+        derived = (
+            [m.group("stem") for m in map(REGION_SUFFIX.match, surfaces) if m]
+            if actor.kind == "region"
+            else []
+        )
+        for surface, is_derived in [*((s, False) for s in surfaces), *((d, True) for d in derived)]:
+            norm = normalize_phrase(surface)
+            if not norm:
+                continue
+            entries = self._by_norm.setdefault(norm, [])
+            if all(e.actor.id != actor.id for e in entries):
+                acronym = surface.isupper() and len(surface) <= 5
+                guess = replace(actor, confidence=0.8) if is_derived else actor
+                entries.append(_Entry(guess, surface, case_sensitive=acronym, derived=is_derived))
+                entries.sort(key=lambda e: e.derived)
+        self._automaton = None
+
+    def similar(self, name: str, kind: str) -> ActorRef | None:
+        """The one known actor of this kind whose name is close enough to `name`, if exactly one is."""
+        norm = normalize_phrase(name)
+        if len(norm.split()) < 2:
+            return None
+        choices = {
+            key: key for key, entries in self._by_norm.items() if any(e.actor.kind == kind for e in entries)
+        }
+        scorer = fuzz.ratio if kind == "person" else fuzz.token_set_ratio
+        hits = process.extract(norm, choices, scorer=scorer, limit=10, score_cutoff=90)
+        if kind != "person":
+            hits = [hit for hit in hits if set(norm.split()) <= set(hit[0].split())]
+        ids = {e.actor.id for key, _, _ in hits for e in self._by_norm[key] if e.actor.kind == kind}
+        if len(ids) != 1:
+            return None
+        return self.actors[ids.pop()]
+
+    def lookup(self, name: str) -> list[ActorRef]:
+        return [e.actor for e in self._by_norm.get(normalize_phrase(name), [])]
+
+    def find(self, text: str, tokens: list[Token]) -> list[Mention]:
+        """Longest non-overlapping matches, leftmost first."""
+        if not tokens or not self._by_norm:
+            return []
+        joined, starts = _join(tokens)
+        hits: list[tuple[int, int, str]] = []
+        for end_char, norm in self._compiled().iter(joined):
+            first = starts.get(end_char - len(norm) - 1)
+            last = starts.get(end_char, len(tokens)) - 1
+            if first is not None:
+                hits.append((first, last, norm))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        taken = -1
+        for first, last, norm in hits:
+            if first <= taken:
+                continue
+            span = Span(tokens[first].start, tokens[last].end)
+            surface = text[span.start : span.end]
+            refs = tuple(e.actor for e in self._by_norm[norm] if not e.case_sensitive or e.surface == surface)
+            if refs:
+                mentions.append(Mention(span, refs, surface))
+                taken = last
+        return mentions
+
+    def _compiled(self) -> Any:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for norm in self._by_norm:
+                automaton.add_word(f" {norm} ", norm)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+def _join(tokens: list[Token]) -> tuple[str, dict[int, int]]:
+    """' w1 w2 ... ' and, for each word, the offset of the space before it -> its index."""
+    parts: list[str] = [" "]
+    starts: dict[int, int] = {}
+    offset = 0
+    for index, token in enumerate(tokens):
+        starts[offset] = index
+        parts.append(token.norm + " ")
+        offset += len(token.norm) + 1
+    return "".join(parts), starts
+
+
+def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
+    gazetteer = Gazetteer()
+    for path in paths:
+        for record in _read_actor_records(path):
+            gazetteer.add(*_actor_from_record(record, path))
+    return gazetteer
+
+
+def reference_files(seed_folder: Path) -> list[Path]:
+    """The reference data and the seed files beside it, in a stable order."""
+    found: list[Path] = []
+    for folder in (seed_folder / "reference", seed_folder):
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml", ".csv"})
+    return found
+
+
+def _read_actor_records(path: Path) -> Iterator[dict[str, Any]]:
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                yield {**row, "aliases": [a for a in (row.get("aliases") or "").split("|") if a]}
+        return
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValidationFailed(f"not valid YAML: {error}", location=Location(file=str(path))) from error
+    if not isinstance(document, dict):
+        return
+    actors = document.get("actors") or []
+    if not isinstance(actors, list):
+        raise ValidationFailed("'actors' must be a list", location=Location(file=str(path), field="actors"))
+    for index, record in enumerate(actors):
+        if not isinstance(record, dict):
+            raise ValidationFailed("actor must be a mapping", location=Location(file=str(path), record=index))
+        yield cast(dict[str, Any], record)
+
+
+def _actor_from_record(record: dict[str, Any], path: Path) -> tuple[ActorRef, list[str]]:
+    where = Location(file=str(path), record=str(record.get("id") or "?"))
+    actor_id, kind, name = record.get("id"), record.get("kind"), record.get("name")
+    if not isinstance(actor_id, str) or not isinstance(name, str) or not name.strip():
+        raise ValidationFailed("actor needs a string 'id' and 'name'", location=where)
+    if kind not in ACTOR_KINDS:
+        raise ValidationFailed(
+            f"unknown actor kind {kind!r}", location=Location(where.file, where.record, "kind")
+        )
+    aliases = record.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise ValidationFailed(
+            "'aliases' must be a list", location=Location(where.file, where.record, "aliases")
+        )
+    return ActorRef(actor_id, name, cast(ActorKind, kind), known=True), [str(a) for a in aliases]

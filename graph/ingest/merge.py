@@ -1,0 +1,69 @@
+"""One event reported twice becomes one candidate with two pieces of evidence.
+
+Digests open with a summary paragraph that the body then tells in detail; a statement often runs over
+two sentences ("he announced ... Moreover, he believes ...").
+"""
+
+from __future__ import annotations
+
+from graph.ingest.candidates import Candidate
+from graph.ingest.document import Digest
+
+
+def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        target = next((k for k in reversed(kept) if _continues(k, candidate)), None)
+        if target is None:
+            kept.append(candidate)
+        else:
+            _absorb(target, candidate)
+    lead = _lead_paragraph(digest)
+    result: list[Candidate] = []
+    for candidate in kept:
+        if candidate.paragraph == lead:
+            detail = next((c for c in kept if c.paragraph != lead and _same_event(candidate, c)), None)
+            if detail is not None:
+                _absorb(detail, candidate, keep_date=True)
+                continue
+        result.append(candidate)
+    return sorted(result, key=lambda c: c.evidence[0].span.start)
+
+
+def _continues(earlier: Candidate, later: Candidate) -> bool:
+    if earlier.kind != later.kind or later.sentence - earlier.sentence > 1:
+        return False
+    if earlier.paragraph != later.paragraph:
+        return False
+    if later.sentence == earlier.sentence:
+        return True
+    if later.date_stated and later.date != earlier.date:
+        return False
+    same_actors = {a.id for a in earlier.actors} == {a.id for a in later.actors} and bool(later.actors)
+    if earlier.kind == "statement":
+        return same_actors
+    return same_actors or not later.actors
+
+
+def _same_event(summary: Candidate, detail: Candidate) -> bool:
+    shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
+    return summary.kind == detail.kind and bool(shared)
+
+
+def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> None:
+    target.evidence += [e for e in other.evidence if e not in target.evidence]
+    known = {p.actor.id for p in target.participants}
+    if not keep_date:
+        target.participants += [p for p in other.participants if p.actor.id not in known]
+        target.places += [p for p in other.places if p.id not in {q.id for q in target.places}]
+    if other.date_stated and not target.date_stated:
+        target.date, target.date_stated = other.date, True
+        target.review = [r for r in target.review if "date" not in r]
+    target.money = target.money or other.money
+    target.content = target.content or other.content
+    target.confidence = max(target.confidence, other.confidence)
+
+
+def _lead_paragraph(digest: Digest) -> int | None:
+    paragraphs = sorted({s.paragraph for s in digest.sentences})
+    return paragraphs[0] if len(paragraphs) > 2 else None

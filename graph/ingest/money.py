@@ -1,0 +1,113 @@
+"""Sums of money in prose: "USD 13 million", "$50 million", "300 million roubles", "BYN 2.5 million",
+"13 млн долларов", "2,5 млрд белорусских рублей". Amounts are exact decimals."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from graph.ingest.candidates import MoneyMention, Span
+from graph.ingest.date_words import _inflected
+from graph.ingest.tokens import _morph
+
+CURRENCY_CODES = ("USD", "EUR", "RUB", "BYN", "BYR", "CNY", "GBP", "UAH", "PLN", "KZT", "CHF", "JPY")
+SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "¥": "CNY", "₴": "UAH"}
+CURRENCY_WORDS = {
+    "USD": ["dollar", "dollars", "US dollars", "U.S. dollars", "доллар", "доллар США", "долар", "долл"],
+    "EUR": ["euro", "euros", "евро", "еўра"],
+    "RUB": ["rouble", "roubles", "ruble", "rubles", "Russian roubles", "Russian rubles", "рубль",
+            "российский рубль", "руб", "расійскі рубель"],
+    "BYN": ["Belarusian roubles", "Belarusian rubles", "белорусский рубль", "беларускі рубель"],
+    "CNY": ["yuan", "юань"],
+    "GBP": ["pounds sterling", "фунт стерлингов"],
+    "UAH": ["hryvnia", "hryvnias", "гривна", "гривня"],
+}  # fmt: skip
+MULTIPLIERS = {
+    "thousand": 3, "k": 3, "тыс": 3, "тысяча": 3, "тысяч": 3,
+    "million": 6, "millions": 6, "mln": 6, "mn": 6, "m": 6, "млн": 6, "миллион": 6, "мільён": 6,
+    "billion": 9, "billions": 9, "bn": 9, "b": 9, "млрд": 9, "миллиард": 9, "мільярд": 9,
+    "trillion": 12, "трлн": 12, "триллион": 12,
+}  # fmt: skip
+NUMBER = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> dict[str, str]:
+    words: dict[str, str] = {code.lower(): code for code in CURRENCY_CODES}
+    for code, phrases in CURRENCY_WORDS.items():
+        for phrase in phrases:
+            for form in _phrase_forms(phrase):
+                words.setdefault(form.lower(), code)
+    return words
+
+
+def _phrase_forms(phrase: str) -> set[str]:
+    """Every case and number of a Russian/Belarusian phrase, the adjectives agreeing with the noun."""
+    *head, last = phrase.split(" ")
+    if last.isascii():
+        return {phrase}
+    forms: set[str] = set()
+    for noun in _morph().parse(last.lower())[0].lexeme:
+        grammemes = {g for g in (noun.tag.case, noun.tag.number) if g}
+        words = [_agree(word, grammemes) for word in head]
+        forms.add(" ".join([*words, str(noun.word)]))
+    return forms
+
+
+def _agree(word: str, grammemes: set[str]) -> str:
+    inflected = _morph().parse(word.lower())[0].inflect(grammemes)
+    return str(inflected.word) if inflected else word.lower()
+
+
+@lru_cache(maxsize=1)
+def _multiplier_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for word, power in MULTIPLIERS.items():
+        for form in _inflected(word):
+            words.setdefault(form, power)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cur = _alternation(list(_currency_words()))
+    sym = _alternation(list(SYMBOLS))
+    mult = _alternation(list(_multiplier_words()))
+    amount = rf"(?P<num>{NUMBER})(?:\s*(?P<mult>{mult})\b\.?)?"
+    before = rf"(?:(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+){amount}"
+    after = rf"\b{amount}\s+(?P<cur>{cur})(?!\w)\.?"
+    return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
+
+
+def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyMention]:
+    found: list[MoneyMention] = []
+    stop = len(text) if end is None else end
+    matches = [m for pattern in _patterns() for m in pattern.finditer(text, start, stop)]
+    for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if any(f.span.start < match.end() and match.start() < f.span.end for f in found):
+            continue
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        currency = SYMBOLS.get(groups["sym"]) if "sym" in groups else None
+        currency = currency or _currency_words().get((groups.get("code") or groups.get("cur") or "").lower())
+        amount = _amount(groups["num"], groups.get("mult"))
+        if currency and amount is not None:
+            found.append(MoneyMention(Span(match.start(), match.end()), amount, currency))
+    return sorted(found, key=lambda f: f.span.start)
+
+
+def _amount(number: str, multiplier: str | None) -> Decimal | None:
+    digits = re.sub(r"[\u00a0\u202f ]", "", number)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    digits = digits.replace(",", ".")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    power = _multiplier_words().get(multiplier.lower().rstrip(".")) if multiplier else 0
+    return (value.scaleb(power or 0)).normalize() + Decimal(0)

@@ -1,0 +1,192 @@
+"""Names the gazetteer does not know, proposed as new actors so nothing is silently dropped.
+
+Russian text goes through natasha's NER (its model ships inside the package). English has no offline
+NER here, so capitalised word runs are kept only with evidence of what they are: a title before a
+person ("Governor ..."), a first name pymorphy3 knows, or an organisation word ("Committee", "Institute").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
+from graph.ingest.date_words import month_numbers
+from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES
+from graph.ingest.places import known_city
+from graph.ingest.tokens import Token, _morph
+from graph.ingest.translit import TO_CYRILLIC, looks_like_first_name, slug
+
+CONNECTORS = {"of", "for", "the", "and", "on", "de"}
+SENTENCE_OPENERS = {
+    "the", "a", "an", "however", "at", "in", "on", "during", "while", "moreover", "meanwhile", "according",
+    "as", "from", "this", "that", "these", "he", "she", "it", "they", "despite", "after", "before", "but",
+    "and", "also", "since", "although", "when", "experts", "projects", "such", "most", "once", "yet",
+}  # fmt: skip
+NER_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "city"}
+REGION_WORDS = re.compile(r"област|край|республик|округ|oblast|region|krai|republic", re.IGNORECASE)
+SURNAME_ENDINGS = re.compile(
+    r"(?:ov|ev|yov|in|yn|enko|enka|ka|ko|sky|ski|skiy|skaya|ska|ova|eva|ina|ich|vich|uk|yuk|chuk|yan)$"
+)
+TITLE_MODIFIERS = {"prime", "foreign", "vice", "first", "acting", "former", "defence", "defense", "self"}
+ID_PREFIX = {
+    "person": "person",
+    "organization": "org",
+    "country": "country",
+    "region": "region",
+    "city": "city",
+}
+
+
+def proposal(name: str, kind: ActorKind, confidence: float) -> ActorRef:
+    return ActorRef(f"{ID_PREFIX[kind]}:{slug(name)}", name, kind, known=False, confidence=confidence)
+
+
+def propose_names(text: str, tokens: list[Token], known: list[Mention], language: str) -> list[Mention]:
+    taken = [m.span for m in known]
+    russian = language in {"ru", "be"}
+    found = _russian_names(text, tokens) if russian else _english_names(text, tokens, taken)
+    return [m for m in found if not any(m.span.overlaps(t) for t in taken)]
+
+
+@lru_cache(maxsize=1)
+def _natasha() -> tuple[Any, Any, Any]:
+    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
+
+    return Segmenter(), MorphVocab(), NewsNERTagger(NewsEmbedding())
+
+
+def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
+    from natasha import Doc
+
+    segmenter, vocab, tagger = _natasha()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    from natasha import NewsMorphTagger
+
+    doc.tag_morph(_morph_tagger(NewsMorphTagger))
+    found: list[Mention] = []
+    body = Span(tokens[0].start, tokens[-1].end) if tokens else Span(0, 0)
+    for span in doc.spans:
+        if not (body.start <= span.start and span.stop <= body.end):
+            continue
+        span.normalize(vocab)
+        kind: ActorKind = NER_KINDS.get(span.type, "organization")
+        if kind == "city" and REGION_WORDS.search(span.text):
+            kind = "region"
+        name = str(span.normal or span.text)
+        found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _morph_tagger(factory: Any) -> Any:
+    from natasha import NewsEmbedding
+
+    return factory(NewsEmbedding())
+
+
+def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Mention]:
+    found: list[Mention] = []
+    for run in _capitalised_runs(text, tokens, taken):
+        titled = any(t.norm in PERSON_TITLES for t in tokens if run[0].start - 40 <= t.end <= run[0].start)
+        while run and (run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS):
+            titled, run = True, run[1:]
+        if not run:
+            continue
+        if len(run) > 3 and looks_like_first_name(run[-2].text) and _surname_like(run[-1].text):
+            titled, run = True, run[-2:]
+        words = [t.text for t in run]
+        span = Span(run[0].start, run[-1].end)
+        name = text[span.start : span.end]
+        if any(w.lower() in ORG_HEADS for w in words):
+            found.append(Mention(span, (proposal(name, "organization", 0.5),), name))
+        elif (
+            2 <= len(words) <= 3
+            and all(w.isalpha() for w in words)
+            and (titled or (looks_like_first_name(words[0]) and _surname_like(words[-1])))
+        ):
+            found.append(Mention(span, (proposal(name, "person", 0.7 if titled else 0.5),), name))
+        elif (
+            _after_place_word(run[0], tokens)
+            and (city := known_city(name)) is not None
+            and not _is_month(name)
+        ):
+            found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
+    return found + _surnames_again(text, tokens, found, taken)
+
+
+def _after_place_word(first: Token, tokens: list[Token]) -> bool:
+    """Only 'in X', 'to X', 'visited X' may name an unknown city: other capitalised words are too noisy."""
+    before = [t.norm for t in tokens if t.end <= first.start][-2:]
+    before = [w for w in before if w != "the"][-1:]
+    return bool(before) and before[0] in LOCATIVE | ORIGIN | {"visited", "visiting", "visit"}
+
+
+def _is_month(name: str) -> bool:
+    return name.lower() in month_numbers()
+
+
+def _surnames_again(text: str, tokens: list[Token], found: list[Mention], taken: list[Span]) -> list[Mention]:
+    """'Alexander Moor ... According to Moor': the surname alone names the person proposed before."""
+    people = {m.best.name.split()[-1]: m for m in found if m.best.kind == "person"}
+    again: list[Mention] = []
+    for token in tokens:
+        person = people.get(token.text)
+        span = Span(token.start, token.end)
+        if (
+            person
+            and token.start > person.span.start
+            and not any(span.overlaps(t) for t in taken + [m.span for m in found])
+        ):
+            again.append(Mention(span, person.candidates, token.text))
+    return again
+
+
+def _capitalised_runs(text: str, tokens: list[Token], taken: list[Span]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for index, token in enumerate(tokens):
+        inside = any(Span(token.start, token.end).overlaps(t) for t in taken)
+        gap = text[current[-1].end : token.start] if current else " "
+        capital = token.text[0].isupper() and not inside
+        joins = bool(current) and gap.strip() == "" and gap.count("\n") == 0
+        if capital and (joins or not current):
+            current.append(token)
+            continue
+        if joins and token.text in CONNECTORS and _next_is_capital(tokens, index):
+            current.append(token)
+            continue
+        runs.append(current)
+        current = [token] if capital else []
+    runs.append(current)
+    return [_trim(run, text) for run in runs if _trim(run, text)]
+
+
+def _next_is_capital(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1 : index + 3]
+    return any(t.text[0].isupper() for t in following if t.text not in CONNECTORS)
+
+
+def _trim(run: list[Token], text: str) -> list[Token]:
+    while run and (run[0].text in CONNECTORS or _opens_sentence(run[0], text)):
+        run = run[1:]
+    while run and run[-1].text in CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _opens_sentence(token: Token, text: str) -> bool:
+    before = text[max(0, token.start - 3) : token.start].strip()
+    return token.norm in SENTENCE_OPENERS and (before == "" or before[-1] in '.!?;:\n“"')
+
+
+def _surname_like(word: str) -> bool:
+    if SURNAME_ENDINGS.search(word):
+        return True
+    cyrillic = word.lower()
+    for latin, letter in TO_CYRILLIC:
+        cyrillic = cyrillic.replace(latin, letter)
+    return any("Surn" in p.tag for p in _morph().parse(cyrillic)[:3])

@@ -1,0 +1,51 @@
+"""From a digest file to its candidate events and the draft text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from graph.errors import ValidationFailed
+from graph.ingest.candidates import Candidate, DateSpan
+from graph.ingest.document import Digest, read_digest
+from graph.ingest.draft import DraftOptions, render_draft
+from graph.ingest.extractor import get_extractor
+from graph.ingest.gazetteer import Gazetteer, load_gazetteer, reference_files
+
+
+@dataclass
+class Ingested:
+    digest: Digest
+    candidates: list[Candidate]
+
+
+@lru_cache(maxsize=4)
+def gazetteer_for(seed_folder: Path) -> Gazetteer:
+    return load_gazetteer(reference_files(seed_folder))
+
+
+def ingest(
+    path: Path, seed_folder: Path, period: DateSpan | None = None, extractor: str = "rules"
+) -> Ingested:
+    digest = read_digest(path, gazetteer_for(seed_folder.resolve()), period)
+    return Ingested(digest, get_extractor(extractor).extract(digest))
+
+
+def write_draft(ingested: Ingested, out: Path, extractor: str = "rules") -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        render_draft(ingested.digest, ingested.candidates, DraftOptions(out, extractor)), encoding="utf-8"
+    )
+
+
+def parse_period(value: str) -> DateSpan:
+    """'2023-04-24/2023-04-30' -> a range; a clear error otherwise."""
+    try:
+        start, end = (date.fromisoformat(part.strip()) for part in value.split("/"))
+    except ValueError:
+        raise ValidationFailed(f"--period '{value}' is not START/END, e.g. 2023-04-24/2023-04-30") from None
+    if end < start:
+        raise ValidationFailed(f"--period '{value}' ends before it starts")
+    return DateSpan(start, end, "range")

@@ -1,0 +1,180 @@
+"""Who did what, and where: the actors and places of one event, read from the sentence around its trigger.
+
+A name that can be both a place and an actor ("Moscow": the city, or the Russian state) is a place after
+"in"/"to"/"в", and an actor otherwise. A name inside a title ("President of Belarus X") qualifies the
+person and is not a participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
+from graph.ingest.lexicon import LOCATIVE, ORIGIN, PERSON_TITLES
+from graph.ingest.places import city_for_locative
+from graph.ingest.tokens import Token
+
+PARTICIPANT_REACH = 100
+"""Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
+PLACE_REACH = {"statement": 40}
+THAT = {"that", "что", "што", "чтобы"}
+REPORTED_SPEECH = {"according to", "по слово", "паводле"}
+SKIPPABLE = {"the", "a", "of", "three", "two", "four", "several", "russian", "belarusian", "other"}
+
+
+@dataclass
+class Situated:
+    mention: Mention
+    actor: ActorRef
+    locative: bool
+    """After 'in', 'to', 'в' (or listed after such a name): the name says where, not who."""
+    origin: bool
+    qualifier: bool
+
+    @property
+    def is_place(self) -> bool:
+        return self.actor.kind in PLACE_KINDS
+
+
+def situate(mentions: list[Mention], tokens: list[Token]) -> list[Situated]:
+    situated: list[Situated] = []
+    for index, mention in enumerate(mentions):
+        before = _words_before(mention.span, tokens, 3)
+        locative = bool(before) and before[-1] in LOCATIVE
+        origin = bool(before) and before[-1] in ORIGIN
+        listed = (
+            bool(situated) and situated[-1].locative and _only_list_between(situated[-1], mention, tokens)
+        )
+        where = locative or origin or listed
+        actor = city_for_locative(mention) if where else _choose(mention, place=False)
+        qualifier = _is_qualifier(mention, index, mentions, tokens)
+        situated.append(Situated(mention, actor, locative or listed, origin, qualifier))
+    return situated
+
+
+def participants_for(
+    kind: EventKind, trigger: Span, situated: list[Situated], tokens: list[Token]
+) -> list[Participant]:
+    actors = [
+        s
+        for s in situated
+        if not s.qualifier
+        and not s.origin
+        and (kind == "ban" or not s.locative)
+        and (kind in {"statement", "visit"} or trigger.distance(s.mention.span) <= PARTICIPANT_REACH)
+    ]
+    before = [s for s in actors if s.mention.span.end <= trigger.start]
+    after = [s for s in actors if s.mention.span.start >= trigger.end]
+    if kind == "statement":
+        speaker = _speaker(trigger, before, after, tokens)
+        return [Participant(speaker.actor, "speaker")] if speaker else []
+    if kind in {"visit", "publication"}:
+        role = "visitor" if kind == "visit" else "publisher"
+        chosen = [
+            Participant(s.actor, role) for s in before if s.actor.kind not in PLACE_KINDS or kind != "visit"
+        ]
+        hosts = (
+            [Participant(s.actor, "host") for s in after if s.actor.kind == "person"]
+            if kind == "visit"
+            else []
+        )
+        return _unique(chosen + hosts)
+    if kind == "ban":
+        return _unique(
+            [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
+        )
+    role = "party" if kind == "contract_signing" else "participant"
+    return _unique([Participant(s.actor, role) for s in actors])
+
+
+def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:
+    usable = [s for s in situated if s.is_place and not s.origin and not s.qualifier and kind != "ban"]
+    if kind == "visit":
+        places = [
+            s
+            for s in usable
+            if s.mention.span.start >= trigger.end and (s.locative or _only_place(s.mention))
+        ]
+    else:
+        reach = PLACE_REACH.get(kind, PARTICIPANT_REACH)
+        places = [s for s in usable if s.locative and trigger.distance(s.mention.span) <= reach]
+    seen: dict[str, ActorRef] = {}
+    for s in places:
+        seen.setdefault(s.actor.id, s.actor)
+    return list(seen.values())
+
+
+def _speaker(
+    trigger: Span, before: list[Situated], after: list[Situated], tokens: list[Token]
+) -> Situated | None:
+    """'X said', 'X, who ..., said'; 'said X' and 'according to X' (the name right after the trigger)."""
+    right_after = [
+        s
+        for s in after
+        if _words_between(trigger, s, tokens) and len(_words_between(trigger, s, tokens)) <= 3
+    ]
+    if right_after and (not before or _reported(trigger, tokens)):
+        return right_after[0]
+    if before:
+        return max(before, key=lambda s: s.mention.span.end)
+    return None
+
+
+def _words_between(trigger: Span, situated: Situated, tokens: list[Token]) -> list[str]:
+    """The words from the trigger up to the name (the name's first word included, so never empty)."""
+    words = [t.norm for t in tokens if trigger.end <= t.start <= situated.mention.span.start]
+    return [] if THAT.intersection(words) else words
+
+
+def _reported(trigger: Span, tokens: list[Token]) -> bool:
+    words = " ".join(t.norm for t in tokens if trigger.start <= t.start < trigger.end)
+    return words in REPORTED_SPEECH
+
+
+def _unique(participants: list[Participant]) -> list[Participant]:
+    seen: dict[str, Participant] = {}
+    for p in participants:
+        seen.setdefault(p.actor.id, p)
+    return list(seen.values())
+
+
+def _choose(mention: Mention, place: bool) -> ActorRef:
+    preferred = [c for c in mention.candidates if (c.kind in PLACE_KINDS) == place]
+    return (preferred or list(mention.candidates))[0]
+
+
+def _only_place(mention: Mention) -> bool:
+    return all(c.kind in PLACE_KINDS for c in mention.candidates)
+
+
+def _words_before(span: Span, tokens: list[Token], count: int) -> list[str]:
+    words = [t.norm for t in tokens if t.end <= span.start][-count:]
+    while words and words[-1] in SKIPPABLE:
+        words.pop()
+    if words[-2:] == ["according", "to"]:
+        return []
+    return words
+
+
+def _only_list_between(previous: Situated, mention: Mention, tokens: list[Token]) -> bool:
+    between = [t.norm for t in tokens if previous.mention.span.end <= t.start and t.end <= mention.span.start]
+    return all(w in {"and", "or", "и", "или", "і"} for w in between) and len(between) <= 1
+
+
+def _is_qualifier(mention: Mention, index: int, mentions: list[Mention], tokens: list[Token]) -> bool:
+    """'President of Belarus X', 'Russian Foreign Minister X', 'region of the Russian Federation'."""
+    if mention.best.kind == "person":
+        return False
+    following = mentions[index + 1] if index + 1 < len(mentions) else None
+    between = [
+        t.norm for t in tokens if following and mention.span.end <= t.start and t.end <= following.span.start
+    ]
+    before = [t.norm for t in tokens if t.end <= mention.span.start][-4:]
+    titled = any(w in PERSON_TITLES for w in before + between)
+    if following and following.best.kind == "person" and len(between) <= 4 and titled:
+        return True
+    previous = mentions[index - 1] if index > 0 else None
+    if previous and previous.best.kind in PLACE_KINDS and mention.best.kind in PLACE_KINDS:
+        gap = [t.norm for t in tokens if previous.span.end <= t.start and t.end <= mention.span.start]
+        return gap in (["of"], ["of", "the"])
+    return False

@@ -1,0 +1,48 @@
+"""Cyrillic <-> Latin for ids and for recognising Slavic first names written in Latin letters."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.tokens import _morph
+
+LATIN_LETTERS = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i u"
+TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіў", LATIN_LETTERS.split(), strict=True))
+TO_CYRILLIC = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
+    ("ya", "я"), ("iu", "ю"), ("ia", "я"), ("ei", "ей"), ("ey", "ей"), ("ai", "ай"), ("oi", "ой"),
+    ("iy", "ий"), ("yi", "ий"), ("ii", "ий"), ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"),
+    ("h", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"), ("j", "й"), ("k", "к"),
+    ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
+    ("u", "у"), ("f", "ф"), ("c", "к"), ("x", "кс"), ("q", "к"),
+]  # fmt: skip
+
+
+def to_latin(text: str) -> str:
+    return "".join(
+        TO_LATIN.get(c, c) if c.islower() else TO_LATIN.get(c.lower(), c).capitalize() for c in text
+    )
+
+
+def slug(text: str) -> str:
+    latin = to_latin(text.lower()).replace("-", " ") if re.search(r"[\u0400-\u04FF]", text) else text.lower()
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-") or "unnamed"
+
+
+def looks_like_first_name(word: str) -> bool:
+    """True for 'Andrei', 'Sergei', 'Igor', 'Aliaksandr' when pymorphy3 knows the Cyrillic form as a name."""
+    if not word.isalpha() or not word[0].isupper():
+        return False
+    if re.search(r"[\u0400-\u04FF]", word):
+        return _is_known_name(word.lower())
+    cyrillic = re.sub(r"^ye", "е", word.lower())
+    for latin, letter in TO_CYRILLIC:
+        cyrillic = cyrillic.replace(latin, letter)
+    variants = {cyrillic, cyrillic + "ь", re.sub(r"ы$", "й", cyrillic), re.sub(r"ы$", "ий", cyrillic)}
+    variants |= {v.replace("ия", "я") for v in variants} | {v.replace("я", "ия") for v in variants}
+    return any(_is_known_name(v) for v in variants)
+
+
+def _is_known_name(word: str) -> bool:
+    morph = _morph()
+    return bool(morph.word_is_known(word)) and any("Name" in p.tag for p in morph.parse(word))

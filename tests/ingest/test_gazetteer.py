@@ -1,0 +1,53 @@
+"""Known actors are found under every name, in any inflection; unknown names become proposals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ValidationFailed
+from graph.ingest.gazetteer import Gazetteer, load_gazetteer
+from graph.ingest.tokens import tokenize
+
+
+def found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(text[m.span.start : m.span.end], m.best.id) for m in gazetteer.find(text, tokenize(text))]
+
+
+def test_english_and_cyrillic_aliases(gazetteer: Gazetteer) -> None:
+    assert found(gazetteer, "Lukashenko met Путин in the Kaluga region.") == [
+        ("Lukashenko", "person:alexander-lukashenka"),
+        ("Путин", "person:vladimir-putin"),
+        ("Kaluga region", "region:RU-KLU"),
+    ]
+
+
+def test_russian_inflections_match_the_dictionary_form(gazetteer: Gazetteer) -> None:
+    assert found(gazetteer, "Делегация посетила Калужскую область и встретилась с Путиным.") == [
+        ("Калужскую область", "region:RU-KLU"),
+        ("Путиным", "person:vladimir-putin"),
+    ]
+
+
+def test_a_possessive_still_names_the_actor(gazetteer: Gazetteer) -> None:
+    assert found(gazetteer, "Russia’s war") == [("Russia", "country:RU")]
+
+
+def test_a_short_form_of_a_region_is_a_weaker_guess(gazetteer: Gazetteer) -> None:
+    [mention] = gazetteer.find("visit to Kaluga", tokenize("visit to Kaluga"))
+    assert mention.best.id == "region:RU-KLU" and mention.best.confidence < 1
+
+
+def test_similar_names_resolve_only_when_unambiguous(gazetteer: Gazetteer) -> None:
+    similar = gazetteer.similar("Alexandr Lukashenka", "person")
+    assert similar is not None and similar.id == "person:alexander-lukashenka"
+    assert gazetteer.similar("Government", "organization") is None
+
+
+def test_a_broken_reference_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - id: person:x\n    kind: alien\n    name: X\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed, match=r"bad\.yaml") as error:
+        load_gazetteer([bad])
+    assert "alien" in str(error.value)
