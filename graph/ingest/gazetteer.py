@@ -29,7 +29,10 @@ class _Entry:
     """A short form we made up ("Irkutsk" for "Irkutsk Oblast"): used after every real alias."""
 
 
-REGION_SUFFIX = re.compile(r"^(?P<stem>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:Oblast|Region|Krai|Kray|Voblast)$")
+REGION_SUFFIX = re.compile(
+    r"^(?P<stem>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:Oblast|Region|Krai|Kray|Voblast|\(city\))$"
+)
+"""Short forms of region names: "Irkutsk" for "Irkutsk Oblast", "Moscow" for the city "Moscow (city)"."""
 
 
 @dataclass
@@ -56,9 +59,10 @@ class Gazetteer:
             entries = self._by_norm.setdefault(norm, [])
             if all(e.actor.id != actor.id for e in entries):
                 acronym = surface.isupper() and len(surface) <= 5
-                guess = replace(actor, confidence=0.8) if is_derived else actor
+                exact = surface.casefold() + " (city)" in (name.casefold() for name in surfaces)
+                guess = replace(actor, confidence=0.8) if is_derived and not exact else actor
                 entries.append(_Entry(guess, surface, case_sensitive=acronym, derived=is_derived))
-                entries.sort(key=lambda e: e.derived)
+                entries.sort(key=lambda e: (e.derived, -e.actor.confidence))
         self._automaton = None
 
     def similar(self, name: str, kind: str) -> ActorRef | None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.ingest.gazetteer import Gazetteer, load_gazetteer
+from graph.ingest.gazetteer import Gazetteer, load_gazetteer, reference_files
 from graph.ingest.tokens import tokenize
+
+REPO_SEED = Path(__file__).resolve().parents[2] / "seed_data"
 
 
 def found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
@@ -51,3 +53,14 @@ def test_a_broken_reference_file_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed, match=r"bad\.yaml") as error:
         load_gazetteer([bad])
     assert "alien" in str(error.value)
+
+
+def test_a_federal_city_is_the_place_its_qualified_name_names() -> None:
+    """'went to Moscow': the city is the region "Moscow (city)", found exactly, while the bare name
+    'Moscow' outside a place context stays the Russian government's alias."""
+    gazetteer = load_gazetteer(reference_files(REPO_SEED))
+    entries = gazetteer.find("to Moscow", tokenize("to Moscow"))
+    [mention] = entries
+    places = [c for c in mention.candidates if c.kind == "region"]
+    assert mention.best.id == "org:government-of-russia"
+    assert places[0].id == "region:RU-MOW" and places[0].confidence == 1
