@@ -9,13 +9,20 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from graph.api_keys_command import apikey
 from graph.connection import open_store
+from graph.ingest import command as ingest_command
+from graph.load import command as load_command
 from graph.neo4j_server.command import ensure_local_server, neo4j_app
 from graph.schema import migrate as apply_schema
 from graph.settings import REPO_ROOT, get_settings
 
 app = typer.Typer(help="Knowledge graph of political actors, events and agreements.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
+app.command("load")(load_command.load)
+app.command("validate")(load_command.validate)
+app.command("ingest")(ingest_command.ingest)
+app.command("apikey")(apikey)
 console = Console()
 
 

@@ -1,0 +1,73 @@
+"""Everything the files being loaded define, so references can be checked across files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.load.names import NameIndex
+from graph.load.reading import RawFile
+from graph.model import ACTOR_KINDS, Target, split_id
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    kind: str
+    """An actor kind (person, region, ...) or event, agreement, source, office, claim."""
+    file: int
+    section: str
+    index: int
+
+
+class Catalog:
+    def __init__(self) -> None:
+        self.definitions: dict[str, Definition] = {}
+        self.names = NameIndex()
+        self.files: list[RawFile] = []
+        """Every file of the load, without its data: to name it and find lines in it."""
+
+    def define(self, record_id: str, kind: str, file: int, section: str, index: int) -> str | None:
+        """Register a record; the problem when its id is already taken."""
+        known = self.definitions.get(record_id)
+        if known is not None:
+            where = self.files[known.file].location(known.section, known.index)
+            line = f":{where.line}" if where.line else ""
+            return f"duplicate id '{record_id}': already defined in {where.file}{line}"
+        self.definitions[record_id] = Definition(kind, file, section, index)
+        return None
+
+    def resolve(self, ref: str, target: Target) -> str | tuple[None, str]:
+        """The id `ref` stands for, or (None, why not)."""
+        if split_id(ref) is not None:
+            return self._resolve_id(ref, target)
+        if not target.kinds <= ACTOR_KINDS:
+            return None, f"'{ref}' is not an id: {target.description} is referred to by its id"
+        every = self.names.candidates(ref)
+        fitting = [actor_id for actor_id in every if self.definitions[actor_id].kind in target.kinds]
+        if len(fitting) == 1:
+            return fitting[0]
+        if len(fitting) > 1:
+            listed = "; ".join(self.names.describe(actor_id) for actor_id in fitting)
+            return None, f"ambiguous name '{ref}': it could be {listed}; use the id"
+        if every:
+            listed = "; ".join(f"{self.names.describe(i)}, a {self.definitions[i].kind}" for i in every)
+            return None, f"'{ref}' names {listed}; this field needs {target.description}"
+        return None, f"unknown {target.noun} '{ref}'{self._hint(ref, target)}"
+
+    def _resolve_id(self, ref: str, target: Target) -> str | tuple[None, str]:
+        known = self.definitions.get(ref)
+        if known is None:
+            hint = (
+                self._hint(ref.partition(":")[2].replace("-", " "), target)
+                if target.kinds <= ACTOR_KINDS
+                else ""
+            )
+            return None, f"unknown {target.noun} '{ref}': no file being loaded defines it{hint}"
+        if known.kind not in target.kinds:
+            return None, f"'{ref}' is a {known.kind}; this field needs {target.description}"
+        return ref
+
+    def _hint(self, ref: str, target: Target) -> str:
+        close = [i for i in self.names.similar(ref) if self.definitions[i].kind in target.kinds]
+        if not close:
+            return ""
+        return "; did you mean " + " or ".join(self.names.describe(actor_id) for actor_id in close) + "?"

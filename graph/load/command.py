@@ -1,0 +1,131 @@
+"""`kg load PATH...` and `kg validate PATH...` (registered in graph/cli.py), and the seed load of `kg up`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
+from graph.connection import open_store
+from graph.errors import InvalidInput, KgError
+from graph.load.pipeline import DEFAULT_BATCH_SIZE, REFERENCE_DIR, SEED_DIR, check_paths, load_paths
+from graph.load.summary import LoadSummary
+from graph.load.validation import CheckedLoad
+from graph.settings import get_settings
+
+LONG_LOAD = 2_000
+"""Records from which a load shows a progress bar."""
+
+console = Console()
+errors = Console(stderr=True, soft_wrap=True)
+
+Paths = Annotated[list[Path], typer.Argument(help="Seed files or folders of them (YAML, JSON, CSV).")]
+Reference = Annotated[
+    Path | None,
+    typer.Option(help="Reference folder whose actors names may refer to ('' for none).", show_default=True),
+]
+
+
+class RecordsPerSecond(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} records/s" if speed else "", style="progress.data.speed")
+
+
+def load(
+    paths: Paths,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report; write nothing.")] = False,
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=50_000, help="Records per UNWIND batch.")
+    ] = DEFAULT_BATCH_SIZE,
+    reference: Reference = REFERENCE_DIR,
+) -> None:
+    """Load seed files into the graph: all are checked first; each file lands whole or not at all."""
+    summary = _run_or_exit(_load(paths, dry_run, batch_size, _reference(reference)))
+    console.print(summary.table())
+
+
+def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
+    """Check seed files (every record, reference and quote) without touching the database."""
+    try:
+        checked = check_paths(paths, _reference(reference))
+    except KgError as exc:
+        _report(exc)
+        raise typer.Exit(1) from None
+    for name, ids in checked.catalog.names.shared():
+        owners = ", ".join(checked.catalog.names.describe(actor_id) for actor_id in ids)
+        errors.print(f"warning: the name '{name}' is shared by {owners}; a reference by it is ambiguous")
+    console.print(f"All valid: {checked.records} records in {len(checked.files)} file(s).")
+
+
+def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
+    """Load a whole seed folder, its `reference/` first; print the summary. Used by `kg up`."""
+    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, folder / "reference"))
+    console.print(summary.table())
+    return summary
+
+
+def _reference(option: Path | None) -> Path | None:
+    return None if option is None or str(option) in ("", ".") else option
+
+
+def _run_or_exit(work: Coroutine[Any, Any, LoadSummary]) -> LoadSummary:
+    try:
+        return asyncio.run(work)
+    except KgError as exc:
+        _report(exc)
+        raise typer.Exit(1) from None
+
+
+async def _load(paths: list[Path], dry_run: bool, batch_size: int, reference: Path | None) -> LoadSummary:
+    store = open_store(get_settings())
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RecordsPerSecond(),
+        TimeElapsedColumn(),
+    )
+    try:
+        with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+            task = progress.add_task("checking", total=None, visible=False)
+
+            def checked(load: CheckedLoad) -> None:
+                if load.records >= LONG_LOAD:
+                    verb = "comparing" if dry_run else "loading"
+                    progress.update(task, description=verb, total=load.records, visible=True)
+
+            return await load_paths(
+                store,
+                paths,
+                reference_dir=reference,
+                batch_size=batch_size,
+                dry_run=dry_run,
+                on_checked=checked,
+                progress=lambda done: progress.advance(task, done),
+            )
+    finally:
+        await store.close()
+
+
+def _report(exc: KgError) -> None:
+    if isinstance(exc, InvalidInput):
+        errors.print(f"[red]{len(exc.problems)} problem(s) found; nothing was written.[/red]")
+        for problem in exc.problems:
+            errors.print(f"  {problem}", markup=False, highlight=False)
+    else:
+        errors.print(f"[red]{type(exc).__name__}:[/red] {exc}")

@@ -1,0 +1,57 @@
+"""`load_paths`: check everything, then write file by file. `check_paths`: the first half alone."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from graph.load.files import SeedFile
+from graph.load.summary import LoadSummary
+from graph.load.validation import CheckedLoad, check_files
+from graph.load.writer import FileWriter, ProgressHook
+from graph.settings import REPO_ROOT
+from graph.store import GraphStore
+
+SEED_DIR = REPO_ROOT / "seed_data"
+REFERENCE_DIR = SEED_DIR / "reference"
+DEFAULT_BATCH_SIZE = 5000
+
+
+def check_paths(paths: Sequence[Path], reference_dir: Path | None = REFERENCE_DIR) -> CheckedLoad:
+    """Validate the files and every reference between them (and into `reference_dir`); write nothing.
+
+    Raises InvalidInput with every problem found.
+    """
+    return check_files(paths, reference_dir)
+
+
+async def load_paths(
+    store: GraphStore,
+    paths: Sequence[Path],
+    *,
+    reference_dir: Path | None = REFERENCE_DIR,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    dry_run: bool = False,
+    on_checked: Callable[[CheckedLoad], None] | None = None,
+    progress: ProgressHook | None = None,
+) -> LoadSummary:
+    """Load seed files: nothing is written unless every file is valid; then one transaction per file."""
+    started = time.perf_counter()
+    checked = await asyncio.to_thread(check_files, paths, reference_dir)
+    if on_checked:
+        on_checked(checked)
+    summary = LoadSummary(dry_run=dry_run)
+    writer = FileWriter(store, checked.catalog, checked.texts, summary, batch_size, dry_run, progress)
+    await writer.write_all(checked.files)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+async def load_seed_directory(store: GraphStore, path: Path = SEED_DIR) -> LoadSummary:
+    """Load a whole seed folder (reference data first), as `kg up` does."""
+    return await load_paths(store, [path], reference_dir=path / "reference")
+
+
+__all__ = ["CheckedLoad", "SeedFile", "check_paths", "load_paths", "load_seed_directory"]

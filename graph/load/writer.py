@@ -1,0 +1,152 @@
+"""The second pass: one transaction per file, its rows in UNWIND batches.
+
+While one file is being written, the next is parsed, validated and turned into rows in a worker thread, so
+Python and Neo4j work at the same time. Records whose content hash matches the stored one are skipped, so
+loading a file again writes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby, islice
+from typing import Any
+
+from graph.errors import InvalidInput, KgError
+from graph.load.catalog import Catalog
+from graph.load.files import SeedFile
+from graph.load.quotes import SourceTexts
+from graph.load.reading import read_file
+from graph.load.records import ParsedFile, parse_records
+from graph.load.rows import Row, record_row, source_row
+from graph.load.summary import LoadSummary
+from graph.model import SECTIONS, Target
+from graph.store import Batch, GraphStore
+
+ProgressHook = Callable[[int], None]
+
+QUERIES = {
+    "source": "load_sources",
+    "actors": "load_actors",
+    "agreements": "load_agreements",
+    "events": "load_events",
+    "offices": "load_offices",
+    "claims": "load_claims",
+}
+FRESH_QUERIES = {"agreements": "load_agreements_new", "events": "load_events_new"}
+"""Faster queries for records with nothing in the graph yet: their relationships need no MERGE."""
+
+_ID_LISTS = {section: "sources" if section == "source" else section for section in QUERIES}
+"""The parameter of `load_stored_hashes` that takes each section's ids."""
+
+
+@dataclass
+class PreparedFile:
+    file: SeedFile
+    batches: list[tuple[str, list[Row], int]] = field(default_factory=list)
+    """(query, the rows to write, how many records they stand for) per batch; rows may be empty."""
+
+
+@dataclass
+class FileWriter:
+    store: GraphStore
+    catalog: Catalog
+    texts: SourceTexts
+    summary: LoadSummary
+    batch_size: int = 5000
+    dry_run: bool = False
+    progress: ProgressHook | None = None
+
+    async def write_all(self, files: Sequence[SeedFile]) -> None:
+        if not files:
+            return
+        upcoming = asyncio.ensure_future(self.prepare(files[0]))
+        try:
+            for following in [*files[1:], None]:
+                prepared = await upcoming
+                if following is not None:
+                    upcoming = asyncio.ensure_future(self.prepare(following))
+                await self.write(prepared)
+        finally:
+            upcoming.cancel()
+
+    async def prepare(self, file: SeedFile) -> PreparedFile:
+        chunks = await asyncio.to_thread(self._chunks, file)
+        ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
+        for section, rows in chunks:
+            ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
+        found = await self.store.read("load_stored_hashes", **ids)
+        stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
+        prepared = PreparedFile(file)
+        for section, rows in chunks:
+            fresh: list[Row] = []
+            changed: list[Row] = []
+            for row in rows:
+                stored_hash, linked = stored.get(row["id"], (None, False))
+                if self._classify(row, stored_hash):
+                    is_fresh = stored_hash is None and not linked and section in FRESH_QUERIES
+                    (fresh if is_fresh else changed).append(row)
+            if fresh:
+                prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
+            prepared.batches.append((QUERIES[section], changed, len(rows)))
+        return prepared
+
+    async def write(self, prepared: PreparedFile) -> None:
+        self.summary.files.append(prepared.file.name)
+        if self.dry_run or not any(rows for _, rows, _ in prepared.batches):
+            if self.progress:
+                self.progress(sum(records for _, _, records in prepared.batches))
+            return
+        written = await self.store.write_batches(self._batches(prepared))
+        self.summary.rows_written += written.rows
+        self.summary.nodes_created += written.nodes_created
+        self.summary.relationships_created += written.relationships_created
+        self.summary.relationships_deleted += written.relationships_deleted
+
+    async def _batches(self, prepared: PreparedFile) -> AsyncIterator[Batch]:
+        for query, rows, records in prepared.batches:
+            if rows:
+                changed: list[Mapping[str, Any]] = list(rows)
+                yield Batch(query, changed)
+            if self.progress:
+                self.progress(records)
+
+    def _classify(self, row: Row, stored_hash: str | None) -> bool:
+        """Count the row as created, updated or unchanged; True when it has to be written."""
+        counts = self.summary.count(row["label"])
+        self.summary.records += 1
+        if stored_hash is None:
+            counts.created += 1
+        elif stored_hash == row["props"]["_hash"]:
+            counts.unchanged += 1
+            return False
+        else:
+            counts.updated += 1
+        return True
+
+    def _chunks(self, file: SeedFile) -> list[tuple[str, list[Row]]]:
+        parsed = parse_records(read_file(file.path, file.name))
+        if parsed.problems:
+            raise InvalidInput(parsed.problems)
+        chunks: list[tuple[str, list[Row]]] = []
+        for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
+            rows = (row for _, row in group)
+            while chunk := list(islice(rows, self.batch_size)):
+                chunks.append((section, chunk))
+        return chunks
+
+    def rows(self, parsed: ParsedFile) -> Iterator[tuple[str, Row]]:
+        """Every record of the file as its section and Cypher row, references resolved."""
+        default_source = parsed.source.id if parsed.source else None
+        if parsed.source is not None:
+            yield "source", source_row(parsed.source)
+        for section in SECTIONS:
+            for record in parsed.in_section(section):
+                yield section, record_row(record.model, self._resolve, self.texts.span, default_source)
+
+    def _resolve(self, ref: str, target: Target) -> str:
+        resolved = self.catalog.resolve(ref, target)
+        if isinstance(resolved, tuple):
+            raise KgError(f"a file changed while it was being loaded: {resolved[1]}")
+        return resolved

@@ -1,0 +1,21 @@
+// Loader: one row per claim with what it is about and its evidence.
+UNWIND $rows AS row
+MERGE (n:Claim {id: row.id})
+SET n = row.props
+WITH n, row
+CALL (n, row) {
+  MATCH (n)-[r:ABOUT|EVIDENCE]->(t)
+  WHERE NOT (type(r) + '|' + t.id + '|' + coalesce(r.quote, '')) IN row.keys
+  DELETE r
+}
+CALL (n, row) {
+  UNWIND row.about AS target
+  MERGE (t:Actor {id: target})
+  MERGE (n)-[:ABOUT]->(t)
+}
+CALL (n, row) {
+  UNWIND row.evidence AS evidence
+  MERGE (t:Source {id: evidence.source})
+  MERGE (n)-[r:EVIDENCE {quote: evidence.quote}]->(t)
+  SET r.start = evidence.start, r.end = evidence.end
+}

@@ -1,0 +1,29 @@
+// Loader: one row per office. The :Office node carries the evidence; (:Person)-[:HOLDS {id}]->(holder)
+// mirrors it for direct traversal and is replaced when the office names another person or holder.
+UNWIND $rows AS row
+MERGE (n:Office {id: row.id})
+SET n = row.props
+WITH n, row
+CALL (n, row) {
+  MATCH (n)-[:HELD_BY]->(person:Actor)-[h:HOLDS {id: row.id}]->(holder)
+  WHERE NOT (person.id = row.person AND holder.id = row.of)
+  DELETE h
+}
+CALL (n, row) {
+  MATCH (n)-[r:HELD_BY|OF|EVIDENCE]->(t)
+  WHERE NOT (type(r) + '|' + t.id + '|' + coalesce(r.quote, '')) IN row.keys
+  DELETE r
+}
+MERGE (person:Actor {id: row.person})
+MERGE (holder:Actor {id: row.of})
+MERGE (n)-[:HELD_BY]->(person)
+MERGE (n)-[:OF]->(holder)
+MERGE (person)-[h:HOLDS {id: row.id}]->(holder)
+SET h = row.holds
+WITH n, row
+CALL (n, row) {
+  UNWIND row.evidence AS evidence
+  MERGE (t:Source {id: evidence.source})
+  MERGE (n)-[r:EVIDENCE {quote: evidence.quote}]->(t)
+  SET r.start = evidence.start, r.end = evidence.end
+}
