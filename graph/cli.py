@@ -72,18 +72,9 @@ def up(
     settings = get_settings()
     ensure_local_server(settings)
     migrate()
-    _load_seed(seed)
+    load_command.load_seed_folder(seed)
     if not no_serve:
         serve(host=None, port=None, workers=1)
-
-
-def _load_seed(folder: Path) -> None:
-    try:
-        from graph.load.command import load_seed_folder
-    except ImportError:
-        console.print(f"(no loader yet: {folder} not loaded)")
-        return
-    load_seed_folder(folder)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.api_keys import ApiKey, parse_keys
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DEV_PASSWORD = "kg-local-dev-password"
 
@@ -41,6 +43,17 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
 
+    api_keys: str = ""
+    graphiql: bool = True
+    introspection: bool = True
+    max_depth: int = 10
+    max_aliases: int = 15
+    max_tokens: int = 2000
+    page_max: int = 100
+
+    def parsed_api_keys(self) -> list[ApiKey]:
+        return parse_keys(self.api_keys)
+
     @model_validator(mode="after")
     def _no_default_secrets_in_production(self) -> Settings:
         password = self.neo4j_password.get_secret_value()
@@ -48,6 +61,7 @@ class Settings(BaseSettings):
             raise ValueError("NEO4J_PASSWORD must not be blank")
         if self.env == "production" and password == LOCAL_DEV_PASSWORD:
             raise ValueError("NEO4J_PASSWORD is the local development default; set a real one")
+        self.parsed_api_keys()
         return self
 
 

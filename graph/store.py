@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.errors import Unavailable
 from graph.queries import cypher
 from graph.settings import Settings
+from graph.values import plain
 
 Record = dict[str, Any]
 
@@ -34,11 +36,21 @@ class WriteSummary:
     relationships_deleted: int = 0
     properties_set: int = 0
 
+    def add(self, batch: Batch, counters: SummaryCounters) -> None:
+        self.batches += 1
+        self.rows += len(batch.rows)
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+        self.properties_set += counters.properties_set
+
 
 class GraphStore:
     def __init__(self, driver: AsyncDriver, database: str) -> None:
         self.driver = driver
         self.database = database
+        self.round_trips = 0
+        """Queries sent so far; tests and benchmarks read it to show N+1 does not happen."""
 
     @classmethod
     def from_settings(cls, settings: Settings, uri: str) -> GraphStore:
@@ -49,6 +61,9 @@ class GraphStore:
             connection_timeout=settings.neo4j_connect_timeout,
             connection_acquisition_timeout=settings.neo4j_connect_timeout * 2,
             max_transaction_retry_time=settings.neo4j_retry_seconds,
+            # Server notifications (e.g. "property key does not exist" before a first load) are advice
+            # for query authors, not runtime events: keep them out of the logs.
+            notifications_min_severity="OFF",
         )
         return cls(driver, settings.neo4j_database)
 
@@ -57,38 +72,41 @@ class GraphStore:
 
     async def ping(self) -> str:
         """The server's Neo4j version; raises Unavailable at once when it does not answer (no retries)."""
-        try:
+        with _reachable():
             async with self.driver.session(database=self.database) as session:
                 result = await session.run(cypher("server_version"))
                 record = await result.single(strict=True)
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
         return str(record["version"])
 
     async def read(self, query: str, **params: Any) -> list[Record]:
         """Run a named read query and return its records as dicts."""
-        try:
+        self.round_trips += 1
+        with _reachable():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_read(_fetch, cypher(query), params)
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+
+    async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
+        """Yield a named read query's records as they arrive, for exports too large to hold."""
+        self.round_trips += 1
+        with _reachable():
+            async with self.driver.session(database=self.database, fetch_size=1000) as session:
+                result = await session.run(cypher(query), params)
+                async for record in result:
+                    yield plain(record.data())
 
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
-        try:
+        self.round_trips += 1
+        with _reachable():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(_fetch, cypher(query), params)
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
 
     async def run_autocommit(self, query: str, **params: Any) -> None:
         """Run a named query outside a managed transaction (schema commands need this)."""
-        try:
+        with _reachable():
             async with self.driver.session(database=self.database) as session:
                 result = await session.run(cypher(query), params)
                 await result.consume()
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
 
     async def write_batches(self, batches: Iterable[Batch] | AsyncIterable[Batch]) -> WriteSummary:
         """Run every batch in ONE transaction: all of them land, or none does.
@@ -96,32 +114,34 @@ class GraphStore:
         Batches may be produced lazily so a large file is streamed, not held in memory.
         """
         summary = WriteSummary()
-        try:
+        self.round_trips += 1
+        with _reachable():
             async with self.driver.session(database=self.database) as session:
                 tx = await session.begin_transaction()
                 try:
                     async for batch in _aiter(batches):
                         params = {**(batch.params or {}), "rows": batch.rows}
                         result = await tx.run(cypher(batch.query), params)
-                        counters = (await result.consume()).counters
-                        summary.batches += 1
-                        summary.rows += len(batch.rows)
-                        summary.nodes_created += counters.nodes_created
-                        summary.relationships_created += counters.relationships_created
-                        summary.relationships_deleted += counters.relationships_deleted
-                        summary.properties_set += counters.properties_set
+                        summary.add(batch, (await result.consume()).counters)
                     await tx.commit()
                 finally:
                     if not tx.closed():
                         await tx.rollback()
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
         return summary
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """Driver errors that mean 'no database to talk to' become Unavailable (HTTP 503, GraphQL UNAVAILABLE)."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
 
 
 async def _fetch(tx: AsyncManagedTransaction, query: str, params: dict[str, Any]) -> list[Record]:
     result = await tx.run(query, params)
-    return [record.data() async for record in result]
+    return [plain(record.data()) async for record in result]
 
 
 async def _aiter(items: Iterable[Batch] | AsyncIterable[Batch]) -> AsyncIterable[Batch]:

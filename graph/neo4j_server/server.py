@@ -216,7 +216,9 @@ def _alive(pid: int) -> bool:
 
 
 def _port_free(port: int) -> bool:
+    """Free for a server to listen on: like the JVM, we allow reuse of a port whose old connections linger."""
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

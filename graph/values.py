@@ -1,0 +1,23 @@
+"""Neo4j's value types turned into plain Python ones at the store's edge, so no caller sees driver types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j.spatial import Point
+from neo4j.time import Date, DateTime, Duration, Time
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, Date | DateTime | Time):
+        return value.to_native()
+    if isinstance(value, Point):
+        x, y = value[0], value[1]
+        return {"lon": x, "lat": y}
+    if isinstance(value, Duration):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
