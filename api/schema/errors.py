@@ -4,6 +4,7 @@ anything unexpected is masked so no internals or stack traces reach a client."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from graphql import GraphQLError
@@ -14,9 +15,19 @@ from graph.errors import KgError
 log = logging.getLogger("api.graphql")
 
 
+LIMITS = {
+    "depth": re.compile(r"exceeds maximum operation depth"),
+    "aliases": re.compile(r"aliases found\. Allowed"),
+    "tokens": re.compile(r"Document contains more than \d+ tokens"),
+}
+
+
 def to_client_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if original is None:
+        limit = next((name for name, pattern in LIMITS.items() if pattern.search(error.message)), None)
+        if limit:
+            return _with_code(error, error.message, {"code": "QUERY_TOO_COMPLEX", "limit": limit})
         code = "GRAPHQL_VALIDATION_FAILED" if error.path is None else "BAD_USER_INPUT"
         return _with_code(error, error.message, {"code": code, **(error.extensions or {})})
     if isinstance(original, KgError):
@@ -24,6 +35,10 @@ def to_client_error(error: GraphQLError) -> GraphQLError:
         if original.location and original.location.field:
             extensions["argument"] = original.location.field
         return _with_code(error, original.message, extensions)
+    if error.path is None:
+        # Raised before execution: a variable that does not coerce to its type (a bad Date or Decimal).
+        # graphql-core's message names the variable and the path inside it.
+        return _with_code(error, error.message, {"code": "BAD_USER_INPUT"})
     log.error("unexpected error in %s", error.path, exc_info=original)
     return _with_code(error, "Unexpected error.", {"code": "INTERNAL_SERVER_ERROR"})
 

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from importlib.metadata import version
+from typing import Any
 
 import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.schema.context import Context
+from api.schema.discovery import DiscoveryQuery
+from api.schema.engagements import EngagementQuery
 from api.schema.errors import ErrorCodes
+from api.schema.mutations import Mutation
+from api.schema.neighborhood import NeighborhoodQuery
+from api.schema.queries import LookupQuery
+from graph.settings import Settings
 
 
 @strawberry.type
@@ -24,5 +39,23 @@ class Query:
         return ServerInfo(version=version("kg"), neo4j_version=await info.context.store.ping())
 
 
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query, extensions=[ErrorCodes])
+class QuietSchema(strawberry.Schema):
+    """Strawberry logs every error with its stack trace; ours are the client's business, and
+    unexpected ones are logged once where they are masked (api.schema.errors)."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        return None
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the production switches of `settings`: query limits, introspection."""
+    query = merge_types("Query", (Query, EngagementQuery, LookupQuery, DiscoveryQuery, NeighborhoodQuery))
+    extensions: list[Any] = [
+        ErrorCodes,
+        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return QuietSchema(query=query, mutation=Mutation, extensions=extensions)

@@ -1,0 +1,53 @@
+"""The flagship field: which regions of a country an actor engaged, when, and with what contract values."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import strawberry
+
+from api.schema.common import Money
+from api.schema.nodes import Actor, Ctx, Event
+from graph.read.engagements import region_engagements
+from graph.read.filters import check_date_range
+
+
+@strawberry.type
+class RegionEngagement:
+    region: Actor
+    events: list[Event] = strawberry.field(description="In date order.")
+    contract_value: Money | None = strawberry.field(
+        description="Total value of the agreements with the region: in their currency when they share one, "
+        "else summed in USD. Null when no value was reported (which is not zero)."
+    )
+    contract_values: list[Money] = strawberry.field(description="The agreements' original amounts.")
+
+
+@strawberry.type
+class EngagementQuery:
+    @strawberry.field(
+        description="Which regions of `country` did `actor` engage, when, and with what contract values? "
+        "`actor` is an id or any name or alias ('Minsk', 'Belarus', 'Government of Belarus'); a state or its "
+        "government stands for every person and organisation of that state. `country` is an ISO code or a "
+        "name. Ordered by contract value (largest first, none last), then region name."
+    )
+    async def region_engagements(
+        self,
+        info: Ctx,
+        actor: str,
+        country: str,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+    ) -> list[RegionEngagement]:
+        check_date_range(from_, to)
+        found = await region_engagements(info.context.store, actor, country, from_, to)
+        return [
+            RegionEngagement(
+                region=Actor.of(each.region),
+                events=[Event.of(props) for props in each.events],
+                contract_value=Money.of(each.contract_value) if each.contract_value else None,
+                contract_values=[Money.of(value) for value in each.contract_values],
+            )
+            for each in found
+        ]

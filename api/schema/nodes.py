@@ -1,0 +1,244 @@
+"""The graph's node types as clients see them. Scalar fields come from the node; links are resolved
+through the request's DataLoaders."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.schema.common import Connection, Evidence, GeoPoint, Money, connection, wants_total
+from api.schema.context import Context
+from api.schema.enums import ActorKind, DatePrecision, EventKind
+from api.schema.loaders import ActorEventsKey
+from graph.read.links import Links
+from graph.read.money import money_of
+from graph.read.pages import page_request
+
+Ctx = Info[Context, None]
+ROLE_ORDER = (
+    "head_of_delegation",
+    "host",
+    "issuer",
+    "speaker",
+    "organizer",
+    "delegation",
+    "member",
+    "target",
+)
+
+
+def _by_name(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(items, key=lambda props: (str(props.get("name", "")), props["id"]))
+
+
+def _by_date(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(items, key=lambda props: (props.get("start_date") or date.max, props["id"]))
+
+
+async def _links(loader: Any, node_id: str) -> Links:
+    found: Links | None = await loader.load(node_id)
+    return found or {}
+
+
+@strawberry.type(description="A person, organisation, country, region or city.")
+class Actor:
+    id: strawberry.ID
+    kind: ActorKind
+    name: str
+    aliases: list[str]
+    wikidata_id: str | None
+    org_kind: str | None = strawberry.field(description="Organisations: government, ministry, company, ...")
+    iso_code: str | None = strawberry.field(description="Places: ISO 3166-1 alpha-2 or ISO 3166-2 code.")
+    location: GeoPoint | None = strawberry.field(description="Places: the administrative centre.")
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> Actor:
+        return cls(
+            id=strawberry.ID(props["id"]),
+            kind=ActorKind(props["kind"]),
+            name=props["name"],
+            aliases=list(props.get("aliases") or []),
+            wikidata_id=props.get("wikidata_id"),
+            org_kind=props.get("org_kind"),
+            iso_code=props.get("iso_code"),
+            location=GeoPoint.of(props.get("location")),
+        )
+
+    @strawberry.field(description="Places: the place this one lies in.")
+    async def parent(self, info: Ctx) -> Actor | None:
+        found = (await _links(info.context.loaders.actor_links, self.id)).get("parent") or []
+        return Actor.of(found[0]) if found else None
+
+    @strawberry.field(description="The country a person or organisation belongs to, or a place lies in.")
+    async def country(self, info: Ctx) -> Actor | None:
+        found = (await _links(info.context.loaders.actor_links, self.id)).get("country") or []
+        return Actor.of(found[0]) if found else None
+
+    @strawberry.field(description="Offices this person holds, or offices of this organisation or place.")
+    async def offices(self, info: Ctx) -> list[Office]:
+        found = (await _links(info.context.loaders.actor_links, self.id)).get("offices") or []
+        return [Office.of(props) for props in sorted(found, key=lambda o: o["id"])]
+
+    @strawberry.field(description="Agreements this actor is a party to.")
+    async def agreements(self, info: Ctx) -> list[Agreement]:
+        found = (await _links(info.context.loaders.actor_links, self.id)).get("agreements") or []
+        return [Agreement.of(props) for props in _by_date(found)]
+
+    @strawberry.field(description="Events this actor (or, for a state, anyone acting for it) took part in.")
+    async def events(
+        self,
+        info: Ctx,
+        kinds: list[EventKind] | None = None,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Event]:
+        page = page_request(first, after, info.context.settings.page_max, wants_total(info))
+        key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page)
+        result: Connection[Event] = connection(await info.context.loaders.actor_events.load(key), Event.of)
+        return result
+
+
+@strawberry.type(description="An office held: who, which office, of what, from when to when.")
+class Office:
+    id: strawberry.ID
+    title: str
+    start_date: date | None
+    end_date: date | None
+    person: Actor | None
+    holder: Actor | None = strawberry.field(name="of", description="The organisation or place of the office.")
+    evidence: list[Evidence]
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> Office:
+        return cls(
+            id=strawberry.ID(props["id"]),
+            title=props["title"],
+            start_date=props.get("start_date"),
+            end_date=props.get("end_date"),
+            person=Actor.of(props["person"]) if props.get("person") else None,
+            holder=Actor.of(props["of"]) if props.get("of") else None,
+            evidence=Evidence.all_of(props.get("evidence") or []),
+        )
+
+
+@strawberry.type(
+    description="An actor's part in an event: head_of_delegation, host, speaker, issuer, target, ..."
+)
+class Participant:
+    role: str
+    actor: Actor
+
+
+@strawberry.type(description="A party to an agreement, and the side it signed for.")
+class Party:
+    side: str | None
+    actor: Actor
+
+
+@strawberry.type(
+    description="Something that happened: a visit, a signing, a ban, a statement, a meeting, a publication."
+)
+class Event:
+    id: strawberry.ID
+    kind: EventKind
+    title: str
+    summary: str | None
+    content: str | None = strawberry.field(description="Statements: what was said, verbatim where quoted.")
+    start_date: date | None
+    end_date: date | None
+    date_precision: DatePrecision
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> Event:
+        return cls(
+            id=strawberry.ID(props["id"]),
+            kind=EventKind(props["kind"]),
+            title=props["title"],
+            summary=props.get("summary"),
+            content=props.get("content"),
+            start_date=props.get("start_date"),
+            end_date=props.get("end_date"),
+            date_precision=DatePrecision(props.get("date_precision", "day")),
+        )
+
+    async def _get(self, info: Ctx, name: str) -> list[Any]:
+        found: list[Any] = (await _links(info.context.loaders.event_links, self.id)).get(name) or []
+        return found
+
+    @strawberry.field
+    async def participants(self, info: Ctx) -> list[Participant]:
+        found = await self._get(info, "participants")
+        rank = {role: index for index, role in enumerate(ROLE_ORDER)}
+        found.sort(key=lambda p: (rank.get(p["role"], len(rank)), p["actor"]["name"]))
+        return [Participant(role=p["role"], actor=Actor.of(p["actor"])) for p in found]
+
+    @strawberry.field(description="Where it took place.")
+    async def places(self, info: Ctx) -> list[Actor]:
+        return [Actor.of(props) for props in _by_name(await self._get(info, "places"))]
+
+    @strawberry.field(description="The trip this event is a leg of.")
+    async def trip(self, info: Ctx) -> Event | None:
+        found = await self._get(info, "trip")
+        return Event.of(found[0]) if found else None
+
+    @strawberry.field(description="The legs of this trip (and other events that are part of it).")
+    async def legs(self, info: Ctx) -> list[Event]:
+        return [Event.of(props) for props in _by_date(await self._get(info, "legs"))]
+
+    @strawberry.field(description="Actors and places the event concerns.")
+    async def about(self, info: Ctx) -> list[Actor]:
+        return [Actor.of(props) for props in _by_name(await self._get(info, "about"))]
+
+    @strawberry.field(description="Agreements this event produced, with their values.")
+    async def agreements(self, info: Ctx) -> list[Agreement]:
+        return [Agreement.of(props) for props in _by_date(await self._get(info, "agreements"))]
+
+    @strawberry.field(description="The passages that state this event.")
+    async def evidence(self, info: Ctx) -> list[Evidence]:
+        return Evidence.all_of(await self._get(info, "evidence"))
+
+
+@strawberry.type(description="An agreement or contract, with its value and parties.")
+class Agreement:
+    id: strawberry.ID
+    kind: str
+    title: str
+    status: str | None
+    start_date: date | None
+    end_date: date | None
+    value: Money | None
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> Agreement:
+        value = money_of(props)
+        return cls(
+            id=strawberry.ID(props["id"]),
+            kind=props["kind"],
+            title=props["title"],
+            status=props.get("status"),
+            start_date=props.get("start_date"),
+            end_date=props.get("end_date"),
+            value=Money.of(value) if value else None,
+        )
+
+    async def _get(self, info: Ctx, name: str) -> list[Any]:
+        found: list[Any] = (await _links(info.context.loaders.agreement_links, self.id)).get(name) or []
+        return found
+
+    @strawberry.field
+    async def parties(self, info: Ctx) -> list[Party]:
+        found = sorted(await self._get(info, "parties"), key=lambda p: p["actor"]["name"])
+        return [Party(side=p.get("side"), actor=Actor.of(p["actor"])) for p in found]
+
+    @strawberry.field(description="The signings that produced it.")
+    async def produced_by(self, info: Ctx) -> list[Event]:
+        return [Event.of(props) for props in _by_date(await self._get(info, "produced_by"))]
+
+    @strawberry.field
+    async def evidence(self, info: Ctx) -> list[Evidence]:
+        return Evidence.all_of(await self._get(info, "evidence"))

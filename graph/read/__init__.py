@@ -1,0 +1,1 @@
+"""Read use cases over the graph: each function takes a GraphStore and runs named queries."""

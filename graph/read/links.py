@@ -1,0 +1,29 @@
+"""What events, actors and agreements link to, fetched for many at once (the API's DataLoaders call these)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.store import GraphStore
+
+Links = dict[str, Any]
+
+
+async def _links(store: GraphStore, query: str, ids: list[str]) -> list[Links | None]:
+    rows = {row["id"]: row for row in await store.read(query, ids=ids)}
+    return [rows.get(each) for each in ids]
+
+
+async def event_links(store: GraphStore, ids: list[str]) -> list[Links | None]:
+    """Participants, places, trip, legs, topics, agreements produced and evidence, in the order of `ids`."""
+    return await _links(store, "read/event_links", ids)
+
+
+async def actor_links(store: GraphStore, ids: list[str]) -> list[Links | None]:
+    """Parent place, country, offices and agreements, in the order of `ids`."""
+    return await _links(store, "read/actor_links", ids)
+
+
+async def agreement_links(store: GraphStore, ids: list[str]) -> list[Links | None]:
+    """Parties, the events that produced it, and evidence, in the order of `ids`."""
+    return await _links(store, "read/agreement_links", ids)

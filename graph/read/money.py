@@ -1,0 +1,51 @@
+"""Adding up contract values that may be in several currencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MoneyValue:
+    amount: Decimal
+    currency: str
+    usd: Decimal | None = None
+    usd_rate: Decimal | None = None
+    usd_rate_date: date | None = None
+
+
+def money_of(agreement: dict[str, Any]) -> MoneyValue | None:
+    """The value stored on an agreement node, if one was reported."""
+    if agreement.get("value_amount") is None:
+        return None
+    usd = agreement.get("value_usd")
+    rate = agreement.get("usd_rate")
+    return MoneyValue(
+        amount=Decimal(agreement["value_amount"]),
+        currency=agreement["value_currency"],
+        usd=Decimal(str(usd)) if usd is not None else None,
+        usd_rate=Decimal(rate) if rate is not None else None,
+        usd_rate_date=agreement.get("usd_rate_date"),
+    )
+
+
+def total(values: list[MoneyValue]) -> MoneyValue | None:
+    """One currency: its sum. Several: the sum in USD, or None when a value has no USD equivalent.
+
+    No value reported is None, never zero.
+    """
+    if not values:
+        return None
+    currencies = {value.currency for value in values}
+    if len(currencies) == 1:
+        amount = sum((value.amount for value in values), Decimal(0))
+        usd = [value.usd for value in values]
+        usd_total = sum((u for u in usd if u is not None), Decimal(0)) if None not in usd else None
+        return MoneyValue(amount, currencies.pop(), usd_total)
+    if any(value.usd is None for value in values):
+        return None
+    usd_sum = sum((value.usd for value in values if value.usd is not None), Decimal(0))
+    return MoneyValue(usd_sum, "USD", usd_sum)

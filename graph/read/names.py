@@ -1,0 +1,131 @@
+"""What analysts type ("Minsk", "Lukashenko", "Лукашенко", "RU") resolved to actors.
+
+The directory of names is small (thousands of actors) and read-mostly, so it is cached per process and
+refreshed after a short time or when this process writes; other replicas see new names within that time.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from graph.errors import Location, ValidationFailed
+from graph.load.names import normalise
+from graph.store import GraphStore
+
+CACHE_SECONDS = 30.0
+MIN_FUZZY_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    iso_code: str | None
+    org_kind: str | None
+    country: str | None
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.name})"
+
+
+@dataclass
+class ActorDirectory:
+    actors: dict[str, NamedActor] = field(default_factory=dict)
+    by_name: dict[str, list[NamedActor]] = field(default_factory=dict)
+    fuzzy_keys: set[str] = field(default_factory=set)
+    """Names and aliases near which a typo may land; codes and very short names match exactly only."""
+
+    def add(self, actor: NamedActor) -> None:
+        self.actors[actor.id] = actor
+        for text in (actor.name, *actor.aliases, actor.iso_code or ""):
+            key = normalise(text)
+            if key and actor not in self.by_name.setdefault(key, []):
+                self.by_name[key].append(actor)
+            if len(key) >= MIN_FUZZY_LENGTH and text != actor.iso_code:
+                self.fuzzy_keys.add(key)
+
+    def exact(self, text: str, kinds: tuple[str, ...] = ()) -> list[NamedActor]:
+        found = [self.actors[text]] if text in self.actors else self.by_name.get(normalise(text), [])
+        return [actor for actor in found if not kinds or actor.kind in kinds]
+
+    def similar(
+        self, text: str, limit: int, kinds: tuple[str, ...] = ()
+    ) -> list[tuple[NamedActor, float, str]]:
+        """Actors whose name or an alias comes closest to `text`: (actor, score 0..1, the name matched)."""
+        hits: dict[str, tuple[NamedActor, float, str]] = {}
+        for key, score, _ in process.extract(
+            normalise(text), self.fuzzy_keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60
+        ):
+            for actor in self.by_name[key]:
+                if kinds and actor.kind not in kinds:
+                    continue
+                best = hits.get(actor.id)
+                if best is None or score / 100 > best[1]:
+                    hits[actor.id] = (actor, round(score / 100, 3), _display(actor, key))
+        ranked = sorted(hits.values(), key=lambda hit: (-hit[1], hit[0].name))
+        return ranked[:limit]
+
+
+_cache: weakref.WeakKeyDictionary[GraphStore, tuple[float, ActorDirectory]] = weakref.WeakKeyDictionary()
+
+
+async def directory(store: GraphStore) -> ActorDirectory:
+    cached = _cache.get(store)
+    if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    names = ActorDirectory()
+    for row in await store.read("read/actor_directory"):
+        names.add(
+            NamedActor(
+                row["id"],
+                row["kind"],
+                row["name"],
+                tuple(row["aliases"]),
+                row["iso_code"],
+                row["org_kind"],
+                row["country"],
+            )
+        )
+    _cache[store] = (time.monotonic(), names)
+    return names
+
+
+def forget_names(store: GraphStore) -> None:
+    """Drop the cached directory after this process wrote actors."""
+    _cache.pop(store, None)
+
+
+async def resolve_actor(
+    store: GraphStore, text: str, argument: str, kinds: tuple[str, ...] = ()
+) -> NamedActor:
+    """The one actor `text` names (an id, a name or an alias), or a ValidationFailed naming the argument."""
+    names = await directory(store)
+    found = names.exact(text.strip(), kinds)
+    if len(found) == 1:
+        return found[0]
+    where = Location(field=argument)
+    what = " or ".join(kinds) if kinds else "actor"
+    if found:
+        listed = ", ".join(str(actor) for actor in found)
+        raise ValidationFailed(f"'{text}' is ambiguous: it names {listed}; pass an id", location=where)
+    hints = [str(actor) for actor, _, _ in names.similar(text, 3, kinds)]
+    hint = f"; did you mean {', '.join(hints)}?" if hints else ""
+    raise ValidationFailed(f"no {what} is called '{text}'{hint}", location=where)
+
+
+async def resolve_country(store: GraphStore, text: str, argument: str) -> NamedActor:
+    """A country by ISO 3166-1 code ("RU"), id ("country:RU") or name ("Russia")."""
+    return await resolve_actor(store, text, argument, kinds=("country",))
+
+
+def _display(actor: NamedActor, key: str) -> str:
+    for text in (actor.name, *actor.aliases, actor.iso_code or ""):
+        if normalise(text) == key:
+            return text
+    return actor.name

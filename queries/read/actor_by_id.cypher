@@ -1,0 +1,1 @@
+MATCH (a:Actor {id: $id}) RETURN properties(a) AS node

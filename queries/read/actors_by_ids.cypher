@@ -1,0 +1,1 @@
+UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN properties(a) AS node

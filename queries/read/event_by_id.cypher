@@ -1,0 +1,1 @@
+MATCH (e:Event {id: $id}) RETURN properties(e) AS node
