@@ -1,0 +1,57 @@
+"""Who made each write and when: audit properties on the node written, and a :Change record of it.
+
+The audit properties are added to a row after graph.load.rows computed its content hash, so they never make
+an unchanged record look changed; the loader's `SET n = row.props` writes them with the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from graph.load.rows import Row
+from graph.store import Batch, GraphStore
+from graph.write.references import Stored
+
+Op = Literal["create", "update", "delete"]
+
+
+@dataclass(frozen=True)
+class Change:
+    op: Op
+    target: str
+    label: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Audit:
+    by: str
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def stamp(self, row: Row, stored: Stored | None) -> Row:
+        """`row` with who wrote it and when; a node the graph held keeps its creator (none if loaded)."""
+        props: dict[str, Any] = row["props"]
+        if stored is None:
+            props.update(created_by=self.by, created_at=self.at)
+        else:
+            created = {"created_by": stored.created_by, "created_at": stored.created_at}
+            props.update({key: value for key, value in created.items() if value is not None})
+        props.update(updated_by=self.by, updated_at=self.at)
+        return row
+
+    def changes(self, changed: list[tuple[Op, str, str]]) -> Batch:
+        """The :Change records of this write: (op, label, id) each."""
+        rows: list[Mapping[str, Any]] = [
+            {"op": op, "label": label, "target": target} for op, label, target in changed
+        ]
+        return Batch("write_changes", rows, {"by": self.by, "at": self.at})
+
+
+async def history(store: GraphStore, target: str) -> list[Change]:
+    """Every recorded change of the node with this id, oldest first (also after it was deleted)."""
+    rows = await store.read("write_history", target=target)
+    return [Change(row["op"], row["target"], row["label"], row["by"], row["at"]) for row in rows]

@@ -1,0 +1,1 @@
+CREATE INDEX change_target IF NOT EXISTS FOR (n:Change) ON (n.target)
