@@ -1,8 +1,17 @@
+# The explorer and the offline GraphiQL are bundled from npm packages in a Node stage.
+FROM node:20-slim AS frontend
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY frontend ./
+RUN npm run build
+
 FROM python:3.11-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graph ./graph
 COPY api ./api
+COPY --from=frontend /src/api/static ./api/static
 COPY queries ./queries
 COPY seed_data ./seed_data
 RUN pip install --no-cache-dir .

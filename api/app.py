@@ -7,9 +7,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from api import health
+from api.exports import router as exports_router
+from api.frontend import mount_frontend
+from api.graphiql import GraphiQLRouter
 from api.schema.context import get_context
 from api.schema.root import build_schema
 from graph.connection import open_store
@@ -29,12 +31,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await app.state.store.close()
 
-    app = FastAPI(title="kg: political knowledge graph", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title="kg: political knowledge graph",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,  # served offline by api.frontend
+        redoc_url=None,
+    )
     app.include_router(health.router)
-    app.include_router(GraphQLRouter(build_schema(), context_getter=get_context), prefix="/graphql")
+    app.include_router(
+        GraphiQLRouter(
+            build_schema(settings),
+            context_getter=get_context,
+            graphql_ide="graphiql" if settings.graphiql else None,
+        ),
+        prefix="/graphql",
+    )
+    app.include_router(exports_router)
+    mount_frontend(app)
 
     @app.exception_handler(KgError)
     async def kg_error(_: Request, exc: KgError) -> JSONResponse:
-        return JSONResponse({"code": exc.code, "detail": exc.message}, status_code=exc.http_status)
+        body: dict[str, str] = {"code": exc.code, "detail": exc.message}
+        if exc.location and exc.location.field:
+            body["argument"] = exc.location.field
+        return JSONResponse(body, status_code=exc.http_status)
 
     return app

@@ -1,0 +1,81 @@
+"""The query parameters every export takes: the filters of GraphQL `events`, resolved before streaming."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query
+
+from api.deps import StoreDep
+from graph.errors import Location, ValidationFailed
+from graph.read.filters import EVENT_KINDS, EventFilter, ResolvedEventFilter, resolve_event_filter
+
+Actor = Annotated[
+    str | None,
+    Query(
+        description="Events this actor (or, for a state or its government, anyone acting for it) took "
+        "part in, directly or on a trip they are a leg of. An id, a name or an alias: `Minsk`, "
+        "`Lukashenko`, `person:roman-golovchenko`.",
+        examples=["Minsk"],
+    ),
+]
+Country = Annotated[
+    str | None,
+    Query(
+        description="Events in this country: ISO 3166-1 code, id or name (`RU`, `Russia`).", examples=["RU"]
+    ),
+]
+Place = Annotated[
+    str | None, Query(description="Events in this place or a place within it (`Novosibirsk Oblast`).")
+]
+Kinds = Annotated[
+    list[str] | None,
+    Query(description=f"Event kinds, repeated or comma-separated: {', '.join(EVENT_KINDS)}."),
+]
+From = Annotated[
+    str | None, Query(alias="from", description="Events ending on or after this date (YYYY-MM-DD).")
+]
+To = Annotated[str | None, Query(description="Events starting on or before this date (YYYY-MM-DD).")]
+Source = Annotated[str | None, Query(description="Events a source (digest id) gives evidence for.")]
+
+
+def parse_kinds(values: list[str] | None) -> tuple[str, ...]:
+    """`kinds=visit&kinds=ban`, `kinds=visit,ban` and `kinds=VISIT` all say the same."""
+    return tuple(kind.strip().lower() for value in values or () for kind in value.split(",") if kind.strip())
+
+
+def parse_date(value: str | None, argument: str) -> date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationFailed(
+            f"'{argument}' must be a date as YYYY-MM-DD, got '{value}'", location=Location(field=argument)
+        ) from None
+
+
+async def export_filter(
+    store: StoreDep,
+    actor: Actor = None,
+    country: Country = None,
+    kinds: Kinds = None,
+    from_: From = None,
+    to: To = None,
+    place: Place = None,
+    source: Source = None,
+) -> ResolvedEventFilter:
+    given = EventFilter(
+        kinds=parse_kinds(kinds),
+        start=parse_date(from_, "from"),
+        end=parse_date(to, "to"),
+        actor=actor,
+        place=place,
+        country=country,
+        source=source,
+    )
+    return await resolve_event_filter(store, given)
+
+
+ExportFilter = Annotated[ResolvedEventFilter, Depends(export_filter)]

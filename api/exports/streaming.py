@@ -1,0 +1,35 @@
+"""Turning many small pieces of text into a few large chunks of an HTTP response."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterable, AsyncIterator
+from typing import Any
+
+CHUNK_SIZE = 64 * 1024
+
+
+async def chunked(pieces: AsyncIterable[str], size: int = CHUNK_SIZE) -> AsyncIterator[bytes]:
+    """UTF-8 chunks of about `size` bytes, so a large export is not sent one row per write."""
+    buffer: list[str] = []
+    length = 0
+    async for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer).encode()
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer).encode()
+
+
+def compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+async def json_array_items(items: AsyncIterable[Any]) -> AsyncIterator[str]:
+    """The comma-separated JSON of each item, to go between a `[` and a `]`."""
+    separator = ""
+    async for item in items:
+        yield separator + compact(item)
+        separator = ","

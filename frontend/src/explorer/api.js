@@ -1,0 +1,41 @@
+// The two ways the explorer reads the graph: GraphQL at /graphql and the REST exports at /export.
+
+export async function graphql(query, variables) {
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = await response.json();
+  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join("; "));
+  return answer.data;
+}
+
+export async function exported(name, filters) {
+  const response = await fetch(`/export/${name}?${new URLSearchParams(filters)}`);
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || `${name}: HTTP ${response.status}`);
+  }
+  return response.json();
+}
+
+const RESOLVE = `query Resolve($name: String!) {
+  resolve(name: $name, first: 5) { score matched actor { id name kind isoCode } }
+}`;
+
+export async function resolveName(name) {
+  return (await graphql(RESOLVE, { name })).resolve;
+}
+
+const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int!) {
+  neighborhood(id: $id, depth: $depth) {
+    nodes { id label kind properties }
+    edges { id source target type properties }
+    truncated
+  }
+}`;
+
+export async function neighborhood(id, depth = 2) {
+  return (await graphql(NEIGHBORHOOD, { id, depth })).neighborhood;
+}
