@@ -32,8 +32,19 @@ async def event_pages(
         groups=[{"key": g.key, "side": g.side} for g in groups],
         **filters.params(),
         **page.params(),
+        **_event_position(page.after),
     )
     return {row["group"]: page_of(row, page) for row in rows}
+
+
+def _event_position(after: str | None) -> dict[str, object]:
+    """The (start date, id) an events cursor stands for; the start of time for the first page."""
+    if after is None:
+        return {"after_date": date.min, "after_id": ""}
+    try:
+        return {"after_date": date.fromisoformat(after[:10]), "after_id": after[11:]}
+    except ValueError:
+        raise ValidationFailed("not a cursor of this list", location=Location(field="after")) from None
 
 
 async def actors_page(

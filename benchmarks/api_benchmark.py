@@ -1,0 +1,252 @@
+"""The GraphQL API against the raw driver, on the seed plus synthetic events, measured side by side.
+
+    .venv/bin/python benchmarks/api_benchmark.py [--events 100000] [--data DIR] [--requests 60]
+                                                  [--clients 50] [--seconds 30]
+
+Starts a private Neo4j (or uses NEO4J_URI), loads seed_data/ and a synthetic folder (benchmarks/synthetic.py;
+generated when --data has none), serves the API with `kg serve` (one uvicorn worker), then:
+1. for three requests (the flagship, a 100-event page with participants and places, a search) times the
+   same Cypher through the bare async driver and the full GraphQL request over HTTP, alternating, and
+   reports the medians and their ratio;
+2. counts database round trips of the event page at page sizes 10, 50 and 100 (in-process);
+3. runs --clients concurrent clients for --seconds against the mix and reports errors, p50, p99.
+Results: benchmarks/results/api.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+from neo4j import AsyncGraphDatabase, RoutingControl
+
+from api.app import create_app
+from benchmarks.synthetic import generate
+from graph.load import load_paths, load_seed_directory
+from graph.neo4j_server import server
+from graph.queries import cypher
+from graph.read.engagements import political_side
+from graph.read.lookup import lucene_query
+from graph.read.names import directory, resolve_actor
+from graph.schema import migrate
+from graph.settings import LOCAL_DEV_PASSWORD, REPO_ROOT, Settings
+from graph.store import GraphStore
+
+RESULTS = Path(__file__).with_name("results") / "api.json"
+FLAGSHIP = """query {
+  regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
+    region { id name isoCode } events { id kind title startDate endDate } contractValue { amount currency }
+  }
+}"""
+PAGE = """query ($first: Int) { events(first: $first) { totalCount edges { node {
+  id kind title startDate participants { role actor { id name } } places { id name isoCode } } } } }"""
+SEARCH = '{ search(text: "Novosibirsk contracts", first: 10) { id kind label score } }'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def raw_requests(store: GraphStore) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """The Cypher each GraphQL request runs, with the parameters its resolvers would pass."""
+    names = await directory(store)
+    minsk = await resolve_actor(store, "Minsk", "actor")
+    date_range = {"from": date(2023, 1, 1), "to": date(2023, 12, 31)}
+    flagship = {"side": political_side(minsk, names), "country": "country:RU", **date_range}
+    page = {
+        "groups": [{"key": "all", "side": None}],
+        "kinds": None,
+        "from": None,
+        "to": None,
+        "place": None,
+        "country": None,
+        "source": None,
+        "after": None,
+        "after_date": date.min,
+        "after_id": "",
+        "limit": 101,
+        "with_total": True,
+    }
+    first_page = await store.read("read/events_page", **page)
+    ids = [item["node"]["id"] for item in first_page[0]["page"][:100]]
+    return {
+        "flagship": [("read/region_engagements", flagship)],
+        "event page": [("read/events_page", page), ("read/event_links", {"ids": ids})],
+        "search": [
+            ("read/search", {"lucene": lucene_query("Novosibirsk contracts"), "kinds": None, "limit": 10})
+        ],
+    }
+
+
+async def time_raw(driver: Any, database: str, steps: list[tuple[str, dict[str, Any]]]) -> float:
+    started = time.perf_counter()
+    for name, params in steps:
+        await driver.execute_query(cypher(name), params, database_=database, routing_=RoutingControl.READ)
+    return time.perf_counter() - started
+
+
+async def time_graphql(client: httpx.AsyncClient, query: str, variables: dict[str, Any]) -> float:
+    started = time.perf_counter()
+    response = await client.post("/graphql", json={"query": query, "variables": variables})
+    elapsed = time.perf_counter() - started
+    body = response.json()
+    if response.status_code != 200 or body.get("errors"):
+        raise SystemExit(f"GraphQL failed: {body}")
+    return elapsed
+
+
+async def side_by_side(settings: Settings, store: GraphStore, base_url: str, requests: int) -> dict[str, Any]:
+    raw = await raw_requests(store)
+    graphql = {"flagship": (FLAGSHIP, {}), "event page": (PAGE, {"first": 100}), "search": (SEARCH, {})}
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    results = {}
+    async with (
+        AsyncGraphDatabase.driver(settings.neo4j_uri or "", auth=auth) as driver,
+        httpx.AsyncClient(base_url=base_url, timeout=60) as client,
+    ):
+        for name, steps in raw.items():
+            query, variables = graphql[name]
+            for _ in range(5):
+                await time_raw(driver, settings.neo4j_database, steps)
+                await time_graphql(client, query, variables)
+            raw_times, api_times = [], []
+            for _ in range(requests):
+                raw_times.append(await time_raw(driver, settings.neo4j_database, steps))
+                api_times.append(await time_graphql(client, query, variables))
+            raw_p50, api_p50 = statistics.median(raw_times), statistics.median(api_times)
+            results[name] = {
+                "raw_p50_ms": round(raw_p50 * 1000, 1),
+                "graphql_p50_ms": round(api_p50 * 1000, 1),
+                "ratio": round(api_p50 / raw_p50, 2),
+            }
+    return results
+
+
+async def round_trips(settings: Settings) -> dict[int, int]:
+    app = create_app(settings)
+    counts = {}
+    transport = httpx.ASGITransport(app=app)
+    client = httpx.AsyncClient(transport=transport, base_url="http://kg")
+    async with app.router.lifespan_context(app), client as c:
+        await c.post("/graphql", json={"query": PAGE, "variables": {"first": 1}})
+        for size in (10, 50, 100):
+            before = app.state.store.round_trips
+            await c.post("/graphql", json={"query": PAGE, "variables": {"first": size}})
+            counts[size] = app.state.store.round_trips - before
+    return counts
+
+
+async def load_test(base_url: str, clients: int, seconds: float) -> dict[str, Any]:
+    mix = [(FLAGSHIP, {}), (PAGE, {"first": 20}), (SEARCH, {})]
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients)
+
+    async def client_loop(index: int, client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        turn = index
+        while time.perf_counter() < deadline:
+            query, variables = mix[turn % len(mix)]
+            turn += 1
+            started = time.perf_counter()
+            try:
+                response = await client.post("/graphql", json={"query": query, "variables": variables})
+                if response.status_code != 200 or response.json().get("errors"):
+                    errors += 1
+            except httpx.HTTPError:
+                errors += 1
+            latencies.append(time.perf_counter() - started)
+
+    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
+        await asyncio.gather(*(client_loop(i, client) for i in range(clients)))
+    ordered = sorted(latencies)
+    return {
+        "clients": clients,
+        "seconds": seconds,
+        "requests": len(ordered),
+        "errors": errors,
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1] * 1000, 1),
+        "requests_per_s": round(len(ordered) / seconds, 1),
+    }
+
+
+async def run(arguments: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    data: Path = arguments.data or Path(tempfile.mkdtemp(prefix="kg-synthetic-"))
+    if not (data / "reference").is_dir():
+        generate(data, arguments.events)
+    store = GraphStore.from_settings(settings, settings.neo4j_uri or "")
+    await migrate(store)
+    await load_seed_directory(store, REPO_ROOT / "seed_data")
+    await load_paths(store, [data], reference_dir=data / "reference")
+    await load_seed_directory(store, REPO_ROOT / "seed_data")  # the seed's own names win over synthetic ones
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri or "", "NEO4J_PASSWORD": LOCAL_DEV_PASSWORD}
+    api = subprocess.Popen(
+        [sys.executable, "-m", "graph.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{base_url}/readyz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                await asyncio.sleep(0.2)
+        results = {
+            "events": arguments.events,
+            "side_by_side": await side_by_side(settings, store, base_url, arguments.requests),
+            "round_trips_by_page_size": await round_trips(settings),
+            "load": await load_test(base_url, arguments.clients, arguments.seconds),
+        }
+    finally:
+        api.terminate()
+        api.wait()
+        await store.close()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--data", type=Path, help="a synthetic folder to reuse (generated when missing)")
+    parser.add_argument("--requests", type=int, default=60, help="timed requests per side and query")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    arguments = parser.parse_args()
+    uri = os.environ.get("NEO4J_URI")
+    scratch = Path(tempfile.mkdtemp(prefix="kg-bench-neo4j-"))
+    if not uri:
+        options = server.ServerOptions(scratch, 0, "neo4j", LOCAL_DEV_PASSWORD, heap="1g", pagecache="512m")
+        uri = server.start(options).uri
+    settings = Settings(neo4j_uri=uri)
+    try:
+        results = asyncio.run(run(arguments, settings))
+    finally:
+        if not os.environ.get("NEO4J_URI"):
+            server.stop(scratch)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
