@@ -1,16 +1,17 @@
-// Loader, records not in the graph yet (or only as the bare target of another record's link): nothing to
-// compare or remove, so relationships are CREATEd. Same rows as load_agreements.
+// Loader, records not in the graph yet (or only as the bare target of another record's link), whose actors and
+// sources were written earlier in this load: nothing to compare or remove, every target exists, so
+// relationships are CREATEd to MATCHed targets. Same rows as load_agreements.cypher.
 UNWIND $rows AS row
 MERGE (n:Agreement {id: row.id})
 SET n = row.props, n:$(row.labels)
 WITH n, row
 CALL (n, row) {
   UNWIND row.parties AS link
-  MERGE (t:Actor {id: link.target})
+  MATCH (t:Actor {id: link.target})
   CREATE (n)-[:PARTY {side: link.side}]->(t)
 }
 CALL (n, row) {
   UNWIND row.evidence AS evidence
-  MERGE (t:Source {id: evidence.source})
+  MATCH (t:Source {id: evidence.source})
   CREATE (n)-[:EVIDENCE {quote: evidence.quote, start: evidence.start, end: evidence.end}]->(t)
 }

@@ -1,17 +1,18 @@
-// Loader, records not in the graph yet (or only as the bare target of another record's link): nothing to
-// compare or remove, so relationships are CREATEd. Same rows as load_events.
+// Loader, records not in the graph yet (or only as the bare target of another record's link), whose actors and
+// sources were written earlier in this load: nothing to compare or remove, every target exists, so
+// relationships are CREATEd to MATCHed targets. Same rows as load_events.cypher.
 UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
 SET n = row.props, n:$(row.labels)
 WITH n, row
 CALL (n, row) {
   UNWIND row.participants AS link
-  MERGE (t:Actor {id: link.target})
+  MATCH (t:Actor {id: link.target})
   CREATE (n)-[:PARTICIPANT {role: link.role}]->(t)
 }
 CALL (n, row) {
   UNWIND row.places AS target
-  MERGE (t:Actor {id: target})
+  MATCH (t:Actor {id: target})
   CREATE (n)-[:IN_PLACE]->(t)
 }
 CALL (n, row) {
@@ -21,7 +22,7 @@ CALL (n, row) {
 }
 CALL (n, row) {
   UNWIND row.about AS target
-  MERGE (t:Actor {id: target})
+  MATCH (t:Actor {id: target})
   CREATE (n)-[:ABOUT]->(t)
 }
 CALL (n, row) {
@@ -36,6 +37,6 @@ CALL (n, row) {
 }
 CALL (n, row) {
   UNWIND row.evidence AS evidence
-  MERGE (t:Source {id: evidence.source})
+  MATCH (t:Source {id: evidence.source})
   CREATE (n)-[:EVIDENCE {quote: evidence.quote, start: evidence.start, end: evidence.end}]->(t)
 }

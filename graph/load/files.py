@@ -18,6 +18,8 @@ class SeedFile:
     """From the reference folder without being asked for: written only when another file relies on it."""
     records: int = 0
     actors_only: bool = True
+    index: int = -1
+    """Its place among all the files of the load (the catalog's numbering)."""
 
 
 def discover(paths: Sequence[Path], reference_dir: Path | None) -> list[SeedFile]:

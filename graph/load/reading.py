@@ -1,4 +1,4 @@
-"""Read one seed file (YAML, JSON or CSV) into plain data, remembering the line of each record and field."""
+"""Read one seed file (YAML, JSON or CSV) into plain data; find the lines of its records when asked."""
 
 from __future__ import annotations
 

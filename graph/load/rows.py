@@ -2,16 +2,13 @@
 
 Every row carries `keys`, the relationships the record states ("TYPE|target|detail"), so the query can
 drop the ones an earlier version of the file stated and this one does not; and `props._hash`, a digest of
-the whole row, so an unchanged record is recognised and skipped.
+the whole row (its repr: rows are built in a fixed order), so an unchanged record is recognised and skipped.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable
-from datetime import date
-from decimal import Decimal
 from typing import Any, TypeVar
 
 from neo4j.spatial import WGS84Point
@@ -252,16 +249,8 @@ def _distinct(items: Iterable[_T]) -> list[_T]:
 
 def _finish(row: Row) -> Row:
     row["props"] = {key: value for key, value in row["props"].items() if value is not None}
-    row["props"]["_hash"] = hashlib.blake2b(
-        json.dumps(row, sort_keys=True, default=_plain).encode(), digest_size=16
-    ).hexdigest()
+    row["props"]["_hash"] = hashlib.blake2b(repr(row).encode(), digest_size=16).hexdigest()
     if "location" in row["props"]:
         lon, lat = row["props"]["location"]
         row["props"]["location"] = WGS84Point((lon, lat))
     return row
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, date | Decimal):
-        return str(value)
-    raise TypeError(f"cannot hash {type(value).__name__}")

@@ -1,7 +1,8 @@
-"""The first pass: read and check every file, building the catalog of what they define. Writes nothing.
+"""The first pass: check every file, then every reference across files, building the catalog. Writes nothing.
 
-Only definitions and still-unresolved references are kept, so a large load does not sit in memory;
-line numbers are looked up only for records that have a problem.
+Each file is surveyed on its own (graph/load/survey.py, in worker processes for large loads); only its
+definitions and references are kept, so a large load does not sit in memory. Line numbers are looked up
+only for records that have a problem.
 """
 
 from __future__ import annotations
@@ -9,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from graph.errors import InvalidInput, Problem
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile, discover, write_order
 from graph.load.quotes import QuoteNotFound, SourceTexts
-from graph.load.reading import RawFile, read_file
-from graph.load.records import ParsedFile, ParsedRecord, parse_records
-from graph.model import ActorBase, Evidenced, Target, split_id
+from graph.load.reading import RawFile
+from graph.load.survey import FileSurvey, Spot, survey_files
+from graph.model import Target, split_id
+
+PARALLEL_FROM = 16
+"""Files from which the per-file checks run in worker processes (starting them costs about a second)."""
 
 
 @dataclass
@@ -32,70 +35,76 @@ class CheckedLoad:
         return sum(file.records for file in self.files)
 
 
-class Site(NamedTuple):
-    """A field of a record, to be turned into a Location (with its line) only if something is wrong there."""
-
-    file: int
-    section: str
-    position: int
-    label: str
-    field: str
-
-    @classmethod
-    def of(cls, file: int, record: ParsedRecord, field: str) -> Site:
-        return cls(file, record.section, record.index, record.label, field)
-
-
 @dataclass
 class _Pass:
     catalog: Catalog
     texts: SourceTexts
     problems: list[Problem] = field(default_factory=list)
-    unresolved: list[tuple[str, Target, Site]] = field(default_factory=list)
-    foreign_quotes: list[tuple[str, str, Site]] = field(default_factory=list)
+    unresolved: list[tuple[str, Target, int, Spot]] = field(default_factory=list)
+    foreign_quotes: list[tuple[str, str, int, Spot]] = field(default_factory=list)
     implicit_files: set[int] = field(default_factory=set)
     reference_needed: bool = False
 
-    def report(self, site: Site, message: str) -> None:
-        raw = self.catalog.files[site.file]
-        self.problems.append(
-            Problem(raw.location(site.section, site.position, site.field, site.label), message)
-        )
+    def report(self, file: int, spot: Spot, message: str) -> None:
+        where = self.catalog.files[file].location(spot.section, spot.position, spot.field, spot.label)
+        self.problems.append(Problem(where, message))
 
-    def resolve(self, ref: str, target: Target, site: Site) -> None:
+    def resolve(self, ref: str, target: Target, file: int, spot: Spot) -> None:
         resolved = self.catalog.resolve(ref, target)
         if isinstance(resolved, tuple):
-            self.report(site, resolved[1])
-        elif site.file not in self.implicit_files:
+            self.report(file, spot, resolved[1])
+        elif file not in self.implicit_files:
             self.reference_needed |= self.catalog.definitions[resolved].file in self.implicit_files
 
-    def check_quote(self, source_id: str, quote: str, site: Site) -> None:
-        try:
-            self.texts.span(source_id, quote)
-        except QuoteNotFound as exc:
-            self.report(site, str(exc))
+    def take(self, file: int, survey: FileSurvey) -> None:
+        """Add a file's survey: definitions now, references to ids already defined now, the rest later."""
+        self.problems.extend(survey.problems)
+        if survey.source is not None:
+            source_id, text_path = survey.source
+            if problem := self.catalog.define(source_id, "source", file, "source", 0):
+                self.problems.append(Problem(self.catalog.files[file].location(field="source.id"), problem))
+            self.texts.paths[source_id] = text_path
+        for record_id, kind, spot in survey.definitions:
+            if problem := self.catalog.define(record_id, kind, file, spot.section, spot.position):
+                self.report(file, spot, problem)
+        for actor_id, name, aliases in survey.names:
+            self.catalog.names.add(actor_id, name, aliases)
+        for ref, target, spot in survey.references:
+            if split_id(ref) is not None and ref in self.catalog.definitions:
+                self.resolve(ref, target, file, spot)
+            else:
+                self.unresolved.append((ref, target, file, spot))
+        self.foreign_quotes.extend(
+            (source, quote, file, spot) for source, quote, spot in survey.foreign_quotes
+        )
+
+    def finish(self) -> None:
+        for ref, target, file, spot in self.unresolved:
+            self.resolve(ref, target, file, spot)
+        for source_id, quote, file, spot in self.foreign_quotes:
+            if source_id not in self.catalog.definitions:
+                continue
+            try:
+                self.texts.span(source_id, quote)
+            except QuoteNotFound as exc:
+                self.report(file, spot, str(exc))
 
 
-def check_files(paths: Sequence[Path], reference_dir: Path | None) -> CheckedLoad:
+def check_files(
+    paths: Sequence[Path], reference_dir: Path | None, parallel_from: int = PARALLEL_FROM
+) -> CheckedLoad:
     """Check every file and every reference across them; raise InvalidInput listing all problems."""
     files = discover(paths, reference_dir)
     checking = _Pass(Catalog(), SourceTexts())
     checking.implicit_files = {index for index, file in enumerate(files) if file.implicit}
-    for index, file in enumerate(files):
-        raw = read_file(file.path, file.name)
-        parsed = parse_records(raw)
-        checking.catalog.files.append(RawFile(raw.path, raw.name, known_lines=raw.known_lines))
-        checking.problems.extend(parsed.problems)
-        file.records = len(parsed.records) + (1 if parsed.source else 0)
-        file.actors_only = parsed.source is None and all(r.section == "actors" for r in parsed.records)
-        _define(parsed, index, checking)
-        _check_references(parsed, index, checking)
-        _check_quotes(parsed, index, checking)
-    for ref, target, site in checking.unresolved:
-        checking.resolve(ref, target, site)
-    for source_id, quote, site in checking.foreign_quotes:
-        if source_id in checking.catalog.definitions:
-            checking.check_quote(source_id, quote, site)
+    surveys = survey_files([(file.path, file.name) for file in files], parallel_from)
+    for index, (file, survey) in enumerate(zip(files, surveys, strict=True)):
+        checking.catalog.files.append(RawFile(file.path, file.name, known_lines=survey.lines))
+        file.records = survey.records
+        file.actors_only = survey.actors_only
+        file.index = index
+        checking.take(index, survey)
+    checking.finish()
     if checking.problems:
         order = {file.name: index for index, file in enumerate(files)}
         checking.problems.sort(key=lambda p: (order.get(p.location.file or "", -1), p.location.line or 0))
@@ -104,54 +113,3 @@ def check_files(paths: Sequence[Path], reference_dir: Path | None) -> CheckedLoa
     for raw in checking.catalog.files:
         raw.known_lines = None
     return CheckedLoad(write_order(chosen), checking.catalog, checking.texts)
-
-
-def _define(parsed: ParsedFile, file: int, checking: _Pass) -> None:
-    raw = parsed.raw
-    if parsed.source is not None:
-        source = parsed.source
-        if problem := checking.catalog.define(source.id, "source", file, "source", 0):
-            checking.problems.append(Problem(raw.location(field="source.id"), problem))
-        text_path = (raw.path.parent / source.text_file) if source.text_file else None
-        if text_path is not None and not text_path.is_file():
-            where = raw.location(field="source.text_file")
-            checking.problems.append(Problem(where, f"text file not found: {text_path}"))
-            text_path = None
-        checking.texts.paths[source.id] = text_path
-    for record in parsed.records:
-        model = record.model
-        kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
-        if problem := checking.catalog.define(model.id, kind, file, record.section, record.index):
-            checking.report(Site.of(file, record, "id"), problem)
-        if isinstance(model, ActorBase):
-            checking.catalog.names.add(model.id, model.name, model.aliases)
-
-
-def _check_references(parsed: ParsedFile, file: int, checking: _Pass) -> None:
-    """Ids already defined are checked now; names, and ids defined later, once every file is read."""
-    for record in parsed.records:
-        for reference in record.model.references():
-            site = Site.of(file, record, reference.field)
-            if split_id(reference.value) is not None and reference.value in checking.catalog.definitions:
-                checking.resolve(reference.value, reference.target, site)
-            else:
-                checking.unresolved.append((reference.value, reference.target, site))
-
-
-def _check_quotes(parsed: ParsedFile, file: int, checking: _Pass) -> None:
-    own_source = parsed.source.id if parsed.source else None
-    for record in parsed.records:
-        if not isinstance(record.model, Evidenced):
-            continue
-        for index, evidence in enumerate(record.model.evidence):
-            site = Site.of(file, record, f"evidence[{index}].quote")
-            source_id = evidence.source or own_source
-            if source_id is None:
-                message = (
-                    "evidence needs a source: give evidence.source, or a `source:` at the top of the file"
-                )
-                checking.report(site, message)
-            elif source_id == own_source:
-                checking.check_quote(source_id, evidence.quote, site)
-            else:
-                checking.foreign_quotes.append((source_id, evidence.quote, site))

@@ -35,7 +35,8 @@ QUERIES = {
     "claims": "load_claims",
 }
 FRESH_QUERIES = {"agreements": "load_agreements_new", "events": "load_events_new"}
-"""Faster queries for records with nothing in the graph yet: their relationships need no MERGE."""
+"""Faster queries for records with nothing in the graph yet whose actors and sources are already written."""
+SECTION_ORDER = {section: position for position, section in enumerate(QUERIES)}
 
 _ID_LISTS = {section: "sources" if section == "source" else section for section in QUERIES}
 """The parameter of `load_stored_hashes` that takes each section's ids."""
@@ -57,10 +58,13 @@ class FileWriter:
     batch_size: int = 5000
     dry_run: bool = False
     progress: ProgressHook | None = None
+    write_position: dict[int, int] = field(default_factory=dict)
+    """Catalog file index -> its place in the write order; a file's records exist once it is written."""
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
         if not files:
             return
+        self.write_position = {file.index: position for position, file in enumerate(files)}
         upcoming = asyncio.ensure_future(self.prepare(files[0]))
         try:
             for following in [*files[1:], None]:
@@ -86,7 +90,7 @@ class FileWriter:
                 stored_hash, linked = stored.get(row["id"], (None, False))
                 if self._classify(row, stored_hash):
                     is_fresh = stored_hash is None and not linked and section in FRESH_QUERIES
-                    (fresh if is_fresh else changed).append(row)
+                    (fresh if is_fresh and self._targets_exist(row, file, section) else changed).append(row)
             if fresh:
                 prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
             prepared.batches.append((QUERIES[section], changed, len(rows)))
@@ -111,6 +115,21 @@ class FileWriter:
                 yield Batch(query, changed)
             if self.progress:
                 self.progress(records)
+
+    def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
+        """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""
+        here = (self.write_position.get(file.index, -1), SECTION_ORDER[section])
+        targets = [link["target"] for link in (*row.get("participants", ()), *row.get("parties", ()))]
+        targets += [*row.get("places", ()), *row.get("about", ())]
+        targets += [evidence["source"] for evidence in row["evidence"]]
+        for target in targets:
+            known = self.catalog.definitions[target]
+            if (
+                self.write_position.get(known.file, len(self.write_position)),
+                SECTION_ORDER[known.section],
+            ) >= here:
+                return False
+        return True
 
     def _classify(self, row: Row, stored_hash: str | None) -> bool:
         """Count the row as created, updated or unchanged; True when it has to be written."""

@@ -13,6 +13,7 @@ import yaml
 
 from graph.errors import InvalidInput
 from graph.load import load_paths, load_seed_directory
+from graph.load.validation import check_files
 from graph.store import GraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -227,24 +228,32 @@ async def test_a_dry_run_reports_what_would_happen_and_writes_nothing(store: Gra
 
 async def test_digests_may_refer_to_each_other_in_any_order(store: GraphStore, tmp_path: Path) -> None:
     (tmp_path / "text.txt").write_text("The trip. Its first leg.", encoding="utf-8")
-    leg = "events: [{id: 'event:leg', kind: visit, title: Leg, date: 2023-05-02, part_of: 'event:trip', "
-    leg += "places: [Minsk], evidence: [{quote: Its first leg}]}]"
     (tmp_path / "a-leg.yaml").write_text(
-        f"source: {{id: 'source:a', title: A, text_file: text.txt}}\n{leg}\n"
-    )
-    trip = (
-        "events: [{id: 'event:trip', kind: visit, title: Trip, date: 2023-05, evidence: [{quote: The trip}]}]"
+        textwrap.dedent("""\
+            source: {id: 'source:a', title: A, text_file: text.txt}
+            events:
+              - {id: 'event:leg', kind: visit, title: Leg, date: 2023-05-02, part_of: 'event:trip',
+                 places: [Minsk], participants: [{actor: Zed Zedov, role: guest}],
+                 evidence: [{quote: Its first leg}]}
+            """)
     )
     (tmp_path / "b-trip.yaml").write_text(
-        f"source: {{id: 'source:b', title: B, text_file: text.txt}}\n{trip}\n"
+        textwrap.dedent("""\
+            source: {id: 'source:b', title: B, text_file: text.txt}
+            actors: [{id: 'person:zed', kind: person, name: Zed Zedov}]
+            events:
+              - {id: 'event:trip', kind: visit, title: Trip, date: 2023-05, evidence: [{quote: The trip}]}
+            """)
     )
 
     await load(store, tmp_path)
 
-    found = await rows(
-        store, "MATCH (:Visit {id: 'event:leg'})-[:PART_OF]->(t:Visit) RETURN t.title AS title"
+    trip = await rows(store, "MATCH (:Visit {id: 'event:leg'})-[:PART_OF]->(t:Visit) RETURN t.title AS title")
+    assert trip == [{"title": "Trip"}]
+    guest = await rows(
+        store, "MATCH (:Visit {id: 'event:leg'})-[:PARTICIPANT]->(p:Person) RETURN p.name AS name"
     )
-    assert found == [{"title": "Trip"}]
+    assert guest == [{"name": "Zed Zedov"}]
 
 
 async def test_a_name_that_looks_like_cypher_is_stored_verbatim_and_does_nothing(
@@ -491,3 +500,24 @@ async def test_every_problem_in_every_file_is_reported_in_one_run(store: GraphSt
         " 'ratified', 'in_force' or 'terminated' (got 'maybe')",
     ]
     assert await graph_snapshot(store) == []
+
+
+def test_checking_files_in_worker_processes_finds_the_same_problems(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    for number, body in enumerate([meeting(date="2023-02-30"), contract(), meeting(places="[Atlantis]")]):
+        header = HEADER.replace("test-digest", f"digest-{number}")
+        (tmp_path / f"digest-{number}.yaml").write_text(
+            header + body.replace("2023-04-28-meeting", f"m{number}")
+        )
+
+    verdicts = []
+    for parallel_from in (1, 1000):
+        with pytest.raises(InvalidInput) as caught:
+            check_files([tmp_path], REFERENCE, parallel_from=parallel_from)
+        verdicts.append([str(problem) for problem in caught.value.problems])
+
+    assert verdicts[0] == verdicts[1]
+    assert [line.split(": ", 1)[1] for line in verdicts[0]] == [
+        "'2023-02-30' is not a real date",
+        "unknown place 'Atlantis'",
+    ]

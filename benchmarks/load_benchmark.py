@@ -1,0 +1,208 @@
+"""Loader throughput against a bare batched CREATE (the floor) and one MERGE per row (the naive way).
+
+    NEO4J_URI=bolt://... .venv/bin/python -m benchmarks.load_benchmark --events 100000
+
+All three write the same synthetic digests (benchmarks/synthetic.py) into the same, emptied Neo4j, one after
+the other. The loader runs as `kg load` in a child process, so its time includes start-up, parsing,
+validation and name resolution, and its peak RSS is its own. The floor and naive writers get their rows
+ready-made (building them is not timed). The naive way is timed on the first --naive-files digests only
+and reported as a rate. Prints a Markdown table for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks.baselines import write_floor, write_naive
+from benchmarks.flat_rows import FlatFile, flatten
+from benchmarks.synthetic import generate
+from graph.connection import open_store
+from graph.load.reading import read_file
+from graph.load.records import parse_records
+from graph.load.summary import LoadSummary
+from graph.load.validation import check_files
+from graph.load.writer import FileWriter
+from graph.schema import migrate
+from graph.settings import get_settings
+from graph.store import GraphStore
+
+CLEAR = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)
+COUNT = (
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+    "RETURN nodes, rels"
+)
+
+
+async def clear(store: GraphStore) -> None:
+    """Empty the graph in small transactions (a hub's relationships at once can exceed the memory pool)."""
+    for query in CLEAR:
+        await run_cypher(store, query)
+
+
+async def run_cypher(store: GraphStore, query: str) -> list[dict[str, int]]:
+    async with store.driver.session(database=store.database) as session:
+        return await (await session.run(query)).data()
+
+
+def run_loader(data: Path, batch_size: int) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of `kg load` over the synthetic folder, as a child process."""
+    command = [
+        sys.executable,
+        "-m",
+        "graph.cli",
+        "load",
+        str(data),
+        "--reference",
+        str(data / "reference"),
+        "--batch-size",
+        str(batch_size),
+    ]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"kg load failed: {' '.join(command)}")
+    return seconds, usage.ru_maxrss
+
+
+def flat_files(data: Path, files: int | None = None) -> Iterator[FlatFile]:
+    """The rows of the reference file and the first `files` digests (all by default), one file at a time."""
+    checked = check_files([data], data / "reference")
+    writer = FileWriter(None, checked.catalog, checked.texts, LoadSummary())  # type: ignore[arg-type]
+    days: set[object] = set()
+    for file in checked.files[: files + 1 if files else None]:
+        yield flatten(writer.rows(parse_records(read_file(file.path, file.name))), days)
+
+
+async def benchmark(arguments: argparse.Namespace) -> None:
+    data: Path = arguments.data or Path(tempfile.mkdtemp(prefix="kg-synthetic-"))
+    if not (data / "reference").is_dir():
+        started = time.perf_counter()
+        generate(data, arguments.events, arguments.events_per_file)
+        print(f"generated {arguments.events} events in {time.perf_counter() - started:.1f}s under {data}")
+    store = open_store(get_settings())
+    await migrate(store)
+    await clear(store)
+
+    loader_times: list[float] = []
+    floor_times: list[float] = []
+    naive_times: list[float] = []
+    peak_rss = 0
+    autocommit_times: list[float] = []
+    autocommit_rows: list[int] = []
+    naive_rows_seen: list[int] = []
+    counts: dict[str, int] = {}
+    reload_seconds = 0.0
+    floor_rows = 0
+    for round_number in range(arguments.rounds):
+        await clear(store)
+        seconds, rss_kib = run_loader(data, arguments.batch_size)
+        loader_times.append(seconds)
+        peak_rss = max(peak_rss, rss_kib)
+        counts = (await run_cypher(store, COUNT))[0]
+        print(
+            f"round {round_number + 1}: loader {seconds:.1f}s for {counts}, RSS {rss_kib / 1024:.0f} MiB",
+            flush=True,
+        )
+        if round_number == 0:
+            reload_seconds, _ = run_loader(data, arguments.batch_size)
+            assert (await run_cypher(store, COUNT))[0] == counts, "a second load changed the graph"
+            print(f"loader again: {reload_seconds:.1f}s", flush=True)
+        await clear(store)
+        floor_seconds = 0.0
+        floor_rows = 0
+        for flat in flat_files(data):
+            floor_seconds += await write_floor(store.driver, store.database, flat, arguments.batch_size)
+            floor_rows += flat.rows
+        assert (await run_cypher(store, COUNT))[0] == counts, "the floor wrote a different graph"
+        floor_times.append(floor_seconds)
+        print(f"round {round_number + 1}: floor {floor_seconds:.1f}s for {floor_rows} rows", flush=True)
+        for autocommit in (False, True):
+            await clear(store)
+            naive_seconds, naive_count = 0.0, 0
+            for flat in flat_files(data, arguments.naive_files):
+                limit = arguments.autocommit_rows - naive_count if autocommit else flat.rows
+                seconds, count = await write_naive(store.driver, store.database, flat, autocommit, limit)
+                naive_seconds, naive_count = naive_seconds + seconds, naive_count + count
+            (autocommit_times if autocommit else naive_times).append(naive_seconds)
+            (autocommit_rows if autocommit else naive_rows_seen).append(naive_count)
+            kind = "auto-committed" if autocommit else "one transaction per file"
+            print(
+                f"round {round_number + 1}: naive ({kind}) {naive_seconds:.1f}s for {naive_count} rows",
+                flush=True,
+            )
+    await store.close()
+    rows = counts["nodes"] + counts["rels"]
+    loader_seconds = statistics.median(loader_times)
+    floor_seconds = statistics.median(floor_times)
+    naive_seconds = statistics.median(naive_times)
+    naive_rows = naive_rows_seen[0]
+    autocommit_seconds = statistics.median(autocommit_times)
+    rss_kib = peak_rss
+
+    events = arguments.events
+    loader_rate, floor_rate, naive_rate = (
+        rows / loader_seconds,
+        floor_rows / floor_seconds,
+        naive_rows / naive_seconds,
+    )
+    print(
+        f"\n{events} events, {rows} rows ({counts['nodes']} nodes, {counts['rels']} relationships), "
+        f"batch size {arguments.batch_size}\n"
+    )
+    table = [
+        ("`kg load` (parse, validate, resolve, MERGE)", loader_seconds, events, loader_rate),
+        ("floor: batched `UNWIND $rows CREATE`", floor_seconds, events, floor_rate),
+        (
+            f"naive: one MERGE per row, one transaction per file ({naive_rows} rows)",
+            naive_seconds,
+            None,
+            naive_rate,
+        ),
+        (
+            f"naive: one auto-committed MERGE per row ({autocommit_rows[0]} rows)",
+            autocommit_seconds,
+            None,
+            autocommit_rows[0] / autocommit_seconds,
+        ),
+        ("`kg load` again (nothing changed)", reload_seconds, events, None),
+    ]
+    print("| writer | seconds | events/s | rows/s | loader rows/s ÷ this |")
+    print("|---|---:|---:|---:|---:|")
+    for name, seconds, count, rate in table:
+        per_event = f"{count / seconds:,.0f}" if count else "–"
+        per_row = f"{rate:,.0f}" if rate else "–"
+        ratio = f"{loader_rate / rate:.2f}" if rate else "–"
+        print(f"| {name} | {seconds:.1f} | {per_event} | {per_row} | {ratio} |")
+    print(f"\nmedians of {arguments.rounds} alternated rounds; loader peak RSS: {rss_kib / 1024:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--events-per-file", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--naive-files", type=int, default=1, help="digests the naive way is timed on")
+    parser.add_argument("--rounds", type=int, default=2, help="loader, floor and naive runs, alternated")
+    parser.add_argument(
+        "--autocommit-rows", type=int, default=3000, help="rows the auto-committed naive way writes"
+    )
+    parser.add_argument("--data", type=Path, help="a synthetic folder to reuse (generated when missing)")
+    asyncio.run(benchmark(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

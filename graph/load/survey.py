@@ -1,0 +1,110 @@
+"""What can be checked in one file on its own: its records against the model, and its quotes against its own
+source text. The result is small and picklable, so large loads survey their files in worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import Problem
+from graph.load.quotes import QuoteNotFound, SourceTexts
+from graph.load.reading import RecordLines, read_file
+from graph.load.records import ParsedRecord, parse_records
+from graph.model import ActorBase, Evidenced, Target
+
+WORKERS = 2
+"""Processes for surveying many files (the database is idle meanwhile, so every core can help)."""
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A field of a record, turned into a Location (with its line) only if something is wrong there."""
+
+    section: str
+    position: int
+    label: str
+    field: str
+
+    @classmethod
+    def of(cls, record: ParsedRecord, field: str) -> Spot:
+        return cls(record.section, record.index, record.label, field)
+
+
+@dataclass
+class FileSurvey:
+    records: int = 0
+    actors_only: bool = True
+    problems: list[Problem] = field(default_factory=list)
+    source: tuple[str, Path | None] | None = None
+    """The file's source id and its text file (None when it has none)."""
+    definitions: list[tuple[str, str, Spot]] = field(default_factory=list)
+    """(id, kind, where) of every record: kind is an actor kind or event, agreement, office, claim."""
+    names: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    references: list[tuple[str, Target, Spot]] = field(default_factory=list)
+    foreign_quotes: list[tuple[str, str, Spot]] = field(default_factory=list)
+    """Quotes attributed to another file's source: checked once every source is known."""
+    lines: dict[tuple[str, int], RecordLines] | None = None
+
+
+def survey_file(path: Path, name: str) -> FileSurvey:
+    raw = read_file(path, name)
+    parsed = parse_records(raw)
+    survey = FileSurvey(problems=parsed.problems)
+    survey.records = len(parsed.records) + (1 if parsed.source else 0)
+    survey.actors_only = parsed.source is None and all(r.section == "actors" for r in parsed.records)
+    texts = SourceTexts()
+    if parsed.source is not None:
+        source = parsed.source
+        text_path = (raw.path.parent / source.text_file) if source.text_file else None
+        if text_path is not None and not text_path.is_file():
+            where = raw.location(field="source.text_file")
+            survey.problems.append(Problem(where, f"text file not found: {text_path}"))
+            text_path = None
+        survey.source = (source.id, text_path)
+        texts.paths[source.id] = text_path
+    own_source = survey.source[0] if survey.source else None
+    for record in parsed.records:
+        model = record.model
+        kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
+        survey.definitions.append((model.id, kind, Spot.of(record, "id")))
+        if isinstance(model, ActorBase):
+            survey.names.append((model.id, model.name, model.aliases))
+        for reference in model.references():
+            survey.references.append((reference.value, reference.target, Spot.of(record, reference.field)))
+        if not isinstance(model, Evidenced):
+            continue
+        for index, evidence in enumerate(model.evidence):
+            spot = Spot.of(record, f"evidence[{index}].quote")
+            source_id = evidence.source or own_source
+            if source_id is None:
+                message = (
+                    "evidence needs a source: give evidence.source, or a `source:` at the top of the file"
+                )
+                survey.problems.append(
+                    Problem(raw.location(spot.section, spot.position, spot.field, spot.label), message)
+                )
+            elif source_id != own_source:
+                survey.foreign_quotes.append((source_id, evidence.quote, spot))
+            else:
+                try:
+                    texts.span(source_id, evidence.quote)
+                except QuoteNotFound as exc:
+                    where = raw.location(spot.section, spot.position, spot.field, spot.label)
+                    survey.problems.append(Problem(where, str(exc)))
+    survey.lines = raw.known_lines
+    return survey
+
+
+def survey_files(files: Sequence[tuple[Path, str]], parallel_from: int) -> Iterator[FileSurvey]:
+    """Surveys in file order; in worker processes when there are at least `parallel_from` files."""
+    if len(files) < parallel_from:
+        yield from (survey_file(path, name) for path, name in files)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
+        paths, names = zip(*files, strict=True)
+        yield from pool.map(survey_file, paths, names, chunksize=2)
