@@ -1,0 +1,242 @@
+"""A data person's bad records: each is reported precisely (file, record, field, reason), all of them in one
+run, and nothing of the file is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import InvalidInput
+from graph.load.validation import check_files
+from graph.store import GraphStore
+from tests.graph.test_load import DIGEST, REFERENCE, graph_snapshot, load
+
+SOURCE_TEXT = "On April 28th, Lukashenka met Putin in Minsk. Contracts worth USD 13 million were signed."
+HEADER = "source: {id: 'source:test-digest', title: Test digest, text_file: text.txt}\n"
+
+
+def meeting(**changes: str) -> str:
+    """One valid meeting record in YAML, with some lines replaced (an empty value drops the line)."""
+    fields = {
+        "id": "event:2023-04-28-meeting",
+        "kind": "meeting",
+        "title": "Lukashenka meets Putin",
+        "date": "2023-04-28",
+        "participants": "[{actor: Lukashenka, role: host}, {actor: Putin, role: guest}]",
+        "places": "[Minsk]",
+        "evidence": "[{quote: 'Lukashenka met Putin in Minsk'}]",
+    } | changes
+    lines = [f"{key}: {value}" for key, value in fields.items() if value]
+    return "events:\n  - " + "\n    ".join(lines) + "\n"
+
+
+def contract(**changes: str) -> str:
+    fields = {
+        "id": "agreement:test-contracts",
+        "kind": "contract",
+        "title": "Contracts",
+        "status": "signed",
+        "value": "{amount: '13000000', currency: USD}",
+        "evidence": "[{quote: 'Contracts worth USD 13 million were signed'}]",
+    } | changes
+    return (
+        "agreements:\n  - "
+        + "\n    ".join(f"{key}: {value}" for key, value in fields.items() if value)
+        + "\n"
+    )
+
+
+BAD_RECORDS: list[tuple[str, str, str | None, str]] = [
+    ("a title that is a list", meeting(title="[not, a, title]"), "title", "valid string"),
+    ("a record without an id", meeting(id=""), "id", "is required but missing"),
+    ("an id with spaces", meeting(id="event:Meeting In Minsk"), "id", "is not a well-formed id"),
+    ("an event with an actor's id", meeting(id="person:putin"), "id", "expected 'event:...'"),
+    ("an unknown kind of event", meeting(kind="party"), "kind", "'party' is not a known kind"),
+    ("a misspelt field", meeting(particpants="[]"), "particpants", "is not a known field"),
+    (
+        "an unknown actor",
+        meeting(participants="[{actor: Lukashenka Jr, role: host}]"),
+        "participants[0].actor",
+        "unknown actor 'Lukashenka Jr'",
+    ),
+    (
+        "an ambiguous alias",
+        meeting(participants="[{actor: Minsk, role: host}]"),
+        "participants[0].actor",
+        "ambiguous name 'Minsk': it could be "
+        "org:government-of-belarus (Government of Belarus); city:minsk (Minsk)",
+    ),
+    (
+        "a person given as a place",
+        meeting(places="[person:vladimir-putin]"),
+        "places[0]",
+        "'person:vladimir-putin' is a person; this field needs a place",
+    ),
+    (
+        "a trip that does not exist",
+        meeting(part_of="event:no-such-trip"),
+        "part_of",
+        "unknown event 'event:no-such-trip'",
+    ),
+    (
+        "an end before the start",
+        meeting(date="{start: 2023-04-28, end: 2023-04-26}"),
+        "date",
+        "end 2023-04-26 is before start 2023-04-28",
+    ),
+    ("a date that does not exist", meeting(date="2023-02-30"), "date", "'2023-02-30' is not a real date"),
+    (
+        "a month that is not one",
+        meeting(date="{start: 2023-04-02, end: 2023-05-01, precision: month}"),
+        "date",
+        "precision 'month' does not fit",
+    ),
+    (
+        "a negative amount",
+        contract(value="{amount: '-13000000', currency: USD}"),
+        "value.amount",
+        "greater than or equal to 0",
+    ),
+    (
+        "an unknown currency",
+        contract(value="{amount: '13000000', currency: USX}"),
+        "value.currency",
+        "'USX' is not an ISO 4217 currency code",
+    ),
+    (
+        "a USD value that does not add up",
+        contract(
+            value="{amount: '1000', currency: RUB, "
+            "usd: {amount: '500', rate: '0.0125', rate_date: 2023-04-28}}"
+        ),
+        "value",
+        "does not match amount * rate",
+    ),
+    (
+        "a quote the source does not contain",
+        meeting(evidence="[{quote: 'Lukashenka met Xi in Minsk'}]"),
+        "evidence[0].quote",
+        "quote is not in the text of source:test-digest",
+    ),
+    ("a fact without evidence", meeting(evidence="[]"), "evidence", "needs at least one piece of evidence"),
+    (
+        "evidence from an unknown source",
+        meeting(evidence="[{quote: q, source: 'source:nope'}]"),
+        "evidence[0].source",
+        "unknown source 'source:nope'",
+    ),
+    (
+        "the same id twice",
+        meeting() + meeting().removeprefix("events:\n"),
+        "id",
+        "duplicate id 'event:2023-04-28-meeting'",
+    ),
+    ("broken YAML", meeting(title="'unclosed"), None, "broken YAML"),
+    (
+        "a field given twice",
+        meeting(summary="one") + "    summary: two\n",
+        "summary",
+        "field 'summary' is given twice",
+    ),
+    (
+        "a role that is a sentence",
+        meeting(participants="[{actor: Putin, role: The Guest}]"),
+        "participants[0].role",
+        "should match pattern",
+    ),
+    (
+        "a country code that does not exist",
+        "actors: [{id: 'country:XX', kind: country, name: Atlantis}]",
+        "",
+        "'XX' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    (
+        "an office held by a country",
+        "offices: [{id: 'office:x', person: Belarus, title: Leader, of: Russia, "
+        "evidence: [{quote: Lukashenka}]}]",
+        "person",
+        "'Belarus' names country:BY (Belarus), a country; this field needs a person",
+    ),
+    (
+        "a section that is not a list",
+        "events: {id: 'event:x'}",
+        "events",
+        "'events' must be a list of records",
+    ),
+    ("an unknown section", "meetings: []", "meetings", "unknown section 'meetings'"),
+    (
+        "a point off the globe",
+        "actors: [{id: 'city:x', kind: city, name: X, location: {lat: 95, lon: 0}}]",
+        "location.lat",
+        "less than or equal to 90",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("story", "body", "field", "message"), BAD_RECORDS, ids=[case[0] for case in BAD_RECORDS]
+)
+async def test_a_bad_record_is_reported_precisely_and_nothing_is_written(
+    store: GraphStore, tmp_path: Path, story: str, body: str, field: str | None, message: str
+) -> None:
+    await load(store, DIGEST)
+    before = await graph_snapshot(store)
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HEADER + body, encoding="utf-8")
+
+    with pytest.raises(InvalidInput) as caught:
+        await load(store, DIGEST, bad)
+
+    problems = [p for p in caught.value.problems if message in p.message]
+    assert problems, f"{story}: expected '{message}' among {[str(p) for p in caught.value.problems]}"
+    where = problems[0].location
+    assert where.file == str(bad) or (where.file is not None and where.file.endswith("bad.yaml"))
+    if field is not None:
+        assert where.field == (field or None)
+    assert await graph_snapshot(store) == before
+
+
+async def test_every_problem_in_every_file_is_reported_in_one_run(store: GraphStore, tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    first = tmp_path / "first.yaml"
+    first.write_text(HEADER + meeting(date="2023-13-01") + "  - {id: 'event:x', kind: meeting}\n")
+    second = tmp_path / "second.yaml"
+    second.write_text(HEADER.replace("test-digest", "other") + contract(status="maybe"))
+
+    with pytest.raises(InvalidInput) as caught:
+        await load(store, DIGEST, first, second)
+
+    reported = [str(problem) for problem in caught.value.problems]
+    meeting_at, other_at = f"{first}:10, record events[1] event:x", f"{second}:6, record agreements[0]"
+    assert reported == [
+        f"{first}:6, record events[0] event:2023-04-28-meeting, field 'date': '2023-13-01' is not a real date",  # noqa: E501
+        f"{meeting_at}, field 'evidence': is required but missing",
+        f"{meeting_at}, field 'title': is required but missing",
+        f"{meeting_at}, field 'date': is required but missing",
+        f"{other_at} agreement:test-contracts, field 'status': Input should be 'announced', 'signed',"
+        " 'ratified', 'in_force' or 'terminated' (got 'maybe')",
+    ]
+    assert await graph_snapshot(store) == []
+
+
+def test_checking_files_in_worker_processes_finds_the_same_problems(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    for number, body in enumerate([meeting(date="2023-02-30"), contract(), meeting(places="[Atlantis]")]):
+        header = HEADER.replace("test-digest", f"digest-{number}")
+        (tmp_path / f"digest-{number}.yaml").write_text(
+            header + body.replace("2023-04-28-meeting", f"m{number}")
+        )
+
+    verdicts = []
+    for parallel_from in (1, 1000):
+        with pytest.raises(InvalidInput) as caught:
+            check_files([tmp_path], REFERENCE, parallel_from=parallel_from)
+        verdicts.append([str(problem) for problem in caught.value.problems])
+
+    assert verdicts[0] == verdicts[1]
+    assert [line.split(": ", 1)[1] for line in verdicts[0]] == [
+        "'2023-02-30' is not a real date",
+        "unknown place 'Atlantis'",
+    ]
