@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api import health
+from api.admission import Admission
 from api.exports import router as exports_router
 from api.frontend import mount_frontend
 from api.graphiql import GraphiQLRouter
@@ -49,6 +51,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(exports_router)
     mount_frontend(app)
+    app.state.request_slots = asyncio.Semaphore(settings.max_concurrent_requests)
+    app.add_middleware(
+        Admission,
+        path="/graphql",
+        slots=app.state.request_slots,
+        limit=settings.max_concurrent_requests,
+        timeout=settings.queue_timeout,
+    )
 
     @app.exception_handler(KgError)
     async def kg_error(_: Request, exc: KgError) -> JSONResponse:

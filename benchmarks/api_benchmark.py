@@ -9,7 +9,9 @@ generated when --data has none), serves the API with `kg serve` (one uvicorn wor
    same Cypher through the bare async driver and the full GraphQL request over HTTP, alternating, and
    reports the medians and their ratio;
 2. counts database round trips of the event page at page sizes 10, 50 and 100 (in-process);
-3. runs --clients concurrent clients for --seconds against the mix and reports errors, p50, p99.
+3. runs --clients concurrent clients for --seconds against the mix and reports errors, p50, p99; then
+   the same against a second API process without admission control (KG_MAX_CONCURRENT_REQUESTS
+   unbounded), to show what the queue buys.
 Results: benchmarks/results/api.json.
 """
 
@@ -25,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -186,6 +190,32 @@ async def load_test(base_url: str, clients: int, seconds: float) -> dict[str, An
     }
 
 
+@asynccontextmanager
+async def serving(settings: Settings, **env: str) -> AsyncIterator[str]:
+    """`kg serve` (one uvicorn worker) in a child process, with extra settings from `env`."""
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri or "", "NEO4J_PASSWORD": LOCAL_DEV_PASSWORD, **env}
+    api = subprocess.Popen(
+        [sys.executable, "-m", "graph.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base_url) as client:
+            for _ in range(100):
+                try:
+                    if (await client.get("/readyz")).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    await asyncio.sleep(0.2)
+        yield base_url
+    finally:
+        api.terminate()
+        api.wait()
+
+
 async def run(arguments: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     data: Path = arguments.data or Path(tempfile.mkdtemp(prefix="kg-synthetic-"))
     if not (data / "reference").is_dir():
@@ -195,31 +225,20 @@ async def run(arguments: argparse.Namespace, settings: Settings) -> dict[str, An
     await load_seed_directory(store, REPO_ROOT / "seed_data")
     await load_paths(store, [data], reference_dir=data / "reference")
     await load_seed_directory(store, REPO_ROOT / "seed_data")  # the seed's own names win over synthetic ones
-    port = free_port()
-    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri or "", "NEO4J_PASSWORD": LOCAL_DEV_PASSWORD}
-    api = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base_url}/readyz").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                await asyncio.sleep(0.2)
-        results = {
-            "events": arguments.events,
-            "side_by_side": await side_by_side(settings, store, base_url, arguments.requests),
-            "round_trips_by_page_size": await round_trips(settings),
-            "load": await load_test(base_url, arguments.clients, arguments.seconds),
-        }
+        async with serving(settings) as base_url:
+            results = {
+                "events": arguments.events,
+                "side_by_side": await side_by_side(settings, store, base_url, arguments.requests),
+                "round_trips_by_page_size": await round_trips(settings),
+                "load": await load_test(base_url, arguments.clients, arguments.seconds),
+            }
+        # The same load without admission control (every request runs at once), for comparison.
+        async with serving(settings, KG_MAX_CONCURRENT_REQUESTS="100000") as base_url:
+            results["load_without_admission_control"] = await load_test(
+                base_url, arguments.clients, arguments.seconds
+            )
     finally:
-        api.terminate()
-        api.wait()
         await store.close()
     return results
 

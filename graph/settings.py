@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     page_max: int = 100
+    max_concurrent_requests: int = Field(default=4, ge=1)
+    queue_timeout: float = Field(default=30.0, gt=0)
 
     def parsed_api_keys(self) -> list[ApiKey]:
         return parse_keys(self.api_keys)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
+from neo4j import Record as Neo4jRecord
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.errors import Unavailable
@@ -92,7 +93,7 @@ class GraphStore:
             async with self.driver.session(database=self.database, fetch_size=1000) as session:
                 result = await session.run(cypher(query), params)
                 async for record in result:
-                    yield plain(record.data())
+                    yield _plain_record(record)
 
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
@@ -141,7 +142,7 @@ def _reachable() -> Iterator[None]:
 
 async def _fetch(tx: AsyncManagedTransaction, query: str, params: dict[str, Any]) -> list[Record]:
     result = await tx.run(query, params)
-    return [plain(record.data()) async for record in result]
+    return [_plain_record(record) async for record in result]
 
 
 async def _aiter(items: Iterable[Batch] | AsyncIterable[Batch]) -> AsyncIterable[Batch]:
@@ -151,3 +152,7 @@ async def _aiter(items: Iterable[Batch] | AsyncIterable[Batch]) -> AsyncIterable
     else:
         for item in items:
             yield item
+
+
+def _plain_record(record: Neo4jRecord) -> Record:
+    return {key: plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}

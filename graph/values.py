@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from neo4j.graph import Node, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 
 def plain(value: Any) -> Any:
+    """One pass over a record value: driver types become Python ones, nodes and relationships their
+    property maps. (Record.data() would walk every value once more before this does.)"""
+    if isinstance(value, str | int | float | bool | None):
+        return value
     if isinstance(value, Date | DateTime | Time):
         return value.to_native()
     if isinstance(value, Point):
@@ -16,6 +21,8 @@ def plain(value: Any) -> Any:
         return {"lon": x, "lat": y}
     if isinstance(value, Duration):
         return str(value)
+    if isinstance(value, Node | Relationship):
+        return {key: plain(item) for key, item in value.items()}
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list):

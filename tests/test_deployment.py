@@ -17,9 +17,10 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def compose_command() -> list[str]:
-    if shutil.which("docker") and subprocess.run(
-        ["docker", "compose", "version"], capture_output=True, check=False
-    ).returncode == 0:
+    if (
+        shutil.which("docker")
+        and subprocess.run(["docker", "compose", "version"], capture_output=True, check=False).returncode == 0
+    ):
         return ["docker", "compose"]
     if shutil.which("docker-compose"):
         return ["docker-compose"]
@@ -29,7 +30,11 @@ def compose_command() -> list[str]:
 def compose_config(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*compose_command(), "-f", str(REPO / "docker-compose.yml"), "config"],
-        capture_output=True, text=True, env={**os.environ, **env}, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=False,
+        timeout=60,
     )
 
 
@@ -51,7 +56,11 @@ def test_compose_refuses_to_run_without_a_password() -> None:
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
     result = subprocess.run(
         [*compose_command(), "-f", str(REPO / "docker-compose.yml"), "config"],
-        capture_output=True, text=True, env=env, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "NEO4J_PASSWORD" in result.stderr

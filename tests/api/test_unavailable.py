@@ -11,7 +11,7 @@ from graph.neo4j_server import server
 from graph.settings import LOCAL_DEV_PASSWORD, Settings
 from tests.conftest import gql, serve
 
-QUERY = '{ actors(kinds: [COUNTRY]) { totalCount } }'
+QUERY = "{ actors(kinds: [COUNTRY]) { totalCount } }"
 
 
 async def test_the_api_survives_neo4j_going_away_and_coming_back(tmp_path: Path) -> None:
