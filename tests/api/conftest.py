@@ -1,4 +1,5 @@
-"""A real uvicorn server on a free loopback port, and a headless Chromium to look at what it serves.
+"""The API with an analyst's write and read keys; a real uvicorn server on a free loopback port, and a
+headless Chromium to look at what it serves.
 
 Chromium is Debian's (`apt-get install chromium`), driven by Playwright's Python API; Playwright never
 downloads a browser of its own here. Tests that need it skip, saying why, when it is not installed.
@@ -15,13 +16,17 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from playwright.async_api import Browser, ConsoleMessage, Page, Request, async_playwright
 
 from api.app import create_app
+from graph.load import load_paths
 from graph.settings import Settings
-from tests.conftest import REPO
+from graph.store import GraphStore
+from tests.api.mutation_inputs import READER, SEED, WRITER
+from tests.conftest import REPO, serve
 
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -40,6 +45,15 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
+
+
+@pytest.fixture
+async def api_with_keys(store: GraphStore, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The API with a write key and a read-only key, over a graph holding a digest and a few actors."""
+    await load_paths(store, [SEED], reference_dir=None)
+    keyed = settings.model_copy(update={"api_keys": f"{WRITER},{READER}"})
+    async for client in serve(create_app(keyed)):
+        yield client
 
 
 @dataclass
