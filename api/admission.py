@@ -41,7 +41,8 @@ class Admission:
             return
         arrived = time.perf_counter()
         try:
-            await asyncio.wait_for(self.slots.acquire(), self.timeout)
+            async with asyncio.timeout(self.timeout):  # unlike wait_for, never loses a slot it got
+                await self.slots.acquire()
         except TimeoutError:
             await self._busy(send)
             return
