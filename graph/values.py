@@ -8,12 +8,24 @@ from neo4j.graph import Node, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
 
 def plain(value: Any) -> Any:
     """One pass over a record value: driver types become Python ones, nodes and relationships their
-    property maps. (Record.data() would walk every value once more before this does.)"""
-    if isinstance(value, str | int | float | bool | None):
+    property maps. Dispatches on the exact type first: a flagship answer holds tens of thousands of values,
+    and (unlike Record.data()) this walks them once."""
+    kind = type(value)
+    if kind in _AS_IS:
         return value
+    if kind is dict:
+        return {key: plain(item) for key, item in value.items()}
+    if kind is list:
+        return [plain(item) for item in value]
+    return _driver_value(value)
+
+
+def _driver_value(value: Any) -> Any:
     if isinstance(value, Date | DateTime | Time):
         return value.to_native()
     if isinstance(value, Point):
@@ -21,9 +33,7 @@ def plain(value: Any) -> Any:
         return {"lon": x, "lat": y}
     if isinstance(value, Duration):
         return str(value)
-    if isinstance(value, Node | Relationship):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, dict):
+    if isinstance(value, Node | Relationship | dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [plain(item) for item in value]
