@@ -8,10 +8,12 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.tools import merge_types
 from strawberry.types import Info
@@ -24,6 +26,8 @@ from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
 from api.schema.queries import LookupQuery
 from graph.settings import Settings
+
+QUERY_CACHE_SIZE = 128  # documents; a hostile client sending unique ones only churns it
 
 
 @strawberry.type
@@ -50,11 +54,18 @@ class QuietSchema(strawberry.Schema):
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the production switches of `settings`: query limits, introspection."""
     query = merge_types("Query", (Query, EngagementQuery, LookupQuery, DiscoveryQuery, NeighborhoodQuery))
+    # The limit rules are built once: a rule class made per request would never hit the validation cache.
+    limits = [
+        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    ]
     extensions: list[Any] = [
         ErrorCodes,
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        # Front-ends send the same few documents over and over; validating one costs more than a small
+        # search does in Neo4j. (A ParserCache would raise the token limit's error past ErrorCodes.)
+        lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
