@@ -68,3 +68,15 @@ async def test_a_malformed_date_variable_is_bad_input_not_a_crash(api: httpx.Asy
     error = body["errors"][0]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "$d" in error["message"]
+
+
+async def test_a_cached_validation_never_crosses_schemas(settings: Settings) -> None:
+    """Validation results are cached by document; the cache must not carry one schema's verdict to another."""
+    document = '{ actor(id: "x") { parent { parent { id } } } }'
+    strict = settings.model_copy(update={"max_depth": 2})
+    async for client in serve(create_app(strict)):
+        refused = [await gql(client, document) for _ in range(2)]
+    async for client in serve(create_app(settings)):
+        allowed = await gql(client, document)
+    assert [body["errors"][0]["extensions"]["code"] for body in refused] == ["QUERY_TOO_COMPLEX"] * 2
+    assert allowed["errors"][0]["extensions"]["code"] == "NOT_FOUND"
