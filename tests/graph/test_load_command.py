@@ -19,11 +19,10 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def cli_database(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Point the `kg` command at the test Neo4j."""
-    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri or "")
+def runner_on_test_server(settings: Settings) -> Iterator[CliRunner]:
+    """A runner whose `kg` talks to the session's Neo4j server (NEO4J_URI in the command's environment)."""
     get_settings.cache_clear()
-    yield
+    yield CliRunner(env={"NEO4J_URI": settings.neo4j_uri or ""})
     get_settings.cache_clear()
 
 
@@ -55,8 +54,8 @@ def test_validate_names_a_missing_path(tmp_path: Path) -> None:
     assert "nowhere.yaml: no such file or folder" in result.stderr
 
 
-def test_a_dry_run_load_prints_the_summary_table(cli_database: None) -> None:
-    result = runner.invoke(app, ["load", DIGEST, "--dry-run", *REFERENCE])
+def test_a_dry_run_load_prints_the_summary_table(runner_on_test_server: CliRunner) -> None:
+    result = runner_on_test_server.invoke(app, ["load", DIGEST, "--dry-run", *REFERENCE])
 
     assert result.exit_code == 0, result.output
     assert "would be created" in result.output
