@@ -16,9 +16,9 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from benchmarks.flat_rows import FlatFile
+from benchmarks.flat_rows import TIME_NODES, FlatFile
 
-KEYS = {"Day": "date"}
+KEYS = {label: key for _, label, key in TIME_NODES}
 
 
 def _endpoint(variable: str, label: str, value: str) -> str:

@@ -21,11 +21,19 @@ NODE_GROUPS = {
     "claims": "Claim",
 }
 
+TIME_NODES = (
+    ("days", "Day", "date"),
+    ("months", "Month", "month"),
+    ("years", "Year", "year"),
+    ("decades", "Decade", "decade"),
+)
+"""(row key, label, key property) of the time nodes events link to (graph/model/dates.py)."""
+
 
 @dataclass
 class FlatFile:
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    """Base label -> rows {id, labels, props}; 'Day' rows carry a date instead of an id."""
+    """Base label -> rows {id, labels, props}; time nodes (TIME_NODES) carry their key instead of an id."""
     relationships: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     """(start label, end label) -> rows {start, end, type, props}."""
 
@@ -48,7 +56,7 @@ class FlatFile:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
 
 
-def flatten(rows: Iterator[tuple[str, Row]], days_seen: set[Any]) -> FlatFile:
+def flatten(rows: Iterator[tuple[str, Row]], time_seen: set[Any]) -> FlatFile:
     flat = FlatFile()
     for section, row in rows:
         label = NODE_GROUPS[section]
@@ -61,11 +69,11 @@ def flatten(rows: Iterator[tuple[str, Row]], days_seen: set[Any]) -> FlatFile:
                 "EVIDENCE",
                 {"quote": evidence["quote"], "start": evidence["start"], "end": evidence["end"]},
             )
-        _links(flat, section, row, days_seen)
+        _links(flat, section, row, time_seen)
     return flat
 
 
-def _links(flat: FlatFile, section: str, row: Row, days_seen: set[Any]) -> None:
+def _links(flat: FlatFile, section: str, row: Row, time_seen: set[Any]) -> None:
     node_id = row["id"]
     if section == "actors":
         for target in row["parent"]:
@@ -84,11 +92,12 @@ def _links(flat: FlatFile, section: str, row: Row, days_seen: set[Any]) -> None:
         ):
             for target in targets:
                 flat.link(("Event", end), node_id, target, kind)
-        for day in row["days"]:
-            if day not in days_seen:
-                days_seen.add(day)
-                flat.node("Day", {"date": day, "labels": ["Day"], "props": {"date": day}})
-            flat.link(("Event", "Day"), node_id, day, "ON")
+        for unit, label, key in TIME_NODES:
+            for value in row[unit]:
+                if (label, value) not in time_seen:
+                    time_seen.add((label, value))
+                    flat.node(label, {key: value, "labels": [label], "props": {key: value}})
+                flat.link(("Event", label), node_id, value, "ON")
     elif section == "agreements":
         for party in row["parties"]:
             flat.link(("Agreement", "Actor"), node_id, party["target"], "PARTY", {"side": party["side"]})

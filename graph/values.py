@@ -1,14 +1,19 @@
-"""Neo4j's value types turned into plain Python ones at the store's edge, so no caller sees driver types."""
+"""Neo4j's value types turned into plain Python ones at the store's edge, so no caller sees driver types.
+
+A float that is not finite (Infinity, NaN) reads as None: the model never writes one (graph/model/numbers.py),
+JSON and GraphQL have no such numbers, and an export must stay valid whatever another writer stored.
+"""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from neo4j.graph import Node, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-_AS_IS = frozenset({str, int, float, bool, type(None)})
+_AS_IS = frozenset({str, int, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
@@ -18,6 +23,8 @@ def plain(value: Any) -> Any:
     kind = type(value)
     if kind in _AS_IS:
         return value
+    if kind is float:
+        return value if math.isfinite(value) else None
     if kind is dict:
         return {key: plain(item) for key, item in value.items()}
     if kind is list:

@@ -1,4 +1,5 @@
-// Loader: one row per event with its participants, places, trip, topics, agreements, days and evidence.
+// Loader: one row per event with its participants, places, trip, topics, agreements, time nodes (days, months,
+// years or decades: graph/model/dates.py) and evidence.
 UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
 SET n = row.props
@@ -8,7 +9,10 @@ SET n:$(row.labels)
 WITH n, row
 CALL (n, row) {
   MATCH (n)-[r:PARTICIPANT|IN_PLACE|PART_OF|ABOUT|PRODUCED|ON|EVIDENCE]->(t)
-  WHERE NOT (type(r) + '|' + coalesce(t.id, toString(t.date)) + '|' + coalesce(r.role, r.quote, '')) IN row.keys
+  // A time node's key is written as the model writes it: 2023-04-28, 2023-04, 2023 or 2020s.
+  WITH r, row, coalesce(t.id, toString(t.date), left(toString(t.month), 7), toString(t.year),
+                        toString(t.decade) + 's') AS target
+  WHERE NOT (type(r) + '|' + target + '|' + coalesce(r.role, r.quote, '')) IN row.keys
   DELETE r
 }
 CALL (n, row) {
@@ -37,8 +41,23 @@ CALL (n, row) {
   MERGE (n)-[:PRODUCED]->(t)
 }
 CALL (n, row) {
-  UNWIND row.days AS day
-  MERGE (t:Day {date: day})
+  UNWIND row.days AS value
+  MERGE (t:Day {date: value})
+  MERGE (n)-[:ON]->(t)
+}
+CALL (n, row) {
+  UNWIND row.months AS value
+  MERGE (t:Month {month: value})
+  MERGE (n)-[:ON]->(t)
+}
+CALL (n, row) {
+  UNWIND row.years AS value
+  MERGE (t:Year {year: value})
+  MERGE (n)-[:ON]->(t)
+}
+CALL (n, row) {
+  UNWIND row.decades AS value
+  MERGE (t:Decade {decade: value})
   MERGE (n)-[:ON]->(t)
 }
 CALL (n, row) {

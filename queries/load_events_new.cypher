@@ -31,8 +31,23 @@ CALL (n, row) {
   CREATE (n)-[:PRODUCED]->(t)
 }
 CALL (n, row) {
-  UNWIND row.days AS day
-  MERGE (t:Day {date: day})
+  UNWIND row.days AS value
+  MERGE (t:Day {date: value})
+  CREATE (n)-[:ON]->(t)
+}
+CALL (n, row) {
+  UNWIND row.months AS value
+  MERGE (t:Month {month: value})
+  CREATE (n)-[:ON]->(t)
+}
+CALL (n, row) {
+  UNWIND row.years AS value
+  MERGE (t:Year {year: value})
+  CREATE (n)-[:ON]->(t)
+}
+CALL (n, row) {
+  UNWIND row.decades AS value
+  MERGE (t:Decade {decade: value})
   CREATE (n)-[:ON]->(t)
 }
 CALL (n, row) {

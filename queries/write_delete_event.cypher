@@ -1,5 +1,5 @@
 // Mutations: delete events and their own relationships; the agreements they produced, the places, actors,
-// days and sources they link to stay, and the legs of a deleted trip just lose their PART_OF link.
+// time nodes and sources they link to stay, and the legs of a deleted trip just lose their PART_OF link.
 UNWIND $rows AS row
 MATCH (n:Event {id: row.id})
 DETACH DELETE n

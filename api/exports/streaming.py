@@ -24,7 +24,9 @@ async def chunked(pieces: AsyncIterable[str], size: int = CHUNK_SIZE) -> AsyncIt
 
 
 def compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Strict JSON: the store already reads Infinity and NaN as null (graph/values.py), and a number that
+    would still print as one is an error here rather than a file no JSON parser opens."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 async def json_array_items(items: AsyncIterable[Any]) -> AsyncIterator[str]:

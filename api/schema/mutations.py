@@ -18,11 +18,15 @@ from api.auth import require_write
 from api.schema.enums import ActorKind, DatePrecision, EventKind
 from api.schema.nodes import Actor, Ctx, Event
 from graph.errors import KgError
+from graph.model.dates import EARLIEST, LATEST
 from graph.read.lookup import node_by_id
 from graph.write import delete_event, upsert_actor, upsert_event
 
 
-@strawberry.input(description="A day, a range of days, a month or a year; `end` defaults to `start`.")
+@strawberry.input(
+    description=f"A day, a range of days, a month or a year, within {EARLIEST}..{LATEST}; `end` defaults to "
+    "`start`."
+)
 class DateSpanInput:
     start: date
     end: date | None = None

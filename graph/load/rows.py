@@ -1,7 +1,8 @@
 """One record, references resolved, as the row its `queries/load_<section>.cypher` query expects.
 
-Every row carries `keys`, the relationships the record states ("TYPE|target|detail"), so the query can
-drop the ones an earlier version of the file stated and this one does not; and `props._hash`, a digest of
+Every row carries `keys`, the relationships the record states ("TYPE|target|detail"; a time node's target
+is its key, 2023-04-28, 2023-04, 2023 or 2020s), so the query can drop the ones an earlier version of the
+file stated and this one does not; and `props._hash`, a digest of
 the whole row (its repr: rows are built in a fixed order), so an unchanged record is recognised and skipped.
 """
 
@@ -30,6 +31,7 @@ from graph.model import (
     Statement,
     Target,
 )
+from graph.model.dates import TIME_UNITS, TimeLinks
 
 Row = dict[str, Any]
 _T = TypeVar("_T")
@@ -120,14 +122,14 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
         if isinstance(event, ContractSigning)
         else []
     )
-    days = list(event.date.days())
+    time = event.date.time_links()
     keys = [
         *(f"PARTICIPANT|{p['target']}|{p['role']}" for p in participants),
         *(f"IN_PLACE|{target}|" for target in places),
         *(f"PART_OF|{target}|" for target in part_of),
         *(f"ABOUT|{target}|" for target in about),
         *(f"PRODUCED|{target}|" for target in produced),
-        *(f"ON|{day.isoformat()}|" for day in days),
+        *(f"ON|{key}|" for key in time.names()),
     ]
     return {
         "id": event.id,
@@ -139,9 +141,14 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
         "part_of": part_of,
         "about": about,
         "produced": produced,
-        "days": days,
+        **time_rows(time),
         "keys": keys,
     }
+
+
+def time_rows(time: TimeLinks) -> Row:
+    """The time nodes as the load query takes them: one list per unit, only the span's unit not empty."""
+    return {f"{unit}s": time.values if unit == time.unit else [] for unit in TIME_UNITS}
 
 
 def _agreement_row(agreement: Agreement, resolve: Resolve) -> Row:

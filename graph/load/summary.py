@@ -22,7 +22,7 @@ class LoadSummary:
     records: int = 0
     rows_written: int = 0
     nodes_created: int = 0
-    """Every node, including the :Day nodes events link to."""
+    """Every node, including the time nodes (:Day, :Month, :Year, :Decade) events link to."""
     relationships_created: int = 0
     relationships_deleted: int = 0
     seconds: float = 0.0
@@ -49,6 +49,6 @@ class LoadSummary:
         if not self.dry_run:
             table.caption = (
                 f"relationships: {self.relationships_created} created, {self.relationships_deleted} removed; "
-                f"nodes created (with days): {self.nodes_created}"
+                f"nodes created (with time nodes): {self.nodes_created}"
             )
         return table

@@ -1,7 +1,18 @@
-"""Date spans with a precision: a day, a range of days, a month or a year.
+"""Date spans with a precision: a day, a range of days, a month or a year, and the time nodes they link to.
 
 Accepted forms: "2023-04-28" (day), "2023-04" (month), "2023" or 2023 (year), a `date`, or
 {start, end, precision} where start/end take the same forms and precision is optional.
+
+Every date lies in the graph's calendar window, EARLIEST..LATEST (1800-01-01..2100-12-31): the digests are
+about the present, so a date outside it is a typo (9999-12-31, 0001-01-01), and refusing it keeps date
+arithmetic away from Python's and Neo4j's limits. The window is a rule of the model, not a setting: a seed
+file is valid or not the same way on every machine, and the model reads no environment.
+
+A record is linked `[:ON]` to time nodes, never more than MAX_TIME_LINKS of them whatever its span
+(`DateSpan.time_links`): a day, month or year precision links its one `:Day {date}`, `:Month {month}` or
+`:Year {year}`; a range links each `:Day` it covers when that is at most MAX_TIME_LINKS days, else each
+`:Month`, else each `:Year`, else each `:Decade {decade}` (the window holds 31 decades). The time nodes
+are for walking the graph; exact date filters read the records' indexed `start_date` and `end_date`.
 """
 
 from __future__ import annotations
@@ -10,11 +21,30 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 Precision = Literal["day", "range", "month", "year"]
+TimeUnit = Literal["day", "month", "year", "decade"]
+
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2100, 12, 31)
+"""The calendar window: the first and last day any date of the graph may be."""
+MAX_TIME_LINKS = 62
+"""The most time nodes one record links to: two months of days, five years of months, 62 years."""
+
+
+def in_window(value: date) -> date:
+    if value < EARLIEST:
+        raise ValueError(f"{value} is before the earliest date the graph accepts, {EARLIEST}")
+    if value > LATEST:
+        raise ValueError(f"{value} is after the latest date the graph accepts, {LATEST}")
+    return value
+
+
+CalendarDate = Annotated[date, AfterValidator(in_window)]
+"""A date inside the graph's calendar window."""
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -47,8 +77,8 @@ def parse_partial(value: object) -> tuple[date, date, Precision]:
 class DateSpan(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    start: date
-    end: date
+    start: CalendarDate
+    end: CalendarDate
     precision: Precision
 
     @model_validator(mode="before")
@@ -85,8 +115,69 @@ class DateSpan(BaseModel):
             )
         return self
 
-    def days(self) -> Iterator[date]:
-        current = self.start
-        while current <= self.end:
-            yield current
-            current += timedelta(days=1)
+    def time_links(self) -> TimeLinks:
+        """The time nodes this span links to: at most MAX_TIME_LINKS, the finest unit that fits."""
+        if self.precision != "range":
+            return TimeLinks(self.precision, [_unit_value(self.precision, self.start)])
+        unit = next(unit for unit in TIME_UNITS if _count(unit, self.start, self.end) <= MAX_TIME_LINKS)
+        return TimeLinks(unit, list(_values(unit, self.start, self.end)))
+
+
+class TimeLinks(NamedTuple):
+    unit: TimeUnit
+    values: list[Any]
+    """Dates for days and months (a month is its first day), ints for years and decades (1990 for the
+    1990s)."""
+
+    def names(self) -> list[str]:
+        """How each link is named in a row's keys (graph/load/rows.py): 2023-04-28, 2023-04, 2023, 2020s."""
+        return [time_key(self.unit, value) for value in self.values]
+
+
+def time_key(unit: TimeUnit, value: Any) -> str:
+    if unit == "day":
+        return str(value.isoformat())
+    if unit == "month":
+        return str(value.isoformat()[:7])
+    return f"{value}s" if unit == "decade" else str(value)
+
+
+TIME_UNITS: tuple[TimeUnit, ...] = ("day", "month", "year", "decade")
+"""From the finest to the coarsest."""
+
+
+def _count(unit: TimeUnit, start: date, end: date) -> int:
+    match unit:
+        case "day":
+            return (end - start).days + 1
+        case "month":
+            return (end.year - start.year) * 12 + end.month - start.month + 1
+        case "year":
+            return end.year - start.year + 1
+    return end.year // 10 - start.year // 10 + 1
+
+
+def _unit_value(unit: TimeUnit, day: date) -> Any:
+    match unit:
+        case "day":
+            return day
+        case "month":
+            return day.replace(day=1)
+        case "year":
+            return day.year
+    return day.year // 10 * 10
+
+
+def _values(unit: TimeUnit, start: date, end: date) -> Iterator[Any]:
+    if unit == "day":
+        for offset in range((end - start).days + 1):
+            yield start + timedelta(days=offset)
+    elif unit == "month":
+        for index in range(start.year * 12 + start.month - 1, end.year * 12 + end.month):
+            yield date(index // 12, index % 12 + 1, 1)
+    else:
+        step = 10 if unit == "decade" else 1
+        yield from range(_unit_value(unit, start), end.year + 1, step)
+
+
+assert _count("decade", EARLIEST, LATEST) <= MAX_TIME_LINKS, "a window this wide needs a coarser time unit"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from graph.model.dates import CalendarDate
+
 USD_TOLERANCE = Decimal("0.01")
+MAX_AMOUNT = Decimal("1e18")
+"""The largest amount or rate the graph takes (a billion billion, beyond any contract in any currency): the
+USD value is also stored as a float, and a larger decimal would overflow it to Infinity."""
 
 
 def _known_currency(code: str) -> str:
@@ -25,7 +29,15 @@ def _upper(value: object) -> object:
 CurrencyCode = Annotated[
     str, BeforeValidator(_upper), Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_currency)
 ]
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+
+
+def _not_too_large(value: Decimal) -> Decimal:
+    if value > MAX_AMOUNT:
+        raise ValueError(f"{value} is larger than the graph accepts ({MAX_AMOUNT:,.0f} at most)")
+    return value
+
+
+Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), AfterValidator(_not_too_large)]
 
 
 class UsdValue(BaseModel):
@@ -34,8 +46,8 @@ class UsdValue(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     amount: Amount
-    rate: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
-    rate_date: date
+    rate: Annotated[Decimal, Field(gt=0, allow_inf_nan=False), AfterValidator(_not_too_large)]
+    rate_date: CalendarDate
 
 
 class Money(BaseModel):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from graph.model.base import Name, Ref, Reference, Target, Text, refs_in
 from graph.model.dates import DateSpan
 from graph.model.evidence import Evidenced
 from graph.model.ids import ClaimId, OfficeId
+from graph.model.numbers import storable_number
 
 
 class Office(Evidenced):
@@ -43,7 +44,8 @@ class Claim(Evidenced):
     text: Text
     about: list[Ref] = Field(default_factory=list)
     property: PropertyName | None = None
-    value: int | float | Text | None = None
+    value: Annotated[int | float | Text | None, BeforeValidator(storable_number)] = None
+    """A figure: a 64-bit integer, a finite number or text (a larger number is refused, not rounded)."""
 
     def references(self) -> Iterator[Reference]:
         yield from refs_in("about", self.about, Target.ACTOR)

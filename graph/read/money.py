@@ -19,17 +19,28 @@ class MoneyValue:
 
 def money_of(agreement: dict[str, Any]) -> MoneyValue | None:
     """The value stored on an agreement node, if one was reported."""
-    if agreement.get("value_amount") is None:
+    amount = _finite(agreement.get("value_amount"))
+    if amount is None:
         return None
-    usd = agreement.get("value_usd")
-    rate = agreement.get("usd_rate")
     return MoneyValue(
-        amount=Decimal(agreement["value_amount"]),
+        amount=amount,
         currency=agreement["value_currency"],
-        usd=Decimal(str(usd)) if usd is not None else None,
-        usd_rate=Decimal(rate) if rate is not None else None,
+        usd=_finite(agreement.get("value_usd")),
+        usd_rate=_finite(agreement.get("usd_rate")),
         usd_rate_date=agreement.get("usd_rate_date"),
     )
+
+
+def _finite(stored: object) -> Decimal | None:
+    """A stored amount (text, or a float for USD) as a Decimal; None when absent, or when it is not a finite
+    number (written by something other than the loader): not reported, rather than Infinity in a total."""
+    if stored is None:
+        return None
+    try:
+        value = Decimal(str(stored))
+    except ArithmeticError:
+        return None
+    return value if value.is_finite() else None
 
 
 def total(values: list[MoneyValue]) -> MoneyValue | None:

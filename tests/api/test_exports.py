@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,11 @@ from graph.load import load_paths
 from graph.read.exports import EVENT_COLUMNS
 from graph.store import GraphStore
 from tests.api.conftest import LiveServer
-from tests.conftest import SEED
+from tests.conftest import MAIN_SEED, SEED
 
 TRIP = "event:2023-04-26-golovchenko-russian-regions-visit"
 SIGNING = "event:2023-04-26-novosibirsk-contract-signing"
+CONTRACT = "agreement:2023-04-novosibirsk-contracts"
 REGIONS = {"region:RU-NVS", "region:RU-IRK", "region:RU-SVE"}
 SOURCE_URL = "https://belarusinfocus.pro/belarus-russia-relations/the-peace-loving-region-of-the-union-state"
 
@@ -228,3 +230,40 @@ async def test_a_large_export_is_streamed_not_built_in_memory(
     rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode())))
     assert len(rows) == 1500
     assert len(chunks) > 1
+
+
+def strict_json(text: str) -> Any:
+    """JSON as RFC 8259 has it: NaN and Infinity are not numbers any other parser reads."""
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+async def test_exports_stay_json_whatever_numbers_another_writer_left_in_the_database(
+    api: httpx.AsyncClient, store: GraphStore
+) -> None:
+    """The model refuses NaN and Infinity; a number some other writer stored as one exports as null."""
+    await load_paths(store, [MAIN_SEED], reference_dir=SEED / "reference")
+    async with store.driver.session(database=store.database) as session:
+        await session.run(
+            """MATCH (trip:Event {id: $trip}) SET trip.weight = 0.0 / 0.0, trip.scores = [1.5, 1e308 * 10]
+               WITH count(*) AS done
+               MATCH (contract:Agreement {id: $contract}) SET contract.value_usd = -1e308 * 10""",
+            trip=TRIP,
+            contract=CONTRACT,
+        )
+
+    graph = strict_json((await get(api, "/export/graph.json", actor="Golovchenko")).text)
+    trip = by_id(graph["elements"]["nodes"])[TRIP]
+    assert (trip["weight"], trip["scores"]) == (None, [1.5, None])
+    assert by_id(graph["elements"]["nodes"])[CONTRACT]["value_usd"] is None
+
+    places = strict_json((await get(api, "/export/places.geojson", actor="Golovchenko")).text)
+    [novosibirsk] = [f for f in places["features"] if f["properties"]["iso_code"] == "RU-NVS"]
+    assert novosibirsk["properties"]["contract_value"] == {
+        "amount": "13000000",
+        "currency": "USD",
+        "usd": None,
+    }

@@ -39,6 +39,18 @@ def _amount(event: dict[str, Any]) -> None:
     event["agreements"][0]["value"] = {"amount": "-5", "currency": "USD"}
 
 
+def _ancient(event: dict[str, Any]) -> None:
+    event["date"] = {"start": "0001-01-01", "end": "1999-12-31"}
+
+
+def _far_end(event: dict[str, Any]) -> None:
+    event["date"] = {"start": "2023-04-27", "end": "9999-12-31"}
+
+
+def _huge_amount(event: dict[str, Any]) -> None:
+    event["agreements"][0]["value"] = {"amount": "1e400", "currency": "USD"}
+
+
 def _participant(event: dict[str, Any]) -> None:
     event["participants"][1]["actor"] = "Ministry of Silly Walks"
 
@@ -53,10 +65,26 @@ def _source(event: dict[str, Any]) -> None:
         (_date, "input.date", "end 2023-04-20 is before start 2023-04-27"),
         (_currency, "input.agreements[0].value.currency", "'RUR' is not an ISO 4217 currency code"),
         (_amount, "input.agreements[0].value.amount", "greater than or equal to 0"),
+        (
+            _ancient,
+            "input.date.start",
+            "0001-01-01 is before the earliest date the graph accepts, 1800-01-01",
+        ),
+        (_far_end, "input.date.end", "9999-12-31 is after the latest date the graph accepts, 2100-12-31"),
+        (_huge_amount, "input.agreements[0].value.amount", "1E+400 is larger than the graph accepts"),
         (_participant, "input.participants[1].actor", "no actor is called 'Ministry of Silly Walks'"),
         (_source, "input.evidence[0].source", "unknown source 'source:a-digest-nobody-loaded'"),
     ],
-    ids=["end before start", "unknown currency", "negative amount", "unknown participant", "unknown source"],
+    ids=[
+        "end before start",
+        "unknown currency",
+        "negative amount",
+        "year one to 1999",
+        "end in 9999",
+        "amount 1e400",
+        "unknown participant",
+        "unknown source",
+    ],
 )
 async def test_bad_input_names_its_field_and_writes_nothing(
     api_with_keys: httpx.AsyncClient, store: GraphStore, spoil: Any, argument: str, says: str

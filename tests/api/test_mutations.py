@@ -32,6 +32,8 @@ from tests.api.mutation_inputs import (
     signing,
 )
 from tests.conftest import gql, serve
+from tests.graph.test_load import rows
+from tests.graph.test_load_dates import TIME_LINKS
 
 
 @pytest.mark.parametrize(
@@ -116,6 +118,38 @@ async def test_an_analyst_records_an_actor_and_a_contract_signing(
     assert again["data"]["upsertEvent"] == event
     await gql(api_with_keys, UPSERT_ACTOR, headers=AS_WRITER, input=GOLOVCHENKO)
     assert await node_count(store) == nodes, "the same input twice changes nothing, and records no change"
+
+
+async def test_a_long_date_range_is_refused_or_bounded_and_neo4j_keeps_answering(
+    api_with_keys: httpx.AsyncClient, store: GraphStore
+) -> None:
+    """An upsertEvent from year one to 1999 used to kill the JVM (a :Day node for each of 730,000 days);
+    now it is refused before the database is asked, and a span the window allows links at most 62 nodes."""
+    await gql(api_with_keys, UPSERT_ACTOR, headers=AS_WRITER, input=GOLOVCHENKO)
+    ancient = {**signing(), "date": {"start": "0001-01-01", "end": "1999-12-31"}}
+
+    error = error_of(await gql(api_with_keys, UPSERT_EVENT, headers=AS_WRITER, input=ancient))
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "input.date.start"}
+    assert "0001-01-01 is before the earliest date the graph accepts, 1800-01-01" in error["message"]
+    assert await store.ping()
+
+    centuries = {**signing(), "date": {"start": "1800-01-01", "end": "2100-12-31"}}
+    body = await gql(api_with_keys, UPSERT_EVENT, headers=AS_WRITER, input=centuries)
+    event = body["data"]["upsertEvent"]
+    assert (event["startDate"], event["endDate"], event["datePrecision"]) == (
+        "1800-01-01",
+        "2100-12-31",
+        "RANGE",
+    )
+    assert await time_links(store, event["id"]) == [f"{decade}s" for decade in range(1800, 2101, 10)]
+    assert await store.ping()
+
+    await gql(api_with_keys, UPSERT_EVENT, headers=AS_WRITER, input=signing())
+    assert await time_links(store, event["id"]) == ["2023-04-27"], "the edit replaced the decades"
+
+
+async def time_links(store: GraphStore, event: str) -> list[str]:
+    return [row["key"] for row in await rows(store, TIME_LINKS, id=event)]
 
 
 async def test_an_edited_event_drops_the_participant_left_out(

@@ -21,7 +21,8 @@ VISIT = "event:2023-04-26-golovchenko-russian-regions-visit"
 NODES = "MATCH (n) RETURN elementId(n) AS element, labels(n) AS labels, properties(n) AS props"
 RELATIONSHIPS = (
     "MATCH (a)-[r]->(b) RETURN elementId(r) AS element, coalesce(a.id, toString(a.date)) AS start, "
-    "type(r) AS type, properties(r) AS props, coalesce(b.id, toString(b.date)) AS end"
+    "type(r) AS type, properties(r) AS props, "
+    "coalesce(b.id, toString(b.date), toString(b.month), toString(b.year), toString(b.decade)) AS end"
 )
 
 

@@ -47,6 +47,39 @@ def test_validate_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert f"{bad}:3, record events[1] event:y, field 'date': is required but missing" in result.stderr
 
 
+def test_validate_refuses_dates_and_numbers_the_graph_cannot_hold_line_by_line(tmp_path: Path) -> None:
+    """These used to pass validation and then fail the load with a traceback (OverflowError, Neo4j's
+    transaction memory limit, an integer too large to pack), or store Infinity."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "events:\n"
+        "  - {id: 'event:millennium', kind: meeting, title: M, date: {start: 1023-01-01, end: 2023-12-31},\n"
+        "     evidence: [{quote: q, source: 'source:x'}]}\n"
+        "  - {id: 'event:forever', kind: meeting, title: F, date: {start: 2023-04-28, end: 9999-12-31},\n"
+        "     evidence: [{quote: q, source: 'source:x'}]}\n"
+        "claims:\n"
+        "  - {id: 'claim:huge', text: H, value: 1180591620717411303424,\n"
+        "     evidence: [{quote: q, source: 'source:x'}]}\n"
+    )
+
+    result = runner.invoke(app, ["validate", str(bad), *REFERENCE])
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output + result.stderr
+    assert (
+        f"{bad}:2, record events[0] event:millennium, field 'date.start': "
+        "1023-01-01 is before the earliest date the graph accepts, 1800-01-01"
+    ) in result.stderr
+    assert (
+        f"{bad}:4, record events[1] event:forever, field 'date.end': "
+        "9999-12-31 is after the latest date the graph accepts, 2100-12-31"
+    ) in result.stderr
+    assert (
+        f"{bad}:7, record claims[0] claim:huge, field 'value': "
+        "1180591620717411303424 does not fit in a 64-bit integer"
+    ) in result.stderr
+
+
 def test_validate_names_a_missing_path(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nowhere.yaml")])
 

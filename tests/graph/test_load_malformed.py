@@ -47,6 +47,17 @@ def contract(**changes: str) -> str:
     )
 
 
+def claim(**changes: str) -> str:
+    fields = {
+        "id": "claim:test-figure",
+        "text": "A figure",
+        "property": "contracts_usd",
+        "value": "13000000",
+        "evidence": "[{quote: 'Contracts worth USD 13 million were signed'}]",
+    } | changes
+    return "claims:\n  - " + "\n    ".join(f"{key}: {value}" for key, value in fields.items() if value) + "\n"
+
+
 BAD_RECORDS: list[tuple[str, str, str | None, str]] = [
     ("a title that is a list", meeting(title="[not, a, title]"), "title", "valid string"),
     ("a record without an id", meeting(id=""), "id", "is required but missing"),
@@ -165,6 +176,54 @@ BAD_RECORDS: list[tuple[str, str, str | None, str]] = [
         "'events' must be a list of records",
     ),
     ("an unknown section", "meetings: []", "meetings", "unknown section 'meetings'"),
+    (
+        "a thousand-year event",
+        meeting(date="{start: 1023-04-28, end: 2023-04-28}"),
+        "date.start",
+        "1023-04-28 is before the earliest date the graph accepts, 1800-01-01",
+    ),
+    (
+        "an event that ends in the year 9999",
+        meeting(date="{start: 2023-04-28, end: 9999-12-31}"),
+        "date.end",
+        "9999-12-31 is after the latest date the graph accepts, 2100-12-31",
+    ),
+    (
+        "an office held from year one",
+        "offices: [{id: 'office:x', person: Lukashenka, title: President, of: Belarus, start: '0001', "
+        "evidence: [{quote: Lukashenka}]}]",
+        "start.start",
+        "0001-01-01 is before the earliest date the graph accepts",
+    ),
+    (
+        "a claimed figure of 2^70",
+        claim(value="1180591620717411303424"),
+        "value",
+        "1180591620717411303424 does not fit in a 64-bit integer",
+    ),
+    ("an infinite claimed figure", claim(value=".inf"), "value", "inf is not a finite number"),
+    ("a claimed figure that is not a number", claim(value=".nan"), "value", "nan is not a finite number"),
+    (
+        "an amount of 1e400",
+        contract(value="{amount: '1e400', currency: USD}"),
+        "value.amount",
+        "1E+400 is larger than the graph accepts",
+    ),
+    (
+        "an amount that overflows to infinity",
+        contract(value="{amount: 1.0e400, currency: USD}"),
+        "value.amount",
+        "finite number",
+    ),
+    (
+        "a USD rate dated in the year 9999",
+        contract(
+            value="{amount: '1000', currency: RUB, "
+            "usd: {amount: '12.5', rate: '0.0125', rate_date: 9999-04-28}}"
+        ),
+        "value.usd.rate_date",
+        "9999-04-28 is after the latest date the graph accepts",
+    ),
     (
         "a point off the globe",
         "actors: [{id: 'city:x', kind: city, name: X, location: {lat: 95, lon: 0}}]",

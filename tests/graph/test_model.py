@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from graph.model import Actor, Agreement, DateSpan, Document, Event, Money, Office, Region, Target
+from graph.model import Actor, Agreement, Claim, DateSpan, Document, Event, Money, Office, Region, Target
+from graph.model.dates import MAX_TIME_LINKS
 
 actors: TypeAdapter[Any] = TypeAdapter(Actor)
 events: TypeAdapter[Any] = TypeAdapter(Event)
@@ -48,6 +49,13 @@ def test_an_analyst_writes_dates_the_way_the_digest_gives_them(
             "precision 'month' does not fit",
         ),
         ("April 28th", "'April 28th' is not a date"),
+        ("9999-12-31", "9999-12-31 is after the latest date the graph accepts, 2100-12-31"),
+        (
+            {"start": "0001", "end": "1999"},
+            "0001-01-01 is before the earliest date the graph accepts, 1800-01-01",
+        ),
+        ({"start": "1023", "end": "2023"}, "1023-01-01 is before the earliest date the graph accepts"),
+        ("2101-01", "2101-01-01 is after the latest date the graph accepts"),
     ],
 )
 def test_impossible_dates_are_refused(written: Any, message: str) -> None:
@@ -79,6 +87,16 @@ def test_other_currencies_carry_their_usd_value_with_rate_and_date() -> None:
         ({"amount": "-5", "currency": "USD"}, "greater than or equal to 0"),
         ({"amount": "5", "currency": "XYZ"}, "'XYZ' is not an ISO 4217 currency code"),
         ({"amount": "NaN", "currency": "USD"}, "finite number"),
+        ({"amount": float("inf"), "currency": "USD"}, "finite number"),
+        ({"amount": "1e400", "currency": "USD"}, "1E+400 is larger than the graph accepts"),
+        (
+            {
+                "amount": "5",
+                "currency": "RUB",
+                "usd": {"amount": "0.06", "rate": "0.0125", "rate_date": "9999-01-01"},
+            },
+            "9999-01-01 is after the latest date the graph accepts",
+        ),
         (
             {
                 "amount": "5",
@@ -99,6 +117,65 @@ def test_other_currencies_carry_their_usd_value_with_rate_and_date() -> None:
 )
 def test_money_that_cannot_be_right_is_refused(money: dict[str, Any], message: str) -> None:
     assert message in rejection(Money.model_validate, money)
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "first", "count"),
+    [
+        ("2023-04-28", "day", "2023-04-28", 1),
+        ({"start": "2023-04-26", "end": "2023-04-28"}, "day", "2023-04-26", 3),
+        ({"start": "2023-01-01", "end": "2023-03-03"}, "day", "2023-01-01", 62),
+        ({"start": "2023-01-01", "end": "2023-03-04"}, "month", "2023-01", 3),
+        ("2023-04", "month", "2023-04", 1),
+        ("2023", "year", "2023", 1),
+        ({"start": "2020-01", "end": "2025-02"}, "month", "2020-01", 62),
+        ({"start": "2020-01", "end": "2025-03"}, "year", "2020", 6),
+        ({"start": "1950", "end": "2011"}, "year", "1950", 62),
+        ({"start": "1950", "end": "2012"}, "decade", "1950s", 7),
+        ({"start": "1800-01-01", "end": "2100-12-31"}, "decade", "1800s", 31),
+    ],
+)
+def test_a_span_links_to_at_most_62_time_nodes_of_the_finest_unit_that_fits(
+    written: Any, unit: str, first: str, count: int
+) -> None:
+    """A day, month or year precision is its one day, month or year; a range is every day it covers up to
+    62 days, then every month, year or decade."""
+    links = DateSpan.model_validate(written).time_links()
+    assert (links.unit, links.names()[0], len(links.values)) == (unit, first, count)
+    assert len(set(links.names())) == count
+
+
+def test_no_span_in_the_calendar_window_links_more_than_62_time_nodes() -> None:
+    """Spans between firsts of months and ends of years all over the window, the widest included."""
+    edges = [date(year, month, 1) for year in range(1800, 2101) for month in range(1, 13)]
+    edges += [date(year, 12, 31) for year in range(1800, 2101)]
+    widest = 0
+    for start in [*edges[::97], date(1800, 1, 1)]:
+        for end in [*edges[::13], date(2100, 12, 31)]:
+            if end >= start:
+                links = DateSpan(start=start, end=end, precision="range").time_links()
+                widest = max(widest, len(links.values))
+    assert widest == MAX_TIME_LINKS == 62
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (2**70, "does not fit in a 64-bit integer"),
+        (-(2**63) - 1, "does not fit in a 64-bit integer"),
+        (float("inf"), "inf is not a finite number"),
+        (float("nan"), "nan is not a finite number"),
+    ],
+)
+def test_a_claim_figure_neo4j_cannot_store_is_refused(value: Any, message: str) -> None:
+    claim = {"id": "claim:x", "text": "A figure", "value": value, "evidence": [{"quote": "q"}]}
+    assert message in rejection(Claim.model_validate, claim)
+
+
+@pytest.mark.parametrize("value", [2**63 - 1, -(2**63), 1.5e300, "2^70", 0])
+def test_a_claim_figure_that_fits_is_kept_as_given(value: Any) -> None:
+    claim = {"id": "claim:x", "text": "A figure", "value": value, "evidence": [{"quote": "q"}]}
+    assert Claim.model_validate(claim).value == value
 
 
 def test_a_region_id_made_of_its_iso_code_needs_no_separate_code() -> None:

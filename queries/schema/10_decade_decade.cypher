@@ -1,0 +1,1 @@
+CREATE CONSTRAINT decade_decade IF NOT EXISTS FOR (n:Decade) REQUIRE n.decade IS UNIQUE

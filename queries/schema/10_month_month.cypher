@@ -1,0 +1,1 @@
+CREATE CONSTRAINT month_month IF NOT EXISTS FOR (n:Month) REQUIRE n.month IS UNIQUE
