@@ -41,7 +41,9 @@ class DiscoveryQuery:
             raise ValidationFailed(
                 f"kinds must be among {', '.join(SEARCH_KINDS)}", location=Location(field="kinds")
             )
-        hits = await search(info.context.store, text, kinds or [], first)
+        hits = await search(
+            info.context.store, text, kinds or [], first, info.context.settings.max_search_terms
+        )
         return [
             SearchHit(kind=h.kind, id=strawberry.ID(h.id), label=h.label, score=h.score, matched=h.matched)
             for h in hits
