@@ -1,5 +1,6 @@
 """An analyst types whatever they like into search: Lucene's operators and punctuation are words or nothing,
-never syntax, and a text with too many words is refused by name instead of crashing Neo4j."""
+never syntax, and a text with too many words is refused by name instead of crashing Neo4j. A name to
+resolve is bounded too: none is longer than 500 characters."""
 
 from __future__ import annotations
 
@@ -78,3 +79,16 @@ async def test_the_word_limit_is_a_setting(seeded_store: object, settings: Setti
     async for client in serve(create_app(strict)):
         body = await gql(client, SEARCH, t="Minsk Moscow Novosibirsk")
     assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "argument": "text"}
+
+
+async def test_resolve_refuses_a_name_longer_than_any_name(seeded_api: httpx.AsyncClient) -> None:
+    query = "query ($n: String!) { resolve(name: $n) { actor { id } } }"
+    long = await gql(seeded_api, query, n="Lukashenko " * 50)
+    assert long["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "argument": "name"}
+    longest = await gql(seeded_api, query, n=("Lukashenko " * 50)[:500])
+    assert "errors" not in longest
+
+
+async def test_an_actor_argument_longer_than_any_name_is_refused(seeded_api: httpx.AsyncClient) -> None:
+    body = await gql(seeded_api, "query ($a: String!) { timeline(actor: $a) { title } }", a="x" * 501)
+    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "argument": "actor"}
