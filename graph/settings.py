@@ -39,7 +39,8 @@ class Settings(BaseSettings):
     neo4j_start_timeout: float = 120.0
     neo4j_connect_timeout: float = 5.0
     neo4j_retry_seconds: float = 5.0
-    query_timeout: float = Field(default=15.0, gt=0)
+    query_timeout: float = Field(default=10.0, gt=0)
+    export_timeout: float = Field(default=300.0, gt=0)
     load_timeout: float = Field(default=600.0, gt=0)
 
     host: str = "127.0.0.1"

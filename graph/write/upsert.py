@@ -109,7 +109,7 @@ async def _write(
     if not changed:
         return False
     writes = [Batch(LOAD_QUERIES[label], list(each)) for label, each in batches.items() if each]
-    await store.write_batches([*writes, audit.changes(changed)])
+    await store.write_batches([*writes, audit.changes(changed)], timeout=store.timeouts.query)
     return True
 
 
