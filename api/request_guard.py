@@ -58,7 +58,10 @@ class RequestGuard:
             if scope["method"] == "POST":
                 body = await self._body(scope, receive)
                 if _is_json(scope):
-                    self._check(_request_object(_parse(body, "the request body")))
+                    request = _request_object(_parse(body, "the request body"))
+                    if request.get("query") is None:
+                        raise Refused('the request has no `query`: send {"query": "...", "variables": {...}}')
+                    self._check(request)
                 receive = _replay(body, receive)
             elif scope["method"] == "GET":
                 self._check_query_string(scope.get("query_string", b""))

@@ -79,6 +79,10 @@ async def test_a_query_that_is_not_a_string_is_refused(api: httpx.AsyncClient) -
     refused(await api.post("/graphql", json={"query": ["{ serverInfo { version } }"]}))
 
 
+async def test_a_body_without_a_query_is_refused(api: httpx.AsyncClient) -> None:
+    assert "no `query`" in refused(await api.post("/graphql", json={"variables": {}}))["message"]
+
+
 async def test_a_long_string_variable_is_refused_naming_it(api: httpx.AsyncClient) -> None:
     error = refused(await api.post("/graphql", json={"query": SEARCH, "variables": {"t": "a" * 20_001}}))
     assert error["extensions"]["argument"] == "t"
