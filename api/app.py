@@ -14,6 +14,8 @@ from api.admission import Admission
 from api.exports import router as exports_router
 from api.frontend import mount_frontend
 from api.graphiql import GraphiQLRouter
+from api.input_limits import InputLimits
+from api.request_guard import RequestGuard
 from api.schema.context import get_context
 from api.schema.root import build_schema
 from graph.connection import open_store
@@ -58,6 +60,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         slots=app.state.request_slots,
         limit=settings.max_concurrent_requests,
         timeout=settings.queue_timeout,
+    )
+    # Added last, so it runs first: a request over the limits is refused before it takes a slot.
+    app.add_middleware(
+        RequestGuard,
+        path="/graphql",
+        max_bytes=settings.max_request_bytes,
+        limits=InputLimits.of(settings),
     )
 
     @app.exception_handler(KgError)

@@ -42,7 +42,7 @@ from graph.load import load_paths, load_seed_directory
 from graph.neo4j_server import server
 from graph.queries import cypher
 from graph.read.engagements import political_side
-from graph.read.lookup import lucene_query
+from graph.read.lookup import lucene_query, search_terms
 from graph.read.names import directory, resolve_actor
 from graph.schema import migrate
 from graph.settings import LOCAL_DEV_PASSWORD, REPO_ROOT, Settings
@@ -91,7 +91,10 @@ async def raw_requests(store: GraphStore) -> dict[str, list[tuple[str, dict[str,
         "flagship": [("read/region_engagements", flagship)],
         "event page": [("read/events_page", page), ("read/event_links", {"ids": ids})],
         "search": [
-            ("read/search", {"lucene": lucene_query("Novosibirsk contracts"), "kinds": None, "limit": 10})
+            (
+                "read/search",
+                {"lucene": lucene_query(search_terms("Novosibirsk contracts")), "kinds": None, "limit": 10},
+            )
         ],
     }
 

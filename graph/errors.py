@@ -92,6 +92,13 @@ class Unavailable(KgError):
     http_status = 503
 
 
+class QueryTimeout(KgError):
+    """Neo4j stopped a query that ran longer than its transaction timeout (KG_QUERY_TIMEOUT and friends)."""
+
+    code = "TIMEOUT"
+    http_status = 504
+
+
 class ServerSetupError(KgError):
     """The local Neo4j could not be provisioned or started (Java, Maven, ports, logs)."""
 

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     neo4j_start_timeout: float = 120.0
     neo4j_connect_timeout: float = 5.0
     neo4j_retry_seconds: float = 5.0
+    query_timeout: float = Field(default=10.0, gt=0)
+    export_timeout: float = Field(default=300.0, gt=0)
+    load_timeout: float = Field(default=600.0, gt=0)
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -50,6 +53,11 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     page_max: int = 100
+    max_request_bytes: int = Field(default=1_048_576, ge=1024)
+    max_string_length: int = Field(default=20_000, ge=1)
+    max_list_length: int = Field(default=1_000, ge=1)
+    max_variable_depth: int = Field(default=20, ge=1)
+    max_search_terms: int = Field(default=16, ge=1)
     max_concurrent_requests: int = Field(default=4, ge=1)
     queue_timeout: float = Field(default=30.0, gt=0)
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    Query,
+    SummaryCounters,
+    unit_of_work,
+)
 from neo4j import Record as Neo4jRecord
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
 
-from graph.errors import Unavailable
+from graph.errors import QueryTimeout, Unavailable
 from graph.queries import cypher
 from graph.settings import Settings
 from graph.values import plain
@@ -46,12 +54,38 @@ class WriteSummary:
         self.properties_set += counters.properties_set
 
 
+@dataclass(frozen=True)
+class Timeouts:
+    """How long Neo4j lets one transaction run before it stops it (seconds), and how much longer this side
+    waits for an answer before it gives up on a server that says nothing at all (a hung or paused one)."""
+
+    query: float = 10.0
+    """reads, writes of mutations (KG_QUERY_TIMEOUT)"""
+    export: float = 300.0
+    """a streamed export, read while the client downloads it (KG_EXPORT_TIMEOUT)"""
+    load: float = 600.0
+    """one loader transaction: a whole file (KG_LOAD_TIMEOUT)"""
+    grace: float = 5.0
+    """beyond `query`, for the server's own timeout error to arrive (KG_NEO4J_CONNECT_TIMEOUT)"""
+
+    @classmethod
+    def of(cls, settings: Settings) -> Timeouts:
+        return cls(
+            settings.query_timeout,
+            settings.export_timeout,
+            settings.load_timeout,
+            settings.neo4j_connect_timeout,
+        )
+
+
 class GraphStore:
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, timeouts: Timeouts | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.timeouts = timeouts or Timeouts()
         self.round_trips = 0
         """Queries sent so far; tests and benchmarks read it to show N+1 does not happen."""
+        self._fetch = unit_of_work(timeout=self.timeouts.query)(_fetch)
 
     @classmethod
     def from_settings(cls, settings: Settings, uri: str) -> GraphStore:
@@ -66,41 +100,51 @@ class GraphStore:
             # for query authors, not runtime events: keep them out of the logs.
             notifications_min_severity="OFF",
         )
-        return cls(driver, settings.neo4j_database)
+        return cls(driver, settings.neo4j_database, Timeouts.of(settings))
 
     async def close(self) -> None:
         await self.driver.close()
 
     async def ping(self) -> str:
-        """The server's Neo4j version; raises Unavailable at once when it does not answer (no retries)."""
-        with _reachable():
-            async with self.driver.session(database=self.database) as session:
-                result = await session.run(cypher("server_version"))
-                record = await result.single(strict=True)
+        """The server's Neo4j version; raises Unavailable at once when it does not answer (no retries),
+        and within twice KG_NEO4J_CONNECT_TIMEOUT (a new connection: connect, log in, ask) when the
+        server accepts connections but says nothing."""
+        async with (
+            self._answering(2 * self.timeouts.grace),
+            self.driver.session(database=self.database) as session,
+        ):
+            result = await session.run(cypher("server_version"))
+            record = await result.single(strict=True)
         return str(record["version"])
 
     async def read(self, query: str, **params: Any) -> list[Record]:
         """Run a named read query and return its records as dicts."""
         self.round_trips += 1
-        with _reachable():
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_read(_fetch, cypher(query), params)
+        deadline = self.timeouts.query + self.timeouts.grace
+        async with self._answering(deadline), self.driver.session(database=self.database) as session:
+            return await session.execute_read(self._fetch, cypher(query), params)
 
     async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
-        """Yield a named read query's records as they arrive, for exports too large to hold."""
+        """Yield a named read query's records as they arrive, for exports too large to hold.
+
+        A server that answers nothing is Unavailable after the usual wait for the query's start; once rows
+        flow, the transaction's timeout (KG_EXPORT_TIMEOUT) stops a slow query, but a server that hangs in
+        the middle of an export leaves that download waiting (its response has begun)."""
         self.round_trips += 1
+        deadline = self.timeouts.query + self.timeouts.grace
         with _reachable():
             async with self.driver.session(database=self.database, fetch_size=1000) as session:
-                result = await session.run(cypher(query), params)
+                async with self._answering(deadline):
+                    result = await session.run(Query(cypher(query), timeout=self.timeouts.export), params)
                 async for record in result:
                     yield _plain_record(record)
 
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
         self.round_trips += 1
-        with _reachable():
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(_fetch, cypher(query), params)
+        deadline = self.timeouts.query + self.timeouts.grace
+        async with self._answering(deadline), self.driver.session(database=self.database) as session:
+            return await session.execute_write(self._fetch, cypher(query), params)
 
     async def run_autocommit(self, query: str, **params: Any) -> None:
         """Run a named query outside a managed transaction (schema commands need this)."""
@@ -109,8 +153,11 @@ class GraphStore:
                 result = await session.run(cypher(query), params)
                 await result.consume()
 
-    async def write_batches(self, batches: Iterable[Batch] | AsyncIterable[Batch]) -> WriteSummary:
-        """Run every batch in ONE transaction: all of them land, or none does.
+    async def write_batches(
+        self, batches: Iterable[Batch] | AsyncIterable[Batch], *, timeout: float | None = None
+    ) -> WriteSummary:
+        """Run every batch in ONE transaction: all of them land, or none does. The transaction may run
+        `timeout` seconds (default: the loader's KG_LOAD_TIMEOUT; mutations pass the query timeout).
 
         Batches may be produced lazily so a large file is streamed, not held in memory.
         """
@@ -118,7 +165,7 @@ class GraphStore:
         self.round_trips += 1
         with _reachable():
             async with self.driver.session(database=self.database) as session:
-                tx = await session.begin_transaction()
+                tx = await session.begin_transaction(timeout=timeout or self.timeouts.load)
                 try:
                     async for batch in _aiter(batches):
                         params = {**(batch.params or {}), "rows": batch.rows}
@@ -130,14 +177,38 @@ class GraphStore:
                         await tx.rollback()
         return summary
 
+    @asynccontextmanager
+    async def _answering(self, seconds: float) -> AsyncIterator[None]:
+        """_reachable, and an answer within `seconds`: a server that accepts connections but never answers
+        (hung, paused, a half-open connection) is Unavailable then, instead of holding the request."""
+        try:
+            async with asyncio.timeout(seconds):
+                with _reachable():
+                    yield
+        except TimeoutError:
+            raise Unavailable(f"Neo4j did not answer within {seconds:g} s") from None
+
+
+TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
+"""The code of a transaction Neo4j stopped at its timeout (and its variants, such as
+...TimedOutClientConfiguration when the client set the timeout)."""
+
 
 @contextmanager
 def _reachable() -> Iterator[None]:
-    """Driver errors that mean 'no database to talk to' become Unavailable (HTTP 503, GraphQL UNAVAILABLE)."""
+    """Driver errors that mean 'no database to talk to' become Unavailable (HTTP 503, GraphQL UNAVAILABLE);
+    a transaction stopped at its timeout becomes QueryTimeout (HTTP 504, GraphQL TIMEOUT)."""
     try:
         yield
     except (ServiceUnavailable, SessionExpired, OSError) as exc:
         raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+    except ClientError as exc:
+        if (exc.code or "").startswith(TIMED_OUT):
+            raise QueryTimeout(
+                "the query ran longer than the server allows and was stopped; ask for less "
+                "(narrower dates, fewer kinds, a smaller page) or try again later"
+            ) from exc
+        raise
 
 
 async def _fetch(tx: AsyncManagedTransaction, query: str, params: dict[str, Any]) -> list[Record]:

@@ -13,7 +13,7 @@ from api.exports.cytoscape import cytoscape_elements
 from api.exports.filters import ExportFilter
 from api.exports.geojson import feature_collection
 from api.exports.gexf import gexf_document
-from api.exports.streaming import chunked
+from api.exports.streaming import chunked, started
 from graph.read import exports
 
 router = APIRouter(prefix="/export", tags=["exports"])
@@ -24,9 +24,11 @@ FILTERS_NOTE = (
 )
 
 
-def _streamed(pieces: AsyncIterable[str], media_type: str, filename: str | None = None) -> StreamingResponse:
+async def _streamed(
+    pieces: AsyncIterable[str], media_type: str, filename: str | None = None
+) -> StreamingResponse:
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'} if filename else None
-    return StreamingResponse(chunked(pieces), media_type=media_type, headers=headers)
+    return StreamingResponse(await started(chunked(pieces)), media_type=media_type, headers=headers)
 
 
 def _content(media_type: str, description: str) -> dict[int | str, dict[str, object]]:
@@ -45,7 +47,7 @@ def _content(media_type: str, description: str) -> dict[int | str, dict[str, obj
 async def graph_json(store: StoreDep, filters: ExportFilter) -> StreamingResponse:
     nodes = exports.graph_nodes(store, filters)
     edges = exports.graph_edges(store, filters)
-    return _streamed(cytoscape_elements(nodes, edges), "application/json")
+    return await _streamed(cytoscape_elements(nodes, edges), "application/json")
 
 
 @router.get(
@@ -59,7 +61,7 @@ async def graph_json(store: StoreDep, filters: ExportFilter) -> StreamingRespons
 async def graph_gexf(store: StoreDep, filters: ExportFilter) -> StreamingResponse:
     nodes = exports.graph_nodes(store, filters)
     edges = exports.graph_edges(store, filters)
-    return _streamed(gexf_document(nodes, edges), "application/gexf+xml", "graph.gexf")
+    return await _streamed(gexf_document(nodes, edges), "application/gexf+xml", "graph.gexf")
 
 
 @router.get(
@@ -72,7 +74,7 @@ async def graph_gexf(store: StoreDep, filters: ExportFilter) -> StreamingRespons
     responses=_content("application/geo+json", "GeoJSON FeatureCollection (RFC 7946)"),
 )
 async def places_geojson(store: StoreDep, filters: ExportFilter) -> StreamingResponse:
-    return _streamed(feature_collection(exports.places(store, filters)), "application/geo+json")
+    return await _streamed(feature_collection(exports.places(store, filters)), "application/geo+json")
 
 
 @router.get(
@@ -86,4 +88,4 @@ async def places_geojson(store: StoreDep, filters: ExportFilter) -> StreamingRes
     responses=_content("text/csv", "CSV with a header row, UTF-8"),
 )
 async def events_csv(store: StoreDep, filters: ExportFilter) -> StreamingResponse:
-    return _streamed(csv_rows(exports.events(store, filters)), "text/csv; charset=utf-8", "events.csv")
+    return await _streamed(csv_rows(exports.events(store, filters)), "text/csv; charset=utf-8", "events.csv")

@@ -23,6 +23,21 @@ async def chunked(pieces: AsyncIterable[str], size: int = CHUNK_SIZE) -> AsyncIt
         yield "".join(buffer).encode()
 
 
+async def started(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """`chunks` with the first one already read: the query has run up to its first rows, so a Neo4j that
+    is down or a query stopped at its timeout is an error response (503, 504 with a JSON body), not an
+    HTTP 200 whose body breaks off. Once streaming has begun, nothing can change the status any more."""
+    first = await anext(chunks, None)
+
+    async def rest() -> AsyncIterator[bytes]:
+        if first is not None:
+            yield first
+        async for chunk in chunks:
+            yield chunk
+
+    return rest()
+
+
 def compact(value: Any) -> str:
     """Strict JSON: the store already reads Infinity and NaN as null (graph/values.py), and a number that
     would still print as one is an error here rather than a file no JSON parser opens."""

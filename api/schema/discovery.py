@@ -10,7 +10,7 @@ from api.schema.nodes import Actor, Ctx
 from api.schema.subgraph import Subgraph
 from graph.errors import Location, ValidationFailed
 from graph.read.lookup import SEARCH_KINDS, actors_by_ids, search
-from graph.read.names import directory
+from graph.read.names import check_name, directory
 from graph.read.paths import connections
 
 
@@ -41,7 +41,9 @@ class DiscoveryQuery:
             raise ValidationFailed(
                 f"kinds must be among {', '.join(SEARCH_KINDS)}", location=Location(field="kinds")
             )
-        hits = await search(info.context.store, text, kinds or [], first)
+        hits = await search(
+            info.context.store, text, kinds or [], first, info.context.settings.max_search_terms
+        )
         return [
             SearchHit(kind=h.kind, id=strawberry.ID(h.id), label=h.label, score=h.score, matched=h.matched)
             for h in hits
@@ -54,6 +56,7 @@ class DiscoveryQuery:
     async def resolve(self, info: Ctx, name: str, first: int = 5) -> list[Candidate]:
         if not 1 <= first <= 50:
             raise ValidationFailed("first must be between 1 and 50", location=Location(field="first"))
+        check_name(name, "name")
         names = await directory(info.context.store)
         exact = {actor.id for actor in names.exact(name)}
         hits = names.similar(name, first)

@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
+from api.input_limits import InputLimits, literal_limits_rule
 from api.schema.context import Context
 from api.schema.discovery import DiscoveryQuery
 from api.schema.engagements import EngagementQuery
@@ -58,6 +59,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     limits = [
         *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        literal_limits_rule(InputLimits.of(settings)),
     ]
     extensions: list[Any] = [
         ErrorCodes,

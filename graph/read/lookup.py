@@ -31,20 +31,38 @@ class SearchHit:
     matched: str
 
 
-def lucene_query(text: str) -> str:
-    """The words of `text` as a Lucene query: escaped (user text is data, never syntax), each word
-    matched exactly or, from four letters on, within a small edit distance (transliteration, typos)."""
-    terms = [_LUCENE_SPECIAL.sub(r"\\\1", word) for word in _TERM.findall(text)]
-    return " ".join(f"{term} OR {term}~1" if len(term) >= 4 else term for term in terms)
+def search_terms(text: str) -> list[str]:
+    """The distinct words of `text`, lower-cased, in the order given.
+
+    Lower case keeps Lucene's operators (AND, OR, NOT upper-case) words like any other; the index's
+    analyser folds case anyway, so nothing is lost. Punctuation never reaches Lucene at all."""
+    return list(dict.fromkeys(word.lower() for word in _TERM.findall(text)))
 
 
-async def search(store: GraphStore, text: str, kinds: list[str], first: int) -> list[SearchHit]:
-    query = lucene_query(text)
-    if not query:
-        raise ValidationFailed("search text has no words to look for", location=Location(field="text"))
+def lucene_query(terms: list[str]) -> str:
+    """`terms` as a Lucene query: escaped (user text is data, never syntax), each word matched exactly or,
+    from four letters on, within a small edit distance (transliteration, typos)."""
+    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", term) for term in terms]
+    return " ".join(f"{term} OR {term}~1" if len(term) >= 4 else term for term in escaped)
+
+
+async def search(
+    store: GraphStore, text: str, kinds: list[str], first: int, max_terms: int
+) -> list[SearchHit]:
+    """Ranked hits for the words of `text`; at most `max_terms` distinct words, as each adds clauses
+    (a fuzzy one expands to many) to a query Lucene caps, and memory Neo4j spends."""
+    terms = search_terms(text)
+    where = Location(field="text")
+    if not terms:
+        raise ValidationFailed("search text has no words to look for", location=where)
+    if len(terms) > max_terms:
+        raise ValidationFailed(
+            f"search text has {len(terms)} different words; at most {max_terms} are looked for",
+            location=where,
+        )
     if not 1 <= first <= 100:
         raise ValidationFailed("first must be between 1 and 100", location=Location(field="first"))
-    rows = await store.read("read/search", lucene=query, kinds=kinds or None, limit=first)
+    rows = await store.read("read/search", lucene=lucene_query(terms), kinds=kinds or None, limit=first)
     return [SearchHit(r["id"], r["kind"], r["label"], round(r["score"], 4), r["matched"]) for r in rows]
 
 

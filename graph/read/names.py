@@ -18,6 +18,9 @@ from graph.store import GraphStore
 
 CACHE_SECONDS = 30.0
 MIN_FUZZY_LENGTH = 4
+MAX_NAME_LENGTH = 500
+"""No name or alias is longer (graph.model.base.Name); a longer text is refused before fuzzy matching,
+whose cost grows with its length times the directory's size."""
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,20 @@ def forget_names(store: GraphStore) -> None:
     _cache.pop(store, None)
 
 
+def check_name(text: str, argument: str) -> None:
+    """A text to look up as a name is at most MAX_NAME_LENGTH characters, else ValidationFailed naming it."""
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValidationFailed(
+            f"'{argument}' is {len(text):,} characters long; no name is longer than {MAX_NAME_LENGTH}",
+            location=Location(field=argument),
+        )
+
+
 async def resolve_actor(
     store: GraphStore, text: str, argument: str, kinds: tuple[str, ...] = ()
 ) -> NamedActor:
     """The one actor `text` names (an id, a name or an alias), or a ValidationFailed naming the argument."""
+    check_name(text, argument)
     names = await directory(store)
     found = names.exact(text.strip(), kinds)
     if len(found) == 1:

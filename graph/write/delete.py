@@ -14,4 +14,6 @@ async def delete_event(store: GraphStore, event_id: str, author: str) -> None:
         raise NotFound(f"no event with id '{event_id}'", location=Location(field="id"))
     audit = Audit(author)
     deletion = Batch("write_delete_event", [{"id": event_id}])
-    await store.write_batches([deletion, audit.changes([("delete", "Event", event_id)])])
+    await store.write_batches(
+        [deletion, audit.changes([("delete", "Event", event_id)])], timeout=store.timeouts.query
+    )

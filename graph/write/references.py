@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from graph.errors import Location, Problem, ValidationFailed
 from graph.load.names import normalise
@@ -122,19 +121,55 @@ async def name_clashes(store: GraphStore, actor: ActorBase, prefix: str) -> list
     return problems
 
 
-async def quote_locator(store: GraphStore, records: Iterable[Record], resolution: Resolution) -> Locate:
-    """Where each quote sits in its source, when the loader placed the same words there before; else None."""
-    quotes: list[dict[str, Any]] = [
-        {"source": resolution.resolve(evidence.source, Target.SOURCE), "quote": evidence.quote}
-        for record in records
+async def quote_locator(
+    store: GraphStore, records: Sequence[tuple[str, Record]], resolution: Resolution
+) -> tuple[Locate, list[Problem]]:
+    """Where each quote of `records` (each with its argument path) sits in its source, and the quotes that
+    are not in it.
+
+    A source whose text the graph holds (:SourceText) is the judge: a quote must occur in it word for word,
+    as the loader demands of seed files, or it is a problem naming `...evidence[i].quote`. A source without
+    a stored text cannot be checked: its quote is accepted, placed where the loader placed the same words
+    before, else left without offsets (start and end null)."""
+    cited: list[tuple[str, str, str]] = [
+        (
+            path(prefix, "evidence", index, "quote"),
+            resolution.resolve(evidence.source, Target.SOURCE),
+            evidence.quote,
+        )
+        for prefix, record in records
         if isinstance(record, Evidenced)
-        for evidence in record.evidence
+        for index, evidence in enumerate(record.evidence)
         if evidence.source is not None
     ]
-    rows = await store.read("write_quote_offsets", quotes=quotes) if quotes else []
-    spans = {(row["source"], row["quote"]): (row["start"], row["end"]) for row in rows}
+    if not cited:
+        return _nowhere, []
+    sources = sorted({source for _, source, _ in cited})
+    texts = {row["source"]: row["text"] for row in await store.read("write_source_texts", sources=sources)}
+    unchecked = [
+        {"source": source, "quote": quote} for _, source, quote in cited if texts.get(source) is None
+    ]
+    rows = await store.read("write_quote_offsets", quotes=unchecked) if unchecked else []
+    spans: dict[tuple[str, str], tuple[int, int] | None] = {
+        (row["source"], row["quote"]): (row["start"], row["end"]) for row in rows
+    }
+    problems: list[Problem] = []
+    for where, source, quote in cited:
+        text = texts.get(source)
+        if text is None:
+            continue
+        start = text.find(quote)
+        if start < 0:
+            # Says no more than that: how far a guess matched would read the text out a piece at a time.
+            problems.append(problem(where, f"is not in the text of {source}: a quote is its exact words"))
+        else:
+            spans[(source, quote)] = (start, start + len(quote))
 
     def locate(source: str, quote: str) -> tuple[int, int] | None:
         return spans.get((source, quote))
 
-    return locate
+    return locate, problems
+
+
+def _nowhere(source: str, quote: str) -> tuple[int, int] | None:
+    return None

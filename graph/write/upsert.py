@@ -70,7 +70,9 @@ async def upsert_event(store: GraphStore, record: dict[str, Any], author: str) -
     resolution = await resolve_references(store, records, writing, defined)
     if resolution.problems:
         raise invalid(resolution.problems)
-    locate = await quote_locator(store, [event, *agreements], resolution)
+    locate, problems = await quote_locator(store, records, resolution)
+    if problems:
+        raise invalid(problems)
     rows = [("Agreement", record_row(each, resolution.resolve, locate, None)) for each in agreements]
     rows.append(("Event", record_row(event, resolution.resolve, locate, None)))
     await _write(store, rows, resolution, Audit(author))
@@ -109,7 +111,7 @@ async def _write(
     if not changed:
         return False
     writes = [Batch(LOAD_QUERIES[label], list(each)) for label, each in batches.items() if each]
-    await store.write_batches([*writes, audit.changes(changed)])
+    await store.write_batches([*writes, audit.changes(changed)], timeout=store.timeouts.query)
     return True
 
 

@@ -1,5 +1,6 @@
-"""Neo4j goes away while the API runs: clients get UNAVAILABLE and /readyz says 503; when Neo4j is back
-the same API process answers again, without a restart."""
+"""Neo4j goes away while the API runs: clients get UNAVAILABLE, /readyz and the exports say 503 (with a
+JSON body, not an HTTP 200 cut short); when Neo4j is back the same API process answers again, without a
+restart."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from graph.settings import LOCAL_DEV_PASSWORD, Settings
 from tests.conftest import gql, serve
 
 QUERY = "{ actors(kinds: [COUNTRY]) { totalCount } }"
+EXPORTS = ("/export/graph.json", "/export/graph.gexf", "/export/places.geojson", "/export/events.csv")
 
 
 async def test_the_api_survives_neo4j_going_away_and_coming_back(tmp_path: Path) -> None:
@@ -28,6 +30,10 @@ async def test_the_api_survives_neo4j_going_away_and_coming_back(tmp_path: Path)
             assert down["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
             assert "Neo4j is not reachable" in down["errors"][0]["message"]
             assert ready.status_code == 503
+            for export in EXPORTS:
+                response = await client.get(export)
+                assert response.status_code == 503, (export, response.text)
+                assert response.json()["code"] == "UNAVAILABLE", export
 
             same_port = urlparse(state.uri).port
             server.start(options.__class__(**{**options.__dict__, "port": same_port}))
