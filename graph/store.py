@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
+from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
 from neo4j import Record as Neo4jRecord
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
@@ -74,7 +74,9 @@ class GraphStore:
     async def ping(self) -> str:
         """The server's Neo4j version; raises Unavailable at once when it does not answer (no retries)."""
         with _reachable():
-            async with self.driver.session(database=self.database) as session:
+            async with self.driver.session(
+                database=self.database, default_access_mode=READ_ACCESS
+            ) as session:
                 result = await session.run(cypher("server_version"))
                 record = await result.single(strict=True)
         return str(record["version"])
@@ -87,10 +89,16 @@ class GraphStore:
                 return await session.execute_read(_fetch, cypher(query), params)
 
     async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
-        """Yield a named read query's records as they arrive, for exports too large to hold."""
+        """Yield a named read query's records as they arrive, for exports too large to hold.
+
+        An auto-commit query (a managed transaction would buffer the whole result), so its access mode is
+        said explicitly: with a `neo4j://` URI it is routed to a reader, like `read`.
+        """
         self.round_trips += 1
         with _reachable():
-            async with self.driver.session(database=self.database, fetch_size=1000) as session:
+            async with self.driver.session(
+                database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
+            ) as session:
                 result = await session.run(cypher(query), params)
                 async for record in result:
                     yield _plain_record(record)
