@@ -13,6 +13,7 @@ from graph.api_keys_command import apikey
 from graph.connection import open_store
 from graph.ingest import command as ingest_command
 from graph.load import command as load_command
+from graph.logs import log_config
 from graph.neo4j_server.command import ensure_local_server, neo4j_app
 from graph.schema import migrate as apply_schema
 from graph.settings import REPO_ROOT, get_settings
@@ -60,6 +61,8 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
+        log_config=log_config(),
+        access_log=not settings.request_log,  # our JSON line per request says more
     )
 
 

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     page_max: int = 100
     max_concurrent_requests: int = Field(default=4, ge=1)
     queue_timeout: float = Field(default=30.0, gt=0)
+    metrics: bool = True
+    request_log: bool = True
 
     def parsed_api_keys(self) -> list[ApiKey]:
         return parse_keys(self.api_keys)

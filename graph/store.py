@@ -9,8 +9,9 @@ from typing import Any
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
 from neo4j import Record as Neo4jRecord
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph import telemetry
 from graph.errors import Unavailable
 from graph.queries import cypher
 from graph.settings import Settings
@@ -68,6 +69,10 @@ class GraphStore:
         )
         return cls(driver, settings.neo4j_database)
 
+    def _round_trip(self) -> None:
+        self.round_trips += 1
+        telemetry.round_trip()
+
     async def close(self) -> None:
         await self.driver.close()
 
@@ -83,7 +88,7 @@ class GraphStore:
 
     async def read(self, query: str, **params: Any) -> list[Record]:
         """Run a named read query and return its records as dicts."""
-        self.round_trips += 1
+        self._round_trip()
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_read(_fetch, cypher(query), params)
@@ -94,7 +99,7 @@ class GraphStore:
         An auto-commit query (a managed transaction would buffer the whole result), so its access mode is
         said explicitly: with a `neo4j://` URI it is routed to a reader, like `read`.
         """
-        self.round_trips += 1
+        self._round_trip()
         with _reachable():
             async with self.driver.session(
                 database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
@@ -105,7 +110,7 @@ class GraphStore:
 
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
-        self.round_trips += 1
+        self._round_trip()
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(_fetch, cypher(query), params)
@@ -123,7 +128,7 @@ class GraphStore:
         Batches may be produced lazily so a large file is streamed, not held in memory.
         """
         summary = WriteSummary()
-        self.round_trips += 1
+        self._round_trip()
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 tx = await session.begin_transaction()
@@ -145,7 +150,11 @@ def _reachable() -> Iterator[None]:
     try:
         yield
     except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        telemetry.neo4j_error("unavailable")
         raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
+    except Neo4jError as exc:
+        telemetry.neo4j_error(telemetry.error_kind(exc))
+        raise
 
 
 async def _fetch(tx: AsyncManagedTransaction, query: str, params: dict[str, Any]) -> list[Record]:
