@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     neo4j_start_timeout: float = 120.0
     neo4j_connect_timeout: float = 5.0
     neo4j_retry_seconds: float = 5.0
+    neo4j_restarts: int = Field(default=5, ge=0)
+    neo4j_restart_window: float = Field(default=300.0, gt=0)
 
     host: str = "127.0.0.1"
     port: int = 8000
