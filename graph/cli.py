@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from graph.api_keys_command import apikey
+from graph.backup_command import backup, restore
 from graph.connection import open_store
 from graph.ingest import command as ingest_command
 from graph.load import command as load_command
@@ -24,6 +25,8 @@ app.command("load")(load_command.load)
 app.command("validate")(load_command.validate)
 app.command("ingest")(ingest_command.ingest)
 app.command("apikey")(apikey)
+app.command("backup")(backup)
+app.command("restore")(restore)
 console = Console()
 
 

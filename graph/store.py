@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, SummaryCounters
 from neo4j import Record as Neo4jRecord
@@ -18,6 +18,7 @@ from graph.settings import Settings
 from graph.values import plain
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,30 @@ class GraphStore:
                 async for record in result:
                     yield _plain_record(record)
 
+    async def stream_exact(self, query: str, **params: Any) -> AsyncIterator[Record]:
+        """`stream`, but the values keep Neo4j's own types (neo4j.time.Date, neo4j.spatial.Point, ...): for
+        a backup, which must give back exactly what it read."""
+        self._round_trip()
+        with _reachable():
+            async with self.driver.session(
+                database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
+            ) as session:
+                result = await session.run(cypher(query), params)
+                async for record in result:
+                    yield dict(zip(record.keys(), record.values(), strict=True))
+
+    async def write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work` in ONE write transaction: all it writes lands, or none of it. `work` runs named queries
+        through the Transaction it receives; the driver runs it again, whole, after a transient error."""
+        self._round_trip()
+
+        async def managed(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx))
+
+        with _reachable():
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(managed)
+
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
         self._round_trip()
@@ -142,6 +167,17 @@ class GraphStore:
                     if not tx.closed():
                         await tx.rollback()
         return summary
+
+
+class Transaction:
+    """A transaction open inside GraphStore.write_transaction."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def run(self, query: str, **params: Any) -> list[Record]:
+        """Run a named query and return its records as dicts."""
+        return await _fetch(self._tx, cypher(query), params)
 
 
 @contextmanager
