@@ -80,13 +80,13 @@ def up(
     settings = get_settings()
     if no_serve:
         ensure_local_server(settings)
-    else:
-        configure_logging()
-        supervisor = supervised_local_server(settings)
+        migrate()
+        load_command.load_seed_folder(seed)
+        return
+    configure_logging()
+    supervisor = supervised_local_server(settings)  # None when NEO4J_URI names the server
     migrate()
     load_command.load_seed_folder(seed)
-    if no_serve:
-        return
     if supervisor:
         supervisor.start()
     try:
