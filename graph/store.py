@@ -49,6 +49,18 @@ class WriteSummary:
 
 
 class GraphStore:
+    _round_trips = 0
+
+    @property
+    def round_trips(self) -> int:
+        return self._round_trips
+
+    @round_trips.setter
+    def round_trips(self, value: int) -> None:
+        if value > self._round_trips:
+            telemetry.round_trip(value - self._round_trips)  # the request in progress counts them too
+        self._round_trips = value
+
     def __init__(self, driver: AsyncDriver, database: str) -> None:
         self.driver = driver
         self.database = database
@@ -70,10 +82,6 @@ class GraphStore:
         )
         return cls(driver, settings.neo4j_database)
 
-    def _round_trip(self) -> None:
-        self.round_trips += 1
-        telemetry.round_trip()
-
     async def close(self) -> None:
         await self.driver.close()
 
@@ -89,7 +97,7 @@ class GraphStore:
 
     async def read(self, query: str, **params: Any) -> list[Record]:
         """Run a named read query and return its records as dicts."""
-        self._round_trip()
+        self.round_trips += 1
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_read(_fetch, cypher(query), params)
@@ -100,7 +108,7 @@ class GraphStore:
         An auto-commit query (a managed transaction would buffer the whole result), so its access mode is
         said explicitly: with a `neo4j://` URI it is routed to a reader, like `read`.
         """
-        self._round_trip()
+        self.round_trips += 1
         with _reachable():
             async with self.driver.session(
                 database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
@@ -112,7 +120,7 @@ class GraphStore:
     async def stream_exact(self, query: str, **params: Any) -> AsyncIterator[Record]:
         """`stream`, but the values keep Neo4j's own types (neo4j.time.Date, neo4j.spatial.Point, ...): for
         a backup, which must give back exactly what it read."""
-        self._round_trip()
+        self.round_trips += 1
         with _reachable():
             async with self.driver.session(
                 database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
@@ -124,7 +132,7 @@ class GraphStore:
     async def write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run `work` in ONE write transaction: all it writes lands, or none of it. `work` runs named queries
         through the Transaction it receives; the driver runs it again, whole, after a transient error."""
-        self._round_trip()
+        self.round_trips += 1
 
         async def managed(tx: AsyncManagedTransaction) -> T:
             return await work(Transaction(tx))
@@ -135,7 +143,7 @@ class GraphStore:
 
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
-        self._round_trip()
+        self.round_trips += 1
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(_fetch, cypher(query), params)
@@ -153,7 +161,7 @@ class GraphStore:
         Batches may be produced lazily so a large file is streamed, not held in memory.
         """
         summary = WriteSummary()
-        self._round_trip()
+        self.round_trips += 1
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 tx = await session.begin_transaction()

@@ -33,10 +33,10 @@ def count_round_trips() -> RoundTrips:
     return counter
 
 
-def round_trip() -> None:
+def round_trip(count: int = 1) -> None:
     counter = _request_round_trips.get()
     if counter is not None:
-        counter.count += 1
+        counter.count += count
 
 
 def error_kind(exc: Neo4jError) -> str:
