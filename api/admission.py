@@ -13,10 +13,21 @@ import asyncio
 import json
 import math
 import time
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.request_info import current_request
+
 QUEUE_TIME_HEADER = b"server-timing"
+
+
+@dataclass
+class QueueStats:
+    """How many requests wait and run now, for /metrics."""
+
+    waiting: int = 0
+    running: int = 0
 
 
 class Admission:
@@ -27,9 +38,17 @@ class Admission:
     """
 
     def __init__(
-        self, app: ASGIApp, *, path: str, slots: asyncio.Semaphore, limit: int, timeout: float
+        self,
+        app: ASGIApp,
+        *,
+        path: str,
+        slots: asyncio.Semaphore,
+        limit: int,
+        timeout: float,
+        stats: QueueStats | None = None,
     ) -> None:
         self.app = app
+        self.stats = stats or QueueStats()
         self.path = path
         self.slots = slots
         self.limit = limit
@@ -40,16 +59,27 @@ class Admission:
             await self.app(scope, receive, send)
             return
         arrived = time.perf_counter()
+        info = current_request.get()
+        self.stats.waiting += 1
         try:
             async with asyncio.timeout(self.timeout):  # unlike wait_for, never loses a slot it got
                 await self.slots.acquire()
         except TimeoutError:
+            if info is not None:
+                info.queue_seconds = time.perf_counter() - arrived
+                info.route = self.path
             await self._busy(send)
             return
+        finally:
+            self.stats.waiting -= 1
         waited = time.perf_counter() - arrived
+        if info is not None:
+            info.queue_seconds = waited
+        self.stats.running += 1
         try:
             await self.app(scope, receive, _with_queue_time(send, waited))
         finally:
+            self.stats.running -= 1
             self.slots.release()
 
     def _is_operation(self, scope: Scope) -> bool:

@@ -10,17 +10,21 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api import health
-from api.admission import Admission
+from api.admission import Admission, QueueStats
 from api.exports import router as exports_router
 from api.frontend import mount_frontend
 from api.graphiql import GraphiQLRouter
 from api.input_limits import InputLimits
+from api.metrics import Metrics
+from api.metrics import router as metrics_router
+from api.observability import Observability
 from api.request_guard import RequestGuard
 from api.schema.context import get_context
 from api.schema.root import build_schema
 from graph.connection import open_store
 from graph.errors import KgError
 from graph.settings import Settings, get_settings
+from graph.store import GraphStore
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -54,12 +58,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(exports_router)
     mount_frontend(app)
     app.state.request_slots = asyncio.Semaphore(settings.max_concurrent_requests)
+    queue = QueueStats()
     app.add_middleware(
         Admission,
         path="/graphql",
         slots=app.state.request_slots,
         limit=settings.max_concurrent_requests,
         timeout=settings.queue_timeout,
+        stats=queue,
     )
     # Added last, so it runs first: a request over the limits is refused before it takes a slot.
     app.add_middleware(
@@ -68,6 +74,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=settings.max_request_bytes,
         limits=InputLimits.of(settings),
     )
+    app.state.metrics = None
+    if settings.metrics:
+        app.state.metrics = Metrics(queue, round_trips=lambda: _round_trips(app))
+        app.include_router(metrics_router)
+    if settings.metrics or settings.request_log:  # added last: outermost, so it sees admission too
+        app.add_middleware(Observability, metrics=app.state.metrics, log_requests=settings.request_log)
 
     @app.exception_handler(KgError)
     async def kg_error(_: Request, exc: KgError) -> JSONResponse:
@@ -77,3 +89,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=exc.http_status)
 
     return app
+
+
+def _round_trips(app: FastAPI) -> int:
+    store: GraphStore | None = getattr(app.state, "store", None)  # opened by the lifespan
+    return store.round_trips if store else 0

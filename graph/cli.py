@@ -10,10 +10,12 @@ import typer
 from rich.console import Console
 
 from graph.api_keys_command import apikey
+from graph.backup_command import backup, restore
 from graph.connection import open_store
 from graph.ingest import command as ingest_command
 from graph.load import command as load_command
-from graph.neo4j_server.command import ensure_local_server, neo4j_app
+from graph.logs import configure_logging, log_config
+from graph.neo4j_server.command import ensure_local_server, neo4j_app, supervised_local_server
 from graph.schema import migrate as apply_schema
 from graph.settings import REPO_ROOT, get_settings
 
@@ -23,6 +25,8 @@ app.command("load")(load_command.load)
 app.command("validate")(load_command.validate)
 app.command("ingest")(ingest_command.ingest)
 app.command("apikey")(apikey)
+app.command("backup")(backup)
+app.command("restore")(restore)
 console = Console()
 
 
@@ -60,6 +64,8 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
+        log_config=log_config(),
+        access_log=not settings.request_log,  # our JSON line per request says more
     )
 
 
@@ -68,13 +74,26 @@ def up(
     seed: Annotated[Path, typer.Option(help="Folder of seed files to load.")] = REPO_ROOT / "seed_data",
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after loading.")] = False,
 ) -> None:
-    """Everything for a working product: start Neo4j, migrate, load the seed, serve."""
+    """Everything for a working product: start Neo4j, migrate, load the seed, serve.
+
+    While it serves, the local Neo4j is supervised: restarted, with a log line, if it dies."""
     settings = get_settings()
-    ensure_local_server(settings)
+    if no_serve:
+        ensure_local_server(settings)
+        migrate()
+        load_command.load_seed_folder(seed)
+        return
+    configure_logging()
+    supervisor = supervised_local_server(settings)  # None when NEO4J_URI names the server
     migrate()
     load_command.load_seed_folder(seed)
-    if not no_serve:
+    if supervisor:
+        supervisor.start()
+    try:
         serve(host=None, port=None, workers=1)
+    finally:
+        if supervisor:
+            supervisor.stop()
 
 
 if __name__ == "__main__":

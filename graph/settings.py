@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     neo4j_start_timeout: float = 120.0
     neo4j_connect_timeout: float = 5.0
     neo4j_retry_seconds: float = 5.0
+    neo4j_restarts: int = Field(default=5, ge=0)
+    neo4j_restart_window: float = Field(default=300.0, gt=0)
     query_timeout: float = Field(default=10.0, gt=0)
     export_timeout: float = Field(default=300.0, gt=0)
     load_timeout: float = Field(default=600.0, gt=0)
@@ -60,6 +62,8 @@ class Settings(BaseSettings):
     max_search_terms: int = Field(default=16, ge=1)
     max_concurrent_requests: int = Field(default=4, ge=1)
     queue_timeout: float = Field(default=30.0, gt=0)
+    metrics: bool = True
+    request_log: bool = True
 
     def parsed_api_keys(self) -> list[ApiKey]:
         return parse_keys(self.api_keys)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
@@ -17,14 +18,16 @@ from neo4j import (
     unit_of_work,
 )
 from neo4j import Record as Neo4jRecord
-from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph import telemetry
 from graph.errors import QueryTimeout, Unavailable
 from graph.queries import cypher
 from graph.settings import Settings
 from graph.values import plain
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,18 @@ class Timeouts:
 
 
 class GraphStore:
+    _round_trips = 0
+
+    @property
+    def round_trips(self) -> int:
+        return self._round_trips
+
+    @round_trips.setter
+    def round_trips(self, value: int) -> None:
+        if value > self._round_trips:
+            telemetry.round_trip(value - self._round_trips)  # the request in progress counts them too
+        self._round_trips = value
+
     def __init__(self, driver: AsyncDriver, database: str, timeouts: Timeouts | None = None) -> None:
         self.driver = driver
         self.database = database
@@ -111,7 +126,7 @@ class GraphStore:
         server accepts connections but says nothing."""
         async with (
             self._answering(2 * self.timeouts.grace),
-            self.driver.session(database=self.database) as session,
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
         ):
             result = await session.run(cypher("server_version"))
             record = await result.single(strict=True)
@@ -127,17 +142,46 @@ class GraphStore:
     async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
         """Yield a named read query's records as they arrive, for exports too large to hold.
 
-        A server that answers nothing is Unavailable after the usual wait for the query's start; once rows
-        flow, the transaction's timeout (KG_EXPORT_TIMEOUT) stops a slow query, but a server that hangs in
-        the middle of an export leaves that download waiting (its response has begun)."""
+        An auto-commit query (a managed transaction would buffer the whole result), so its access mode is
+        said explicitly: with a `neo4j://` URI it is routed to a reader, like `read`. A server that answers
+        nothing is Unavailable after the usual wait for the query's start; once rows flow, the transaction's
+        timeout (KG_EXPORT_TIMEOUT) stops a slow query, but a server that hangs in the middle of an export
+        leaves that download waiting (its response has begun).
+        """
         self.round_trips += 1
         deadline = self.timeouts.query + self.timeouts.grace
         with _reachable():
-            async with self.driver.session(database=self.database, fetch_size=1000) as session:
+            async with self.driver.session(
+                database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
+            ) as session:
                 async with self._answering(deadline):
                     result = await session.run(Query(cypher(query), timeout=self.timeouts.export), params)
                 async for record in result:
                     yield _plain_record(record)
+
+    async def stream_exact(self, query: str, **params: Any) -> AsyncIterator[Record]:
+        """`stream`, but the values keep Neo4j's own types (neo4j.time.Date, neo4j.spatial.Point, ...): for
+        a backup, which must give back exactly what it read."""
+        self.round_trips += 1
+        with _reachable():
+            async with self.driver.session(
+                database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
+            ) as session:
+                result = await session.run(cypher(query), params)
+                async for record in result:
+                    yield dict(zip(record.keys(), record.values(), strict=True))
+
+    async def write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work` in ONE write transaction: all it writes lands, or none of it. `work` runs named queries
+        through the Transaction it receives; the driver runs it again, whole, after a transient error."""
+        self.round_trips += 1
+
+        async def managed(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx))
+
+        with _reachable():
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(managed)
 
     async def write(self, query: str, **params: Any) -> list[Record]:
         """Run a named write query in its own transaction."""
@@ -186,12 +230,24 @@ class GraphStore:
                 with _reachable():
                     yield
         except TimeoutError:
+            telemetry.neo4j_error("unavailable")
             raise Unavailable(f"Neo4j did not answer within {seconds:g} s") from None
 
 
 TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
 """The code of a transaction Neo4j stopped at its timeout (and its variants, such as
 ...TimedOutClientConfiguration when the client set the timeout)."""
+
+
+class Transaction:
+    """A transaction open inside GraphStore.write_transaction."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def run(self, query: str, **params: Any) -> list[Record]:
+        """Run a named query and return its records as dicts."""
+        return await _fetch(self._tx, cypher(query), params)
 
 
 @contextmanager
@@ -201,13 +257,19 @@ def _reachable() -> Iterator[None]:
     try:
         yield
     except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        telemetry.neo4j_error("unavailable")
         raise Unavailable(f"Neo4j is not reachable: {exc}") from exc
     except ClientError as exc:
         if (exc.code or "").startswith(TIMED_OUT):
+            telemetry.neo4j_error("timeout")
             raise QueryTimeout(
                 "the query ran longer than the server allows and was stopped; ask for less "
                 "(narrower dates, fewer kinds, a smaller page) or try again later"
             ) from exc
+        telemetry.neo4j_error("other")
+        raise
+    except Neo4jError as exc:
+        telemetry.neo4j_error(telemetry.error_kind(exc))
         raise
 
 

@@ -25,6 +25,7 @@ from api.schema.engagements import EngagementQuery
 from api.schema.errors import ErrorCodes
 from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
+from api.schema.operation import OperationName
 from api.schema.queries import LookupQuery
 from graph.settings import Settings
 
@@ -62,6 +63,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         literal_limits_rule(InputLimits.of(settings)),
     ]
     extensions: list[Any] = [
+        OperationName,
         ErrorCodes,
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),

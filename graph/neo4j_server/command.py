@@ -10,6 +10,7 @@ from rich.console import Console
 
 from graph.errors import ServerSetupError
 from graph.neo4j_server import server
+from graph.neo4j_server.supervisor import RestartPolicy, Supervisor
 from graph.neo4j_server.toolchain import neo4j_version
 from graph.settings import Settings, get_settings
 
@@ -41,15 +42,32 @@ def ensure_local_server(settings: Settings, data_dir: Path | None = None, port: 
     if settings.neo4j_uri:
         console.print(f"NEO4J_URI is set: using {settings.neo4j_uri}, starting nothing.")
         return settings.neo4j_uri
+    return launch_local_server(settings, data_dir, port).state.uri
+
+
+def launch_local_server(
+    settings: Settings, data_dir: Path | None = None, port: int | None = None
+) -> server.Launched:
     try:
-        state = server.start(server_options(settings, data_dir, port))
+        launched = server.launch(server_options(settings, data_dir, port))
     except ServerSetupError as exc:
         console.print(f"[red]Neo4j did not start:[/red] {exc}")
         raise typer.Exit(1) from None
+    state = launched.state
     console.print(
         f"Neo4j {state.version} is running at {state.uri} (data: {state.data_dir}, pid {state.pid})."
     )
-    return state.uri
+    return launched
+
+
+def supervised_local_server(settings: Settings) -> Supervisor | None:
+    """Start the local server and a supervisor that restarts it (not started yet); None with NEO4J_URI."""
+    if settings.neo4j_uri:
+        ensure_local_server(settings)
+        return None
+    launched = launch_local_server(settings)
+    policy = RestartPolicy(max_restarts=settings.neo4j_restarts, window=settings.neo4j_restart_window)
+    return Supervisor(server_options(settings), launched, policy)
 
 
 @neo4j_app.command()

@@ -60,15 +60,28 @@ def read_state(data_dir: Path) -> ServerState | None:
 def running_state(data_dir: Path) -> ServerState | None:
     """The recorded server of this data directory if its process is still alive."""
     state = read_state(data_dir)
-    return state if state and _alive(state.pid) else None
+    return state if state and alive(state.pid) else None
+
+
+@dataclass(frozen=True)
+class Launched:
+    state: ServerState
+    process: subprocess.Popen[bytes] | None
+    """The JVM when this process started it (its exit code can then be read); None for a server that was
+    already running."""
 
 
 def start(options: ServerOptions) -> ServerState:
     """Start the server (or return the one already running there) once Bolt answers `RETURN 1`."""
+    return launch(options).state
+
+
+def launch(options: ServerOptions) -> Launched:
+    """`start`, keeping hold of the child process for a supervisor (graph.neo4j_server.supervisor)."""
     existing = running_state(options.data_dir)
     if existing:
         _wait_for_bolt(existing, options, deadline=time.monotonic() + options.timeout)
-        return existing
+        return Launched(existing, None)
     java = find_java()
     jars = classpath(CACHE_DIR)
     layout = ServerLayout(options.data_dir)
@@ -104,7 +117,7 @@ def start(options: ServerOptions) -> ServerState:
         _terminate(process.pid, grace=10)
         layout.state_file.unlink(missing_ok=True)
         raise
-    return state
+    return Launched(state, process)
 
 
 def stop(data_dir: Path, grace: float = 60.0) -> bool:
@@ -194,13 +207,14 @@ def _terminate(pid: int, grace: float) -> None:
         return
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not alive(pid):
             return
         time.sleep(0.2)
     os.kill(pid, signal.SIGKILL)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """The process runs (a zombie or a reaped child of ours does not)."""
     try:
         waited, _ = os.waitpid(pid, os.WNOHANG)
         if waited == pid:
