@@ -16,6 +16,8 @@ from graph.api_keys import ApiKey, parse_keys
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DEV_PASSWORD = "kg-local-dev-password"
+DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
+"""A load holds one file's data at a time, about 18 times the file's size: 32 MiB keep it under 1 GiB."""
 
 
 class Settings(BaseSettings):
@@ -50,6 +52,8 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     page_max: int = 100
+    max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
+    write_retries: int = Field(default=8, ge=0)
     max_concurrent_requests: int = Field(default=4, ge=1)
     queue_timeout: float = Field(default=30.0, gt=0)
 
