@@ -69,7 +69,9 @@ class _Pass:
             if problem := self.catalog.define(record_id, kind, file, spot.section, spot.position):
                 self.report(file, spot, problem)
         for actor_id, name, aliases in survey.names:
-            self.catalog.names.add(actor_id, name, aliases)
+            if problem := self.catalog.name_actor(actor_id, name, aliases, file):
+                spot = next(spot for each, _, spot in survey.definitions if each == actor_id)
+                self.report(file, Spot(spot.section, spot.position, spot.label, "name"), problem)
         for ref, target, spot in survey.references:
             if split_id(ref) is not None and ref in self.catalog.definitions:
                 self.resolve(ref, target, file, spot)
