@@ -11,6 +11,10 @@ from graph.model import ACTOR_KINDS, Target, split_id
 FACT_KINDS = frozenset({"event", "agreement", "office", "claim"})
 
 
+STORED = -1
+"""The `file` of a definition found in the graph, not in a file of the load."""
+
+
 @dataclass(frozen=True, slots=True)
 class Definition:
     kind: str

@@ -51,7 +51,16 @@ async def load_paths(
     :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated)."""
     started = time.perf_counter()
     with _few_garbage_collections():
-        checked = await asyncio.to_thread(check_files, paths, reference_dir, max_file_bytes=max_file_bytes)
+        loop = asyncio.get_running_loop()
+
+        def lookup(ids: list[str]) -> dict[str, str]:
+            """From the checking thread: the kinds of the ids the graph holds, in one query."""
+            found = asyncio.run_coroutine_threadsafe(store.read("load_known_ids", ids=ids), loop).result()
+            return {row["id"]: row["kind"] for row in found}
+
+        checked = await asyncio.to_thread(
+            check_files, paths, reference_dir, max_file_bytes=max_file_bytes, lookup=lookup
+        )
         if on_checked:
             on_checked(checked)
         summary = LoadSummary(dry_run=dry_run)
