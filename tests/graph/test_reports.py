@@ -3,6 +3,7 @@ and a digest can be withdrawn again (issue 11; tests/fixtures/reports/README.md 
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -233,7 +234,7 @@ async def test_an_actor_two_files_define_is_merged_and_a_conflict_names_both(
 async def test_a_fact_twice_in_one_file_is_still_a_duplicate(store: GraphStore, tmp_path: Path) -> None:
     ledger = _copy(LEDGER, tmp_path)
     data = yaml.safe_load(ledger.read_text(encoding="utf-8"))
-    data["events"].append(dict(data["events"][0]))
+    data["events"].append(copy.deepcopy(data["events"][0]))
     ledger.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     with pytest.raises(InvalidInput, match="duplicate id"):
