@@ -3,6 +3,7 @@ and a digest can be withdrawn again (issue 11; tests/fixtures/reports/README.md 
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import shutil
@@ -252,8 +253,8 @@ def kg(settings: Settings) -> Iterator[CliRunner]:
 async def test_kg_unload_by_file_or_source_id(store: GraphStore, kg: CliRunner) -> None:
     await load(store, SHARED, BRIEFING)
 
-    by_file = kg.invoke(app, ["unload", str(BRIEFING), "--by", "analyst-anna"])
-    again = kg.invoke(app, ["unload", _source(BRIEFING)])
+    by_file = await asyncio.to_thread(kg.invoke, app, ["unload", str(BRIEFING), "--by", "analyst-anna"])
+    again = await asyncio.to_thread(kg.invoke, app, ["unload", _source(BRIEFING)])
 
     assert by_file.exit_code == 0, by_file.output
     assert "report(s) retracted" in by_file.output
