@@ -18,7 +18,12 @@ from graph.settings import DEFAULT_MAX_FILE_BYTES, REPO_ROOT
 from graph.store import GraphStore
 
 SEED_DIR = REPO_ROOT / "seed_data"
-REFERENCE_DIR = SEED_DIR / "reference"
+REFERENCE_DIR = next(
+    (path for path in (SEED_DIR / "reference", Path(__file__).parents[1] / "_reference") if path.is_dir()),
+    SEED_DIR / "reference",
+)
+"""The built-in reference data: in a checkout, seed_data/reference; in an installed wheel, graph/_reference
+(pyproject's force-include), so `kg load` finds it from any folder."""
 DEFAULT_BATCH_SIZE = 5000
 
 
@@ -101,8 +106,8 @@ def _few_garbage_collections() -> Iterator[None]:
 
 
 async def load_seed_directory(store: GraphStore, path: Path = SEED_DIR) -> LoadSummary:
-    """Load a whole seed folder (reference data first), as `kg up` does."""
-    return await load_paths(store, [path], reference_dir=path / "reference")
+    """Load a whole seed folder (its own `reference/` merged over the built-in one), as `kg up` does."""
+    return await load_paths(store, [path], reference_dir=REFERENCE_DIR)
 
 
 __all__ = ["CheckedLoad", "SeedFile", "check_paths", "load_paths", "load_seed_directory"]
