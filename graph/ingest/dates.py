@@ -59,9 +59,57 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(rf"(?<!\w){shape}", re.IGNORECASE)) for kind, shape in shapes]
 
 
+NUMERIC = re.compile(
+    r"(?<![\w.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d))(?![\w-])"
+)
+"""2020-09-11 and 11.09.2020."""
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+    "субботу": 5, "суббота": 5, "воскресенье": 6,
+}  # fmt: skip
+WEEKDAY = re.compile(
+    r"(?<!\w)(?:(?:on|last|this)\s+)?(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?<!\w)(?:в|во)\s+(?:минувш\w+\s+|прошл\w+\s+|эт\w+\s+)?"
+    r"(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
+    re.IGNORECASE,
+)
+TODAY = {"today": 0, "yesterday": -1, "сегодня": 0, "вчера": -1, "накануне": -1}
+TODAY_WORD = re.compile(r"(?<!\w)(?P<w>today|yesterday|сегодня|вчера|накануне)(?!\w)", re.IGNORECASE)
+
+
+def _numeric_and_weekdays(text: str, start: int, end: int, period: DateSpan | None) -> list[DateMention]:
+    """ISO and dotted dates; weekdays and 'yesterday' resolved against the end of the period (for a news
+    report, the day it was published): the last such day on or before it."""
+    found: list[DateMention] = []
+    for match in NUMERIC.finditer(text, start, end):
+        g = match.groupdict()
+        try:
+            day = (
+                date(int(g["iy"]), int(g["im"]), int(g["id"]))
+                if g["iy"]
+                else date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
+            )
+        except ValueError:
+            continue
+        found.append(DateMention(Span(match.start(), match.end()), DateSpan(day, day, "day")))
+    if period is None:
+        return found
+    for match in WEEKDAY.finditer(text, start, end):
+        weekday = WEEKDAYS[(match.group("en") or match.group("ru")).lower()]
+        day = period.end - timedelta(days=(period.end.weekday() - weekday) % 7)
+        found.append(DateMention(Span(match.start(), match.end()), DateSpan(day, day, "day")))
+    if period.end == period.start:
+        for match in TODAY_WORD.finditer(text, start, end):
+            day = period.end + timedelta(days=TODAY[match.group("w").lower()])
+            found.append(DateMention(Span(match.start(), match.end()), DateSpan(day, day, "day")))
+    return found
+
+
 def find_dates(text: str, start: int, end: int, period: DateSpan | None) -> list[DateMention]:
     """Absolute dates between start and end, in text order, never overlapping."""
-    found: list[DateMention] = []
+    found: list[DateMention] = _numeric_and_weekdays(text, start, end, period)
     for kind, pattern in _patterns():
         for match in pattern.finditer(text, start, end):
             span = Span(match.start(), match.end())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from graph.errors import Location, ValidationFailed
@@ -11,6 +11,7 @@ from graph.ingest.candidates import DateMention, DateSpan, Mention, MoneyMention
 from graph.ingest.dates import find_dates
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.header import Header, parse_header
+from graph.ingest.language import FULLY_READ, Paragraph, main_language, paragraphs
 from graph.ingest.money import find_money
 from graph.ingest.names import propose_names
 from graph.ingest.segments import Sentence, sentences
@@ -29,10 +30,25 @@ class Digest:
     mentions: list[Mention]
     dates: list[DateMention]
     money: list[MoneyMention]
+    language: str
+    """The language most of the body is in."""
+    paragraphs: dict[int, Paragraph]
+    period_note: str | None = None
+    """How the period was found when the text's header does not state it."""
+
+    def language_of(self, sentence: Sentence) -> str:
+        found = self.paragraphs.get(sentence.paragraph)
+        return found.language if found else self.language
 
     @property
-    def language(self) -> str:
-        return self.header.language
+    def unread(self) -> list[Paragraph]:
+        """Paragraphs of the body in a language the rules do not read fully."""
+        body = self.header.body
+        return [
+            p
+            for p in self.paragraphs.values()
+            if p.language not in FULLY_READ and body.start <= p.span.start < body.end
+        ]
 
     def quote(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -50,24 +66,44 @@ class Digest:
         return [m for m in self.money if span.start <= m.span.start and m.span.end <= span.end]
 
 
-def read_digest(path: Path, gazetteer: Gazetteer, period: DateSpan | None = None) -> Digest:
+def read_digest(
+    path: Path, gazetteer: Gazetteer, period: DateSpan | None = None, published: date | None = None
+) -> Digest:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ValidationFailed(f"cannot read digest: {error}", location=Location(file=str(path))) from error
     if not text.strip():
         raise ValidationFailed("digest is empty", location=Location(file=str(path)))
-    return analyse(path, text, gazetteer, period)
+    return analyse(path, text, gazetteer, period, published)
 
 
-def analyse(path: Path, text: str, gazetteer: Gazetteer, period: DateSpan | None = None) -> Digest:
+def analyse(
+    path: Path,
+    text: str,
+    gazetteer: Gazetteer,
+    period: DateSpan | None = None,
+    published: date | None = None,
+) -> Digest:
+    """`period` (--period) wins over the header's week; `published` (--date) is the day the text came out,
+    used when neither states a period."""
     header = parse_header(text)
-    stated = period is not None or header.period is not None
-    week = period or header.period or _guess_period(text, header, path)
+    stated = period is not None or header.period is not None or published is not None
+    note = None
+    if period or header.period:
+        week = period or header.period
+    elif published:
+        week = DateSpan(published, published, "range")
+        note = f"the period is the publication date given with --date ({published.isoformat()})"
+    else:
+        week, note = _guess_period(text, header, path)
+    assert week is not None
     body = header.body
+    found = paragraphs(text, Span(0, len(text)) if body.start >= body.end else body)
+    language = main_language(found, body)
     tokens = tokenize(text, body.start, body.end)
     known = gazetteer.find(text, tokens)
-    proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, header.language)]
+    proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, language)]
     mentions = sorted(known + proposed, key=lambda m: m.span.start)
     return Digest(
         path=path,
@@ -80,6 +116,9 @@ def analyse(path: Path, text: str, gazetteer: Gazetteer, period: DateSpan | None
         mentions=mentions,
         dates=find_dates(text, body.start, body.end, week),
         money=find_money(text, body.start, body.end),
+        language=language,
+        paragraphs={p.index: p for p in found},
+        period_note=note,
     )
 
 
@@ -94,15 +133,16 @@ def _resolve_fuzzily(mention: Mention, gazetteer: Gazetteer) -> Mention:
     return Mention(mention.span, (close, *mention.candidates), mention.surface)
 
 
-def _guess_period(text: str, header: Header, path: Path) -> DateSpan:
-    """No week in the header: the span of fully dated days in the body, else the file's own week."""
-    dated = [m.value for m in find_dates(text, header.body.start, header.body.end, None)]
-    days = [d.start for d in dated if d.precision in {"day", "range"}]
+def _guess_period(text: str, header: Header, path: Path) -> tuple[DateSpan, str]:
+    """No week in the header and none given: the span of fully dated days in the text (never the file's
+    modification time, which says when it was copied, not when it was written)."""
+    dated = [m.value for m in find_dates(text, 0, len(text), None)]
+    days = [d for d in dated if d.precision in {"day", "range"}]
     if days:
-        return DateSpan(min(days), max(d.end for d in dated if d.precision in {"day", "range"}), "range")
-    try:
-        modified = date.fromtimestamp(path.stat().st_mtime)
-    except OSError:
-        modified = date.today()
-    monday = modified - timedelta(days=modified.weekday())
-    return DateSpan(monday, monday + timedelta(days=6), "range")
+        span = DateSpan(min(d.start for d in days), max(d.end for d in days), "range")
+        return span, f"the period {span} is the span of the days the text names; give --date or --period"
+    raise ValidationFailed(
+        "the text states no date and no period was given: pass --date (the day it was published) "
+        "or --period START/END",
+        location=Location(file=str(path)),
+    )
