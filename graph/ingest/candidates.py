@@ -7,15 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-EventKind = Literal["visit", "contract_signing", "ban", "statement", "meeting", "publication"]
-EVENT_KINDS: tuple[EventKind, ...] = (
-    "visit",
-    "contract_signing",
-    "ban",
-    "statement",
-    "meeting",
-    "publication",
-)
+EventKind = str
+"""One of graph.model's EVENT_KINDS (the model declares them; `kg ingest` follows)."""
 Precision = Literal["day", "range", "month", "year"]
 ActorKind = Literal["person", "organization", "country", "region", "city"]
 PLACE_KINDS: frozenset[str] = frozenset({"country", "region", "city"})

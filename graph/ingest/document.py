@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from graph.ingest.header import Header, parse_header
 from graph.ingest.language import FULLY_READ, Paragraph, main_language, paragraphs
 from graph.ingest.money import find_money
 from graph.ingest.names import propose_names
+from graph.ingest.offices import office_mentions
 from graph.ingest.segments import Sentence, sentences
 from graph.ingest.tokens import Token, tokenize
 
@@ -33,8 +34,21 @@ class Digest:
     language: str
     """The language most of the body is in."""
     paragraphs: dict[int, Paragraph]
+    countries: dict[str, str] = field(default_factory=dict)
+    """Actor id -> its country's id, from the reference data."""
     period_note: str | None = None
     """How the period was found when the text's header does not state it."""
+
+    @property
+    def main_country(self) -> str | None:
+        """The country the text names most often (itself, its government, its people)."""
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            actor = mention.best
+            country = actor.id if actor.kind == "country" else self.countries.get(actor.id)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     def language_of(self, sentence: Sentence) -> str:
         found = self.paragraphs.get(sentence.paragraph)
@@ -104,7 +118,7 @@ def analyse(
     tokens = tokenize(text, body.start, body.end)
     known = gazetteer.find(text, tokens)
     proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, language)]
-    mentions = sorted(known + proposed, key=lambda m: m.span.start)
+    mentions = office_mentions(tokens, sorted(known + proposed, key=lambda m: m.span.start), gazetteer)
     return Digest(
         path=path,
         text=text,
@@ -118,6 +132,7 @@ def analyse(
         money=find_money(text, body.start, body.end),
         language=language,
         paragraphs={p.index: p for p in found},
+        countries=gazetteer.countries,
         period_note=note,
     )
 

@@ -7,6 +7,7 @@ person and is not a participant.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
@@ -66,7 +67,9 @@ def participants_for(
     before = [s for s in actors if s.mention.span.end <= trigger.start]
     after = [s for s in actors if s.mention.span.start >= trigger.end]
     if kind == "statement":
-        speaker = _speaker(trigger, before, after, tokens)
+        speaker = _speaker(
+            trigger, [s for s in before if not _media(s)], [s for s in after if not _media(s)], tokens
+        )
         return [Participant(speaker.actor, "speaker")] if speaker else []
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
@@ -83,8 +86,41 @@ def participants_for(
         return _unique(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
         )
+    if kind in SUBJECT_ROLES:
+        return _subjects(kind, trigger, actors)
+    if kind == "sanction":
+        return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
+    if kind == "meeting" and any(s.actor.kind == "person" for s in actors):
+        actors = [s for s in actors if s.actor.kind == "person" or s.mention.span.end <= trigger.start]
     role = "party" if kind == "contract_signing" else "participant"
     return _unique([Participant(s.actor, role) for s in actors])
+
+
+SUBJECT_ROLES = {
+    "detention": ("detainee", "authority"), "sentence": ("defendant", "court"), "fine": ("target", "court"),
+    "appointment": ("appointee", "authority"), "dismissal": ("dismissed", "authority"),
+    "expulsion": ("target", "issuer"),
+}  # fmt: skip
+"""The role of the persons an act concerns, and of the state body or court that acts."""
+
+
+def _subjects(kind: EventKind, trigger: Span, actors: list[Situated]) -> list[Participant]:
+    """The persons the act concerns, and the body that acted when it is named before the verb
+    ('Belarus expelled a Czech diplomat') or as the court ('a court in Hrodna sentenced')."""
+    subject, authority = SUBJECT_ROLES[kind]
+    persons = [Participant(s.actor, subject) for s in actors if s.actor.kind == "person"]
+    bodies = [
+        Participant(s.actor, authority)
+        for s in actors
+        if s.actor.kind == "organization" and s.mention.span.end <= trigger.start
+    ]
+    if kind == "expulsion" and not bodies:
+        bodies = [
+            Participant(s.actor, authority)
+            for s in actors
+            if s.actor.kind == "country" and s.mention.span.end <= trigger.start
+        ]
+    return _unique(persons + bodies)
 
 
 def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:
@@ -118,6 +154,22 @@ def _speaker(
     if before:
         return max(before, key=lambda s: s.mention.span.end)
     return None
+
+
+MEDIA = re.compile(
+    r"news|times|post|agency|agentur|press|media|tass|belta|interfax|reuters|\bap\b|afp|ria|radio|tv|"
+    r"channel|journal|gazet|zerkalo|nasha niva|rferl|belsat|\.(?:ru|by|az|com|eu|ua)\b|"
+    r"новост|тасс|белта|интерфакс|риа|агентств|газет|канал|телеграм|издани",
+    re.IGNORECASE,
+)
+
+
+def _media(situated: Situated) -> bool:
+    """'according to Interfax', 'Caliber.Az reports': a medium passes speech on; it is not the speaker."""
+    actor = situated.actor
+    return actor.kind == "organization" and bool(
+        MEDIA.search(actor.name) or MEDIA.search(situated.mention.surface)
+    )
 
 
 def _words_between(trigger: Span, situated: Situated, tokens: list[Token]) -> list[str]:

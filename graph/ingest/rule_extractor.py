@@ -1,22 +1,34 @@
-"""The deterministic extractor: trigger words, gazetteer names, dates and money, sentence by sentence."""
+"""The deterministic extractor: trigger words, gazetteer names, dates and money, sentence by sentence.
+
+English and Russian sentences go through every rule. Sentences in other languages give low-confidence
+candidates from what needs no grammar (shallow.py). A trigger inside a plan, a denial, a habit or a count
+("will sign", "did not meet", "meet regularly", "visited 10 times") is left out: it reports no event.
+"""
 
 from __future__ import annotations
 
-from graph.ingest.candidates import Candidate, EventKind, Evidence, Span
+from dataclasses import replace
+
+from graph.ingest.candidates import Candidate, Evidence, MoneyMention, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
-from graph.ingest.lexicon import ANAPHORA, DEFINITE, NEGATIONS, NOUN_TRIGGERS, PASSIVE_AUXILIARIES
+from graph.ingest.language import FULLY_READ
+from graph.ingest.lexicon import ANAPHORA, DEFINITE, GATHERINGS, NOUN_TRIGGERS, PASSIVE_AUXILIARIES
 from graph.ingest.merge import merge_candidates
+from graph.ingest.modality import modality
 from graph.ingest.roles import Situated, participants_for, places_for, situate
 from graph.ingest.segments import Sentence
+from graph.ingest.shallow import shallow_candidates
+from graph.ingest.splitting import split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token
 from graph.ingest.triggers import Trigger, find_triggers
 
-HEDGES = {"intend", "intends", "plan", "plans", "planned", "will", "would", "could", "may", "might",
-          "намерен", "планировать", "собираться", "мочь"}  # fmt: skip
+MONEY_KINDS = {"contract_signing", "fine", "sentence"}
+LOCAL_CURRENCY = {"RUB": "BYN"}
+"""'fined 810 rubles' in a text about Belarus: Belarusian roubles."""
 
 
 class RuleExtractor:
@@ -28,9 +40,12 @@ class RuleExtractor:
         found: list[Candidate] = []
         for sentence in digest.sentences:
             tokens = digest.tokens_in(sentence.span)
+            if digest.language_of(sentence) not in FULLY_READ:
+                found += shallow_candidates(digest, sentence, tokens)
+                continue
             situated = situate(digest.mentions_in(sentence.span), tokens)
-            for trigger in _first_per_kind(find_triggers(tokens)):
-                if _passive_discussion(trigger, tokens):
+            for trigger in _one_per_kind(find_triggers(tokens), tokens):
+                if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
                     continue
                 candidate = Candidate(
                     kind=trigger.kind,
@@ -44,13 +59,18 @@ class RuleExtractor:
                     sentence=sentence.index,
                 )
                 if not candidate.participants:
-                    candidate.participants = antecedent(digest, sentence, trigger, candidate.kind)
-                if _refers_back(candidate, trigger, tokens, found, articles=digest.language == "en"):
+                    candidate.participants = antecedent(digest, sentence, trigger, candidate.kind, found)
+                if candidate.kind == "statement" and not candidate.participants:
+                    continue
+                if _refers_back(
+                    candidate, trigger, tokens, found, articles=digest.language_of(sentence) == "en"
+                ):
                     continue
                 self._date(candidate, digest, sentence, trigger, found)
-                self._details(candidate, digest, sentence, trigger, situated)
-                candidate.title = event_title(candidate)
-                found.append(candidate)
+                for part in split_candidate(candidate, trigger, digest, sentence, situated):
+                    self._details(part, digest, sentence, trigger, situated)
+                    part.title = event_title(part)
+                    found.append(part)
         return merge_candidates(found, digest)
 
     def _date(
@@ -78,12 +98,13 @@ class RuleExtractor:
         trigger: Trigger,
         situated: list[Situated],
     ) -> None:
-        if candidate.kind == "contract_signing":
-            money = digest.money_in(sentence.span)
-            candidate.money = money[0] if money else None
+        if candidate.kind in MONEY_KINDS and candidate.money is None:
+            candidate.money = _money_for(digest, sentence, trigger)
+        if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
+            candidate.money = _local(candidate.money, digest)
         if candidate.kind == "statement":
             candidate.content = statement_content(digest.text, sentence.span, trigger.span)
-        candidate.confidence = _confidence(candidate, digest, sentence, trigger)
+        candidate.confidence = _confidence(candidate)
         for actor in candidate.actors + candidate.places:
             if not actor.known:
                 candidate.review.append(
@@ -93,10 +114,32 @@ class RuleExtractor:
             candidate.review.append("no participant found in the sentence; add who took part")
 
 
-def _first_per_kind(triggers: list[Trigger]) -> list[Trigger]:
-    seen: dict[EventKind, Trigger] = {}
+def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
+    """The sum nearest after the trigger, else the last one before it."""
+    money = digest.money_in(sentence.span)
+    if not money:
+        return None
+    after = [m for m in money if m.span.start >= trigger.span.start]
+    return after[0] if after else money[-1]
+
+
+def _local(money: MoneyMention, digest: Digest) -> MoneyMention:
+    """Roubles in a fine or sentence of a text about Belarus are Belarusian roubles (unless 'Russian')."""
+    if digest.main_country != "country:BY" or money.currency not in LOCAL_CURRENCY:
+        return money
+    words = digest.quote(Span(max(0, money.span.start - 30), money.span.end)).lower()
+    if "russian" in words or "российск" in words:
+        return money
+    return replace(money, currency=LOCAL_CURRENCY[money.currency])
+
+
+def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+    """The first trigger of each kind, and a gathering ('the forum', 'the congress') beside a meeting held
+    at it: two events."""
+    seen: dict[tuple[str, bool], Trigger] = {}
     for trigger in triggers:
-        seen.setdefault(trigger.kind, trigger)
+        words = {t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end}
+        seen.setdefault((trigger.kind, bool(words & GATHERINGS)), trigger)
     return list(seen.values())
 
 
@@ -122,14 +165,26 @@ def _refers_back(
     candidate: Candidate, trigger: Trigger, tokens: list[Token], earlier: list[Candidate], articles: bool
 ) -> bool:
     """'the visit', 'the negotiations', 'по итогам визита': a noun naming an event already told (in a
-    language with articles, only after a definite word)."""
-    words = [t.norm for t in tokens if t.end <= trigger.span.start][-2:]
+    language with articles, only after a definite word). A noun that names its event ('the 10th meeting
+    of the commission', 'the forum of regions') is an event of its own."""
+    before = [t for t in tokens if t.end <= trigger.span.start]
+    words = [t.norm for t in before][-2:]
     noun = " ".join(t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end)
     if noun not in NOUN_TRIGGERS or (articles and not DEFINITE.intersection(words)):
+        return False
+    if _named_event(trigger, tokens):
         return False
     same_kind = [c for c in earlier if c.kind == candidate.kind]
     bare = not candidate.participants and not candidate.places
     return any(_shares(c, candidate) for c in same_kind) or (bare and bool(same_kind))
+
+
+def _named_event(trigger: Trigger, tokens: list[Token]) -> bool:
+    before = [t.text for t in tokens if t.end <= trigger.span.start][-2:]
+    after = [t for t in tokens if t.start >= trigger.span.end][:3]
+    ordinal = any(w[:1].isdigit() or w.lower().endswith(("th", "st", "nd", "rd", "-е", "-й")) for w in before)
+    named = len(after) >= 2 and after[0].norm == "of" and any(t.text[:1].isupper() for t in after[1:])
+    return ordinal or named
 
 
 def _passive_discussion(trigger: Trigger, tokens: list[Token]) -> bool:
@@ -138,16 +193,9 @@ def _passive_discussion(trigger: Trigger, tokens: list[Token]) -> bool:
     return trigger.phrase == "discussed" and bool(PASSIVE_AUXILIARIES.intersection(before))
 
 
-def _confidence(candidate: Candidate, digest: Digest, sentence: Sentence, trigger: Trigger) -> float:
+def _confidence(candidate: Candidate) -> float:
     score = 0.45
     score += 0.2 if candidate.date_stated else 0.0
     score += 0.15 if candidate.participants and all(a.known for a in candidate.actors) else 0.0
     score -= 0.2 if not candidate.participants else 0.0
-    clause = [t.norm for t in digest.tokens_in(Span(sentence.span.start, trigger.span.start))][-4:]
-    if NEGATIONS.intersection(clause):
-        score -= 0.3
-        candidate.review.append("the sentence may deny this event; check it happened")
-    if HEDGES.intersection(clause):
-        score -= 0.2
-        candidate.review.append("the sentence may describe a plan, not a fact")
     return round(min(max(score, 0.05), 0.95), 2)

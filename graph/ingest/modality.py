@@ -1,0 +1,76 @@
+"""Mentions of events that did not (yet) happen: plans, intentions, hypotheses, denials, habits, counts.
+
+"Lukashenka plans to visit", "contracts will be signed", "намерены подписать", "did not meet", "they meet
+regularly", "visited Russia 10 times last year": the trigger word is there, the event is not. Checked in
+the clause before the trigger (and, for counts and habits, the words right after it). Speech is exempt
+from the plan words: "he will say" is rare and "said he will visit" is a statement about a plan.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ingest.tokens import Token
+from graph.ingest.triggers import Trigger
+
+if TYPE_CHECKING:
+    from graph.ingest.document import Digest
+    from graph.ingest.segments import Sentence
+
+PLANS = {
+    "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could", "may",
+    "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish",
+    "ready", "going", "should", "must", "scheduled", "upcoming", "future", "possible", "potential",
+    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can",
+    "намерить", "намеренный", "планировать", "планироваться", "собираться", "мочь", "ожидаться",
+    "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий", "предстоящий", "если",
+    "попытаться", "пытаться", "бы",
+}  # fmt: skip
+FUTURE = {"будет", "будут", "будем", "буду", "будете", "станет", "станут"}
+"""Russian future auxiliaries, by their written form (their lemma "быть" is also the past "были")."""
+NEGATIONS = {"not", "never", "no", "didn't", "wasn't", "weren't", "hasn't", "haven't", "nor", "не", "ни",
+             "нет", "без"}  # fmt: skip
+HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
+          "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
+COUNTS = {"times", "раз", "раза"}
+CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
+REACH = 5
+
+
+def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> str | None:
+    """Why this trigger reports no event ('plan', 'negated', 'habit', 'count'), or None when it does."""
+    before = _clause_before(trigger, tokens, digest.text)
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:4]
+    if NEGATIONS.intersection(before[-3:]):
+        return "negated"
+    if trigger.kind == "statement":
+        return None
+    if PLANS.intersection(before) or "будет" in before:
+        return "plan"
+    if HABITS.intersection(before + after):
+        return "habit"
+    if any(word in COUNTS and index > 0 and _number(after[index - 1]) for index, word in enumerate(after)):
+        return "count"
+    return None
+
+
+def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
+    """Up to REACH words before the trigger, stopping at a comma or a quotation mark."""
+    words: list[str] = []
+    previous_start = trigger.span.start
+    for token in reversed([t for t in tokens if t.end <= trigger.span.start]):
+        gap = text[token.end : previous_start]
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= REACH:
+            break
+        if token.text == "May":
+            words.insert(0, "may-month")
+        else:
+            words.insert(0, "будет" if token.text.lower() in FUTURE else token.norm)
+        previous_start = token.start
+    return words
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                      "dozen", "several", "many", "два", "три", "четыре", "пять", "десять",
+                                      "несколько"}  # fmt: skip

@@ -1,0 +1,72 @@
+"""Several events told in one sentence of one kind.
+
+"X held talks with the leaders of A – Y, B – Z and C – W": one meeting with each counterpart (persons,
+not their countries). "Savich and Antonchyk were fined 675 BYN and 810 BYN, respectively": one fine each,
+with its own sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graph.ingest.candidates import Candidate, Participant
+from graph.ingest.document import Digest
+from graph.ingest.roles import Situated
+from graph.ingest.segments import Sentence
+from graph.ingest.triggers import Trigger
+
+DASHES = "–—-"
+RESPECTIVELY = ("respectively", "соответственно")
+
+
+def split_candidate(
+    candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence, situated: list[Situated]
+) -> list[Candidate]:
+    if candidate.kind == "meeting":
+        return _counterparts(candidate, trigger, digest, situated)
+    if candidate.kind in {"fine", "sentence"}:
+        return _respectively(candidate, trigger, digest, sentence)
+    return [candidate]
+
+
+def _counterparts(
+    candidate: Candidate, trigger: Trigger, digest: Digest, situated: list[Situated]
+) -> list[Candidate]:
+    dashed = [
+        s
+        for s in situated
+        if s.mention.span.start >= trigger.span.end
+        and s.actor.kind == "person"
+        and any(d in digest.text[max(0, s.mention.span.start - 3) : s.mention.span.start] for d in DASHES)
+    ]
+    if len(dashed) < 2:
+        return [candidate]
+    persons = {s.actor.id for s in dashed}
+    listed = {
+        s.actor.id for s in situated if s.mention.span.start >= trigger.span.end and s.actor.id not in persons
+    }
+    hosts = [p for p in candidate.participants if p.actor.id not in persons and p.actor.id not in listed]
+    return [
+        replace(
+            candidate,
+            participants=[*hosts, Participant(s.actor, "participant")],
+            review=list(candidate.review),
+        )
+        for s in dashed
+    ]
+
+
+def _respectively(
+    candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence
+) -> list[Candidate]:
+    if not any(word in digest.quote(sentence.span).lower() for word in RESPECTIVELY):
+        return [candidate]
+    people = [p for p in candidate.participants if p.actor.kind == "person"]
+    money = [m for m in digest.money_in(sentence.span) if m.span.start >= trigger.span.start]
+    if len(people) < 2 or len(money) != len(people):
+        return [candidate]
+    others = [p for p in candidate.participants if p.actor.kind != "person"]
+    return [
+        replace(candidate, participants=[person, *others], money=sum_, review=list(candidate.review))
+        for person, sum_ in zip(people, money, strict=True)
+    ]
