@@ -119,7 +119,29 @@ NEEDS_PERSON_AFTER = {"received", "receives", "принять", "summoned", "sum
 """Triggers that only count with a person or organisation named right after them ('received a fine' is
 not a meeting)."""
 
+AGREEMENT_NOUNS = (
+    "agreement", "agreements", "contract", "contracts", "memorandum", "memoranda", "treaty", "deal", "deals",
+    "accord", "protocol", "roadmap", "roadmaps", "programme", "program", "plan", "declaration", "documents",
+    "document", "соглашение", "договор", "контракт", "меморандум", "протокол", "дорожный", "программа",
+    "план", "декларация", "документ", "сделка", "договоренность",
+)  # fmt: skip
+IMPOSING = (
+    "imposed", "imposes", "impose", "imposing", "extended", "extends", "prolonged", "prolongs", "introduced",
+    "adopted", "announced", "approved", "expanded", "new", "package", "ввести", "продлить", "расширить",
+    "утвердить", "вводить", "продлевать", "пакет", "новый",
+)  # fmt: skip
+OFFICE_WORDS = (
+    "post", "position", "office", "ambassador", "ambassadors", "minister", "head", "chief", "director",
+    "duties", "governor", "decree", "deputy", "chairman",
+)  # fmt: skip
+
 NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
+    **{
+        verb: AGREEMENT_NOUNS
+        for verb in ("signed", "signing", "signs", "sign", "подписать", "подписывать", "подписание", "inked")
+    },
+    **{noun: IMPOSING for noun in ("sanctions", "санкция", "restrictive measures", "ограничительный мера")},
+    **{verb: OFFICE_WORDS for verb in ("dismissed", "dismisses", "dismissal", "fired", "sacked")},
     "was held": ("forum", "congress", "summit", "session", "conference", "meeting", "talks", "negotiations"),
     "were held": ("talks", "negotiations", "consultations", "meetings"),
     "состояться": ("переговоры", "встреча", "заседание", "форум", "саммит", "съезд", "совещание"),
@@ -131,7 +153,6 @@ NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
     "was taken": ("custody", "detention", "police", "masked", "unidentified"),
     "were taken": ("custody", "detention", "police", "masked", "unidentified"),
     "статья": ("опубликовать", "выйти", "написать"),
-    "fired": ("minister", "governor", "head", "director", "ambassador", "chief", "official"),
     "concluded": ("agreement", "contract", "deal", "treaty", "memorandum"),
     "заключить": ("соглашение", "договор", "контракт", "меморандум", "сделка"),
     "заключение": ("соглашение", "договор", "контракт", "меморандум", "сделка"),

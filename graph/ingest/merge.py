@@ -13,7 +13,11 @@ from graph.ingest.document import Digest
 def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candidate]:
     kept: list[Candidate] = []
     for candidate in candidates:
-        target = next((k for k in reversed(kept) if _continues(k, candidate)), None)
+        if candidate.kind == "statement":
+            last = next((k for k in reversed(kept) if k.kind == "statement"), None)
+            target = last if last is not None and _continues(last, candidate) else None
+        else:
+            target = next((k for k in reversed(kept) if _continues(k, candidate)), None)
         if target is None:
             kept.append(candidate)
         else:
@@ -30,19 +34,29 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     return sorted(result, key=lambda c: c.evidence[0].span.start)
 
 
+STATEMENT_REACH = 6
+"""Sentences over which one speaker's words are one statement (one occasion), when nobody else speaks
+in between."""
+
+
 def _continues(earlier: Candidate, later: Candidate) -> bool:
-    if earlier.kind != later.kind or later.sentence - earlier.sentence > 1:
+    if earlier.kind != later.kind or later.paragraph - earlier.paragraph > 1:
         return False
-    if earlier.paragraph != later.paragraph:
-        return False
+    mine, theirs = _people(earlier), _people(later)
     if later.sentence == earlier.sentence:
-        return True
-    if later.date_stated and later.date != earlier.date:
+        return not (mine and theirs and mine != theirs)
+    if later.date_stated and earlier.date_stated and later.date != earlier.date:
         return False
-    same_actors = {a.id for a in earlier.actors} == {a.id for a in later.actors} and bool(later.actors)
+    ids, later_ids = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     if earlier.kind == "statement":
-        return same_actors
-    return same_actors or not later.actors
+        return later.sentence - earlier.sentence <= STATEMENT_REACH and bool(later_ids) and ids == later_ids
+    if later.sentence - earlier.sentence > 1:
+        return False
+    return later_ids <= ids or not later.actors
+
+
+def _people(candidate: Candidate) -> set[str]:
+    return {a.id for a in candidate.actors if a.kind == "person"}
 
 
 def _same_event(summary: Candidate, detail: Candidate) -> bool:

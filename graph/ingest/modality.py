@@ -21,7 +21,7 @@ PLANS = {
     "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could", "may",
     "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish",
     "ready", "going", "should", "must", "scheduled", "upcoming", "future", "possible", "potential",
-    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can",
+    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot",
     "намерить", "намеренный", "планировать", "планироваться", "собираться", "мочь", "ожидаться",
     "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий", "предстоящий", "если",
     "попытаться", "пытаться", "бы",
@@ -32,7 +32,10 @@ NEGATIONS = {"not", "never", "no", "didn't", "wasn't", "weren't", "hasn't", "hav
              "нет", "без"}  # fmt: skip
 HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
           "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
-COUNTS = {"times", "раз", "раза"}
+COUNTS = {"times", "rounds", "раз", "раза"}
+FUTURE_AFTER = {"will", "would", "expected", "planned", "scheduled", "shall", "состояться", "пройти",
+                "планироваться", "ожидаться", "будет", "to be"}  # fmt: skip
+"""'The forum will be held', 'a press conference is expected', 'переговоры пройдут': said after the noun."""
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
 REACH = 5
 
@@ -41,11 +44,14 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     """Why this trigger reports no event ('plan', 'negated', 'habit', 'count'), or None when it does."""
     before = _clause_before(trigger, tokens, digest.text)
     after = [t.norm for t in tokens if t.start >= trigger.span.end][:4]
+    later = _clause_after(trigger, tokens, digest.text)
     if NEGATIONS.intersection(before[-3:]):
         return "negated"
     if trigger.kind == "statement":
         return None
-    if PLANS.intersection(before) or "будет" in before:
+    if PLANS.intersection(before) or "будет" in before or "to" in before[-2:]:
+        return "plan"
+    if FUTURE_AFTER.intersection(later) and not _past(later, tokens, trigger):
         return "plan"
     if HABITS.intersection(before + after):
         return "habit"
@@ -68,6 +74,26 @@ def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str
             words.insert(0, "будет" if token.text.lower() in FUTURE else token.norm)
         previous_start = token.start
     return words
+
+
+def _clause_after(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
+    """Up to 4 words after the trigger, stopping at a comma or a quotation mark ('будет' for Russian
+    future forms)."""
+    words: list[str] = []
+    previous_end = trigger.span.end
+    for token in [t for t in tokens if t.start >= trigger.span.end]:
+        gap = text[previous_end : token.start]
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 4:
+            break
+        words.append("будет" if token.text.lower() in FUTURE else token.norm)
+        previous_end = token.end
+    return words
+
+
+def _past(later: list[str], tokens: list[Token], trigger: Trigger) -> bool:
+    """'состоялись' is past, 'состоится' future: pymorphy3 gives both one lemma, so look at the form."""
+    forms = [t.text.lower() for t in tokens if t.start >= trigger.span.end][: len(later)]
+    return any(f.startswith(("состоял", "прошл", "прошел", "прошёл")) for f in forms)
 
 
 def _number(word: str) -> bool:

@@ -31,13 +31,15 @@ class Situated:
     """After 'in', 'to', 'в' (or listed after such a name): the name says where, not who."""
     origin: bool
     qualifier: bool
+    quoted: bool = False
+    """Inside quotation marks: named in someone's words, so never the speaker."""
 
     @property
     def is_place(self) -> bool:
         return self.actor.kind in PLACE_KINDS
 
 
-def situate(mentions: list[Mention], tokens: list[Token]) -> list[Situated]:
+def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | None = None) -> list[Situated]:
     situated: list[Situated] = []
     for index, mention in enumerate(mentions):
         before = _words_before(mention.span, tokens, 3)
@@ -49,7 +51,8 @@ def situate(mentions: list[Mention], tokens: list[Token]) -> list[Situated]:
         where = locative or origin or listed
         actor = city_for_locative(mention) if where else _choose(mention, place=False)
         qualifier = _is_qualifier(mention, index, mentions, tokens)
-        situated.append(Situated(mention, actor, locative or listed, origin, qualifier))
+        inside = any(mention.span.overlaps(q) for q in quoted or [])
+        situated.append(Situated(mention, actor, locative or listed, origin, qualifier, inside))
     return situated
 
 

@@ -7,17 +7,26 @@ candidates from what needs no grammar (shallow.py). A trigger inside a plan, a d
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from graph.ingest.candidates import Candidate, Evidence, MoneyMention, Span
+from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
 from graph.ingest.language import FULLY_READ
-from graph.ingest.lexicon import ANAPHORA, DEFINITE, GATHERINGS, NOUN_TRIGGERS, PASSIVE_AUXILIARIES
+from graph.ingest.lexicon import (
+    ANAPHORA,
+    DEFINITE,
+    GATHERINGS,
+    NEEDS_PERSON_AFTER,
+    NOUN_TRIGGERS,
+    PASSIVE_AUXILIARIES,
+    PRONOUNS,
+)
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.roles import Situated, participants_for, places_for, situate
+from graph.ingest.roles import SUBJECT_ROLES, Situated, participants_for, places_for, situate
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
 from graph.ingest.splitting import split_candidate
@@ -43,8 +52,15 @@ class RuleExtractor:
             if digest.language_of(sentence) not in FULLY_READ:
                 found += shallow_candidates(digest, sentence, tokens)
                 continue
-            situated = situate(digest.mentions_in(sentence.span), tokens)
-            for trigger in _one_per_kind(find_triggers(tokens), tokens):
+            quoted = _quoted(digest, sentence)
+            situated = situate(digest.mentions_in(sentence.span), tokens, quoted)
+            usable = [
+                t
+                for t in find_triggers(tokens)
+                if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
+                and _guest_named(t, situated, digest)
+            ]
+            for trigger in _one_per_kind(usable, tokens):
                 if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
                     continue
                 candidate = Candidate(
@@ -58,8 +74,10 @@ class RuleExtractor:
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
                 )
-                if not candidate.participants:
-                    candidate.participants = antecedent(digest, sentence, trigger, candidate.kind, found)
+                if not candidate.participants or _pronoun_speaks(trigger, tokens):
+                    candidate.participants = (
+                        antecedent(digest, sentence, trigger, candidate.kind, found) or candidate.participants
+                    )
                 if candidate.kind == "statement" and not candidate.participants:
                     continue
                 if _refers_back(
@@ -71,7 +89,7 @@ class RuleExtractor:
                     self._details(part, digest, sentence, trigger, situated)
                     part.title = event_title(part)
                     found.append(part)
-        return merge_candidates(found, digest)
+        return [c for c in merge_candidates(found, digest) if _has_subject(c)]
 
     def _date(
         self,
@@ -131,6 +149,47 @@ def _local(money: MoneyMention, digest: Digest) -> MoneyMention:
     if "russian" in words or "российск" in words:
         return money
     return replace(money, currency=LOCAL_CURRENCY[money.currency])
+
+
+QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+
+
+def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
+    """Quotations: what is said inside them is speech, not an event the text reports."""
+    return [
+        Span(m.start(), m.end()) for m in QUOTES.finditer(digest.text, sentence.span.start, sentence.span.end)
+    ]
+
+
+def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
+    """'..., he added', 'he said', 'сказал он': the pronoun next to the verb is the speaker, whoever the
+    reported words name."""
+    if trigger.kind != "statement":
+        return False
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-1:]
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:1]
+    return bool(PRONOUNS.intersection(before + after))
+
+
+def _guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> bool:
+    """'received Y', 'принял Y', 'summoned Y': a host verb is a meeting only with its guest named right
+    after it ('received a fine' is not)."""
+    if trigger.phrase not in NEEDS_PERSON_AFTER:
+        return True
+    return any(
+        0 <= s.mention.span.start - trigger.span.end <= 25 and s.actor.kind not in PLACE_KINDS
+        for s in situated
+    )
+
+
+def _has_subject(candidate: Candidate) -> bool:
+    """An arrest, sentence, fine, appointment, dismissal or expulsion concerns someone; without any
+    person named it is a summary ('thousands have been detained'), not an event."""
+    return (
+        candidate.kind not in SUBJECT_ROLES
+        or candidate.confidence <= 0.3
+        or any(a.kind == "person" for a in candidate.actors)
+    )
 
 
 def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
