@@ -114,8 +114,7 @@ GATHERINGS = {"forum", "congress", "summit", "session", "conference", "фору�
 
 HOST_VERBS = {"received", "receives", "hosted", "hosts", "принять", "summoned", "summons", "вызвать"}
 """Meetings told from the host's side: the name after the verb is the guest."""
-NEEDS_PERSON_AFTER = {"received", "receives", "принять", "summoned", "summons", "вызвать", "was taken",
-                      "were taken"}  # fmt: skip
+NEEDS_PERSON_AFTER = {"received", "receives", "принять", "summoned", "summons", "вызвать"}
 """Triggers that only count with a person or organisation named right after them ('received a fine' is
 not a meeting)."""
 
@@ -181,8 +180,25 @@ ORG_HEADS = {
     "ministry", "committee", "council", "institute", "bank", "company", "party", "government", "agency",
     "service", "office", "union", "assembly", "parliament", "court", "commission", "corporation",
     "group", "administration", "department", "foundation", "association", "embassy", "academy",
-    "university", "forces", "army", "kremlin", "duma", "pmc",
+    "university", "forces", "army", "kremlin", "duma", "pmc", "movement", "bloc", "front", "platform",
+    "centre", "center", "initiative", "plant", "treasury", "district", "factory", "network", "fund",
 }  # fmt: skip
+CIRCUMSTANCE = {
+    "at",
+    "during",
+    "on",
+    "within",
+    "на",
+    "в ходе",
+    "во время",
+    "в рамках",
+    "ход",
+    "время",
+    "рамка",
+}
+"""'at the meeting', 'на заседании', 'в ходе переговоров': a gathering named as the setting of another
+event, not reported by itself."""
+SIDELINES = {"sidelines", "margins", "полях", "поле"}
 LOCATIVE = {"in", "to", "into", "at", "near", "across", "throughout", "в", "во", "на", "у", "около"}
 ORIGIN = {"from", "из", "со", "з"}
 PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "ён", "яна"}

@@ -40,7 +40,8 @@ in between."""
 
 
 def _continues(earlier: Candidate, later: Candidate) -> bool:
-    if earlier.kind != later.kind or later.paragraph - earlier.paragraph > 1:
+    reach = 2 if earlier.kind == "statement" else 1
+    if earlier.kind != later.kind or later.paragraph - earlier.paragraph > reach:
         return False
     mine, theirs = _people(earlier), _people(later)
     if later.sentence == earlier.sentence:
@@ -52,7 +53,7 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
         return later.sentence - earlier.sentence <= STATEMENT_REACH and bool(later_ids) and ids == later_ids
     if later.sentence - earlier.sentence > 1:
         return False
-    return later_ids <= ids or not later.actors
+    return later_ids <= ids or not later.actors or not ids
 
 
 def _people(candidate: Candidate) -> set[str]:

@@ -33,9 +33,12 @@ NEGATIONS = {"not", "never", "no", "didn't", "wasn't", "weren't", "hasn't", "hav
 HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
           "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
 COUNTS = {"times", "rounds", "раз", "раза"}
-FUTURE_AFTER = {"will", "would", "expected", "planned", "scheduled", "shall", "состояться", "пройти",
-                "планироваться", "ожидаться", "будет", "to be"}  # fmt: skip
-"""'The forum will be held', 'a press conference is expected', 'переговоры пройдут': said after the noun."""
+FUTURE_AFTER = {"will", "would", "expected", "planned", "scheduled", "shall", "планироваться", "ожидаться",
+                "будет"}  # fmt: skip
+HAPPEN = {"held", "take", "begin", "start", "open", "follow", "place", "состояться", "пройти", "начаться",
+          "открыться"}  # fmt: skip
+"""'The forum will be held', 'a press conference is expected to take place', 'переговоры пройдут': the
+event is announced, not reported (a ban that 'will now apply' is in force: only happening verbs count)."""
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
 REACH = 5
 
@@ -51,7 +54,10 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return None
     if PLANS.intersection(before) or "будет" in before or "to" in before[-2:]:
         return "plan"
-    if FUTURE_AFTER.intersection(later) and not _past(later, tokens, trigger):
+    future = bool(FUTURE_AFTER.intersection(later)) and bool(HAPPEN.intersection(later))
+    if (future or "expected" in later[:2]) and not _past(later, tokens, trigger):
+        return "plan"
+    if HAPPEN.intersection(later[:2]) & {"состояться", "пройти"} and _future_form(tokens, trigger):
         return "plan"
     if HABITS.intersection(before + after):
         return "habit"
@@ -83,7 +89,7 @@ def _clause_after(trigger: Trigger, tokens: list[Token], text: str) -> list[str]
     previous_end = trigger.span.end
     for token in [t for t in tokens if t.start >= trigger.span.end]:
         gap = text[previous_end : token.start]
-        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 4:
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 6:
             break
         words.append("будет" if token.text.lower() in FUTURE else token.norm)
         previous_end = token.end
@@ -94,6 +100,11 @@ def _past(later: list[str], tokens: list[Token], trigger: Trigger) -> bool:
     """'состоялись' is past, 'состоится' future: pymorphy3 gives both one lemma, so look at the form."""
     forms = [t.text.lower() for t in tokens if t.start >= trigger.span.end][: len(later)]
     return any(f.startswith(("состоял", "прошл", "прошел", "прошёл")) for f in forms)
+
+
+def _future_form(tokens: list[Token], trigger: Trigger) -> bool:
+    forms = [t.text.lower() for t in tokens if t.start >= trigger.span.end][:2]
+    return any(f.startswith(("состоит", "состоят", "пройдет", "пройдёт", "пройдут")) for f in forms)
 
 
 def _number(word: str) -> bool:

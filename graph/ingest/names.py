@@ -29,6 +29,23 @@ REGION_WORDS = re.compile(r"област|край|республик|округ|
 SURNAME_ENDINGS = re.compile(
     r"(?:ov|ev|yov|in|yn|enko|enka|ka|ko|sky|ski|skiy|skaya|ska|ova|eva|ina|ich|vich|uk|yuk|chuk|yan)$"
 )
+ROLE_NOUNS = {
+    "activist", "activists", "journalist", "journalists", "priest", "lawyer", "blogger", "coach", "member",
+    "co-chair", "opposition", "politician", "associate", "spokesperson", "athlete", "writer", "leader",
+    "editor", "correspondent", "economist", "analyst", "businessman", "student", "teacher", "doctor",
+    "official", "diplomat", "chairman", "governor", "ambassador", "photographer", "colleague", "wife",
+    "husband", "son", "daughter", "brother", "sister", "mother", "father", "named", "dubbed", "judge",
+    "prosecutor", "investigator", "nurse", "musician", "artist", "poet", "philosopher", "director",
+}  # fmt: skip
+"""Words before a name that say it is a person's ('activist Mikhail Varantsou')."""
+FIRST_NAMES = {
+    "syarhei", "siarhei", "sergei", "mikalai", "leanid", "maryna", "pavieł", "pavel", "paval", "ihar",
+    "aliaksandr", "alaksandr", "alyaksandr", "uladzimir", "yauhen", "dzmitry", "aliaksei", "raman",
+    "viachaslau", "vyachaslau", "katsiaryna", "volha", "tatsiana", "sviatlana", "maksim", "ales", "aleś",
+    "yury", "yuras", "palina", "iryna", "larysa", "hanna", "anatol", "andrej", "andrei", "alena", "nasta",
+    "ksenia", "kseniya", "ihnat", "zmitser", "valiantsin", "mikhas", "natallia", "alina", "vital",
+}  # fmt: skip
+"""Belarusian first names in Latin letters that pymorphy3's Russian dictionary does not know."""
 TITLE_MODIFIERS = {"prime", "foreign", "vice", "first", "acting", "former", "defence", "defense", "self"}
 ID_PREFIX = {
     "person": "person",
@@ -91,7 +108,11 @@ def _morph_tagger(factory: Any) -> Any:
 def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Mention]:
     found: list[Mention] = []
     for run in _capitalised_runs(text, tokens, taken):
-        titled = any(t.norm in PERSON_TITLES for t in tokens if run[0].start - 40 <= t.end <= run[0].start)
+        titled = any(
+            t.norm in PERSON_TITLES or t.norm in ROLE_NOUNS
+            for t in tokens
+            if run[0].start - 25 <= t.end <= run[0].start
+        )
         while run and (run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS):
             titled, run = True, run[1:]
         if not run:
@@ -106,7 +127,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         elif (
             2 <= len(words) <= 3
             and all(w.isalpha() for w in words)
-            and (titled or (looks_like_first_name(words[0]) and _surname_like(words[-1])))
+            and (titled or _first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2))
         ):
             found.append(Mention(span, (proposal(name, "person", 0.7 if titled else 0.5),), name))
         elif (
@@ -116,6 +137,10 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
     return found + _surnames_again(text, tokens, found, taken)
+
+
+def _first_name(word: str) -> bool:
+    return word.lower() in FIRST_NAMES or looks_like_first_name(word)
 
 
 def _after_place_word(first: Token, tokens: list[Token]) -> bool:

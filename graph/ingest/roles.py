@@ -62,7 +62,8 @@ def participants_for(
     actors = [
         s
         for s in situated
-        if not s.qualifier
+        if not _media(s)
+        and not s.qualifier
         and not s.origin
         and (kind == "ban" or not s.locative)
         and (kind in {"statement", "visit"} or trigger.distance(s.mention.span) <= PARTICIPANT_REACH)
@@ -80,7 +81,7 @@ def participants_for(
             Participant(s.actor, role) for s in before if s.actor.kind not in PLACE_KINDS or kind != "visit"
         ]
         hosts = (
-            [Participant(s.actor, "host") for s in after if s.actor.kind == "person"]
+            [Participant(s.actor, _visit_role(trigger, s, tokens)) for s in after if s.actor.kind == "person"]
             if kind == "visit"
             else []
         )
@@ -165,6 +166,12 @@ MEDIA = re.compile(
     r"новост|тасс|белта|интерфакс|риа|агентств|газет|канал|телеграм|издани",
     re.IGNORECASE,
 )
+
+
+def _visit_role(trigger: Span, situated: Situated, tokens: list[Token]) -> str:
+    """'the visit of X', 'визит премьера': a person right after the noun is the visitor; later, the host."""
+    between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
 
 
 def _media(situated: Situated) -> bool:

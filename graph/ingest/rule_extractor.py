@@ -17,12 +17,14 @@ from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import (
     ANAPHORA,
+    CIRCUMSTANCE,
     DEFINITE,
     GATHERINGS,
     NEEDS_PERSON_AFTER,
     NOUN_TRIGGERS,
     PASSIVE_AUXILIARIES,
     PRONOUNS,
+    SIDELINES,
 )
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
@@ -60,8 +62,11 @@ class RuleExtractor:
                 if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
                 and _guest_named(t, situated, digest)
             ]
-            for trigger in _one_per_kind(usable, tokens):
+            chosen = _one_per_kind(usable, tokens)
+            for trigger in chosen:
                 if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
+                    continue
+                if _setting_only(trigger, tokens, chosen):
                     continue
                 candidate = Candidate(
                     kind=trigger.kind,
@@ -161,6 +166,20 @@ def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
     ]
 
 
+def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:
+    """'promised at the meeting of the Council', 'подписаны на форуме', a caption 'X at a meeting of Y':
+    the gathering is where something else happened (or a photo was taken), not news of its own. On the
+    sidelines of a forum, the forum and the meeting are both events."""
+    if trigger.kind != "meeting":
+        return False
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-3:]
+    if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
+        return False
+    verbs = [t for t in chosen if t is not trigger and t.kind != "meeting"]
+    caption = not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+    return bool(verbs) or caption
+
+
 def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
     """'..., he added', 'he said', 'сказал он': the pronoun next to the verb is the speaker, whoever the
     reported words name."""
@@ -231,11 +250,11 @@ def _refers_back(
     noun = " ".join(t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end)
     if noun not in NOUN_TRIGGERS or (articles and not DEFINITE.intersection(words)):
         return False
-    if _named_event(trigger, tokens):
-        return False
     same_kind = [c for c in earlier if c.kind == candidate.kind]
+    if any(_shares(c, candidate) for c in same_kind):
+        return True
     bare = not candidate.participants and not candidate.places
-    return any(_shares(c, candidate) for c in same_kind) or (bare and bool(same_kind))
+    return bare and bool(same_kind) and not _named_event(trigger, tokens)
 
 
 def _named_event(trigger: Trigger, tokens: list[Token]) -> bool:
