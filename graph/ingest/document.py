@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,8 @@ class Digest:
     """The language most of the body is in."""
     paragraphs: dict[int, Paragraph]
     countries: dict[str, str] = field(default_factory=dict)
-    """Actor id -> its country's id, from the reference data."""
+    """Actor id -> its country's (or parent place's) id, from the reference data."""
+    country_names: dict[str, str] = field(default_factory=dict)
     period_note: str | None = None
     """How the period was found when the text's header does not state it."""
 
@@ -112,7 +114,7 @@ def analyse(
     else:
         week, note = _guess_period(text, header, path)
     assert week is not None
-    body = header.body
+    body = _with_headline(text, header)
     found = paragraphs(text, Span(0, len(text)) if body.start >= body.end else body)
     language = main_language(found, body)
     tokens = tokenize(text, body.start, body.end)
@@ -125,7 +127,7 @@ def analyse(
         header=header,
         period=week,
         period_stated=stated,
-        sentences=sentences(text, body),
+        sentences=[s for s in sentences(text, body) if not TRUNCATION.match(text, s.span.start)],
         tokens=tokens,
         mentions=mentions,
         dates=find_dates(text, body.start, body.end, week),
@@ -133,8 +135,21 @@ def analyse(
         language=language,
         paragraphs={p.index: p for p in found},
         countries=gazetteer.countries,
+        country_names={k: a.name for k, a in gazetteer.actors.items() if a.kind == "country"},
         period_note=note,
     )
+
+
+TRUNCATION = re.compile(r"\s*\[\s*(?:…|\.\.\.)[^\]\n]*\]")
+"""'[... excerpt truncated ...]': a note, not text; what follows it is read like the rest."""
+
+
+def _with_headline(text: str, header: Header) -> Span:
+    """The body, from the headline on: a headline reports events too (they merge with the body's)."""
+    if not header.title:
+        return header.body
+    start = text.rfind(header.title, 0, header.body.start)
+    return Span(start, header.body.end) if start >= 0 else header.body
 
 
 def _resolve_fuzzily(mention: Mention, gazetteer: Gazetteer) -> Mention:

@@ -22,11 +22,11 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
             kept.append(candidate)
         else:
             _absorb(target, candidate)
-    lead = _lead_paragraph(digest)
+    lead = _lead_paragraphs(digest)
     result: list[Candidate] = []
     for candidate in kept:
-        if candidate.paragraph == lead:
-            detail = next((c for c in kept if c.paragraph != lead and _same_event(candidate, c)), None)
+        if candidate.paragraph in lead:
+            detail = next((c for c in kept if c.paragraph not in lead and _same_event(candidate, c)), None)
             if detail is not None:
                 _absorb(detail, candidate, keep_date=True)
                 continue
@@ -79,6 +79,10 @@ def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> Non
     target.confidence = max(target.confidence, other.confidence)
 
 
-def _lead_paragraph(digest: Digest) -> int | None:
+def _lead_paragraphs(digest: Digest) -> set[int]:
+    """The headline and the summary paragraph under it, which the body then tells in detail."""
     paragraphs = sorted({s.paragraph for s in digest.sentences})
-    return paragraphs[0] if len(paragraphs) > 2 else None
+    if len(paragraphs) <= 2:
+        return set()
+    headline = digest.header.title is not None and len(paragraphs) > 3
+    return set(paragraphs[: 2 if headline else 1])

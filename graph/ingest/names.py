@@ -127,7 +127,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         elif (
             2 <= len(words) <= 3
             and all(w.isalpha() for w in words)
-            and (titled or _first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2))
+            and (titled or (_first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2)))
         ):
             found.append(Mention(span, (proposal(name, "person", 0.7 if titled else 0.5),), name))
         elif (

@@ -20,6 +20,8 @@ PARTICIPANT_REACH = 100
 PLACE_REACH = {"statement": 40}
 THAT = {"that", "что", "што", "чтобы"}
 REPORTED_SPEECH = {"according to", "по слово", "паводле"}
+REGION_WORDS = {"region", "regions", "oblast", "oblasts", "krai", "регион", "область", "край"}
+"""'three Russian regions – Novosibirsk, Irkutsk and Sverdlovsk': the names are the regions, not cities."""
 SKIPPABLE = {"the", "a", "of", "three", "two", "four", "several", "russian", "belarusian", "other"}
 
 
@@ -41,6 +43,7 @@ class Situated:
 
 def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | None = None) -> list[Situated]:
     situated: list[Situated] = []
+    regional = any(t.norm in REGION_WORDS for t in tokens)
     for index, mention in enumerate(mentions):
         before = _words_before(mention.span, tokens, 3)
         locative = bool(before) and before[-1] in LOCATIVE
@@ -50,6 +53,9 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
         )
         where = locative or origin or listed
         actor = city_for_locative(mention) if where else _choose(mention, place=False)
+        region = next((c for c in mention.candidates if c.kind == "region"), None)
+        if where and regional and region is not None and actor.kind == "city":
+            actor = region
         qualifier = _is_qualifier(mention, index, mentions, tokens)
         inside = any(mention.span.overlaps(q) for q in quoted or [])
         situated.append(Situated(mention, actor, locative or listed, origin, qualifier, inside))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Span
+from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
@@ -94,7 +94,11 @@ class RuleExtractor:
                     self._details(part, digest, sentence, trigger, situated)
                     part.title = event_title(part)
                     found.append(part)
-        return [c for c in merge_candidates(found, digest) if _has_subject(c)]
+        kept = [c for c in merge_candidates(found, digest) if _has_subject(c)]
+        for candidate in kept:
+            if candidate.kind == "contract_signing":
+                _parties_from_trip(candidate, kept)
+        return kept
 
     def _date(
         self,
@@ -199,6 +203,28 @@ def _guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> 
         0 <= s.mention.span.start - trigger.span.end <= 25 and s.actor.kind not in PLACE_KINDS
         for s in situated
     )
+
+
+def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
+    """'As a result of the visit to Novosibirsk, contracts were signed': the signing is part of the trip
+    told before it (one to a place it names, else the latest), its visitors are a party, and the places it
+    names (the region that signed) the other."""
+    trips = [c for c in candidates if c.kind == "visit" and c.sentence <= signing.sentence]
+    if not trips:
+        return
+    named = {p.id for p in signing.places}
+    trip = next((t for t in reversed(trips) if named & {p.id for p in t.places}), None)
+    if trip is None and signing.participants:
+        return
+    trip = trip or trips[-1]
+    signing.part_of = trip
+    known = {p.actor.id for p in signing.participants}
+    visitors = [p.actor for p in trip.participants if p.role == "visitor"]
+    for actor in [*visitors, *signing.places]:
+        if actor.id not in known and (actor.kind != "country" or actor in visitors):
+            signing.participants.append(Participant(actor, "party"))
+            known.add(actor.id)
+    signing.review.append("parties taken from the trip the signing followed; check them")
 
 
 def _has_subject(candidate: Candidate) -> bool:
