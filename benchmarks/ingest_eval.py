@@ -35,9 +35,9 @@ from typing import Any
 
 import yaml
 
+from graph.errors import ValidationFailed
 from graph.ingest.candidates import ActorRef, Candidate, Span
 from graph.ingest.gazetteer import Gazetteer
-from graph.errors import ValidationFailed
 from graph.ingest.pipeline import Ingested, gazetteer_for, ingest, parse_period
 from graph.ingest.tokens import normalize_phrase
 from graph.settings import REPO_ROOT
@@ -130,7 +130,9 @@ def score_digest(
     for pi, prediction in enumerate(predictions):
         index = assigned.get(pi)
         if index is None:
-            optional = any(_overlap(prediction, anchors[i]) and e.get("optional") for i, e in enumerate(events))
+            optional = any(
+                _overlap(prediction, anchors[i]) and e.get("optional") for i, e in enumerate(events)
+            )
             outcome.predictions.append((prediction.kind, "ignored" if optional else "false"))
             if verbose and not optional:
                 show(f"  FALSE ALARM {_describe(prediction)}: {prediction.evidence[0].quote[:100]}")
@@ -269,7 +271,7 @@ def report(outcomes: dict[str, Outcome], per_text: bool) -> Figures:
         print(_row(kind, figures(outcomes.values(), lambda k, kind=kind: k == kind)))
     missing = sum(o.missing_anchors for o in outcomes.values())
     if missing:
-        print(f"\n{missing} anchor(s) not found in their texts (annotation errors; those anchors are skipped)")
+        print(f"\n{missing} anchor(s) not found in their texts (annotation errors; skipped)")
     target = figures(en_ru) if en_ru else everything
     below = [n for n, goal in TARGETS.items() if (target.values[n] or 0.0) < goal]
     print(f"\nbelow target ({'en+ru' if en_ru else 'all'}): {', '.join(below) or 'none'}")

@@ -6,6 +6,8 @@ two sentences ("he announced ... Moreover, he believes ...").
 
 from __future__ import annotations
 
+import re
+
 from graph.ingest.candidates import Candidate
 from graph.ingest.document import Digest
 
@@ -34,7 +36,7 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     return sorted(result, key=lambda c: c.evidence[0].span.start)
 
 
-STATEMENT_REACH = 6
+STATEMENT_REACH = 2
 """Sentences over which one speaker's words are one statement (one occasion), when nobody else speaks
 in between."""
 
@@ -46,14 +48,20 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
     mine, theirs = _people(earlier), _people(later)
     if later.sentence == earlier.sentence:
         return not (mine and theirs and mine != theirs)
-    if later.date_stated and earlier.date_stated and later.date != earlier.date:
+    if later.date_stated and later.date != earlier.date:
         return False
     ids, later_ids = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     if earlier.kind == "statement":
-        return later.sentence - earlier.sentence <= STATEMENT_REACH and bool(later_ids) and ids == later_ids
+        again = ALSO.search(later.evidence[0].quote) is not None
+        near = later.sentence - earlier.sentence <= STATEMENT_REACH
+        return near and not again and bool(later_ids) and ids == later_ids
     if later.sentence - earlier.sentence > 1:
         return False
     return later_ids <= ids or not later.actors or not ids
+
+
+ALSO = re.compile(r"\b(?:also|также|тоже)\b", re.IGNORECASE)
+"""'X also said': another statement of the same speaker."""
 
 
 def _people(candidate: Candidate) -> set[str]:

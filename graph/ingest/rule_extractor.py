@@ -171,17 +171,14 @@ def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
 
 
 def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:
-    """'promised at the meeting of the Council', 'подписаны на форуме', a caption 'X at a meeting of Y':
-    the gathering is where something else happened (or a photo was taken), not news of its own. On the
-    sidelines of a forum, the forum and the meeting are both events."""
+    """A caption 'X at a meeting of Y' (no verb that reports anything): where a photo was taken, not news
+    of its own."""
     if trigger.kind != "meeting":
         return False
     before = [t.norm for t in tokens if t.end <= trigger.span.start][-3:]
     if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
         return False
-    verbs = [t for t in chosen if t is not trigger and t.kind != "meeting"]
-    caption = not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
-    return bool(verbs) or caption
+    return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
 
 
 def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
