@@ -41,7 +41,17 @@ STATEMENT_REACH = 2
 in between."""
 
 
+WHOLE_TEXT = {"sanction", "expulsion"}
+"""Kinds a news text tells once and then describes: every later mention without a new date is the same
+event (sanctions by the same issuer, the expulsion it reports)."""
+
+
 def _continues(earlier: Candidate, later: Candidate) -> bool:
+    if earlier.kind == later.kind and earlier.kind in WHOLE_TEXT:
+        issuers = {p.actor.id for p in earlier.participants if p.role == "issuer"}
+        theirs = {p.actor.id for p in later.participants if p.role == "issuer"}
+        same_date = not later.date_stated or later.date == earlier.date
+        return same_date and (not theirs or not issuers or bool(issuers & theirs))
     reach = 2 if earlier.kind == "statement" else 1
     if earlier.kind != later.kind or later.paragraph - earlier.paragraph > reach:
         return False

@@ -83,13 +83,13 @@ def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str
 
 
 def _clause_after(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
-    """Up to 4 words after the trigger, stopping at a comma or a quotation mark ('будет' for Russian
+    """Up to 9 words after the trigger, stopping at a comma or a quotation mark ('будет' for Russian
     future forms)."""
     words: list[str] = []
     previous_end = trigger.span.end
     for token in [t for t in tokens if t.start >= trigger.span.end]:
         gap = text[previous_end : token.start]
-        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 6:
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 9:
             break
         words.append("будет" if token.text.lower() in FUTURE else token.norm)
         previous_end = token.end

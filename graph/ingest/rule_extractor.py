@@ -83,7 +83,7 @@ class RuleExtractor:
                     candidate.participants = (
                         antecedent(digest, sentence, trigger, candidate.kind, found) or candidate.participants
                     )
-                if candidate.kind == "statement" and not candidate.participants:
+                if candidate.kind == "statement" and not _speaks(candidate, chosen):
                     continue
                 if _refers_back(
                     candidate, trigger, tokens, found, articles=digest.language_of(sentence) == "en"
@@ -179,6 +179,17 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
         return False
     return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+
+
+def _speaks(statement: Candidate, chosen: list[Trigger]) -> bool:
+    """A statement needs a speaker, never a region or city. A body or medium named as the source of
+    another event told in the same sentence ('A court sentenced X, a Telegram channel said') attributes
+    that event; it is not a statement of its own. A person's account ('..., his associate said') is."""
+    speakers = [p.actor for p in statement.participants]
+    if not speakers or any(a.kind in {"region", "city"} for a in speakers):
+        return False
+    others = [t for t in chosen if t.kind != "statement"]
+    return not others or any(a.kind == "person" for a in speakers)
 
 
 def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
