@@ -19,7 +19,9 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
             last = next((k for k in reversed(kept) if k.kind == "statement"), None)
             target = last if last is not None and _continues(last, candidate) else None
         else:
-            target = next((k for k in reversed(kept) if _continues(k, candidate)), None)
+            target = next(
+                (k for k in reversed(kept) if _continues(k, candidate) or _same_sum(k, candidate)), None
+            )
         if target is None:
             kept.append(candidate)
         else:
@@ -74,13 +76,31 @@ ALSO = re.compile(r"\b(?:also|также|тоже)\b", re.IGNORECASE)
 """'X also said': another statement of the same speaker."""
 
 
+def _same_sum(earlier: Candidate, later: Candidate) -> bool:
+    """'Contracts worth 6 bn roubles were signed ... The total of the contracts signed, 6 bn roubles':
+    one signing however far apart."""
+    return earlier.kind == later.kind == "contract_signing" and _same_money(earlier, later)
+
+
 def _people(candidate: Candidate) -> set[str]:
     return {a.id for a in candidate.actors if a.kind == "person"}
 
 
 def _same_event(summary: Candidate, detail: Candidate) -> bool:
+    """The same kind, and a shared actor or place, or the same sum of money."""
+    if summary.kind != detail.kind:
+        return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
-    return summary.kind == detail.kind and bool(shared)
+    places = {a.id for a in summary.places} & {a.id for a in detail.places}
+    return bool(shared or places) or _same_money(summary, detail)
+
+
+def _same_money(one: Candidate, other: Candidate) -> bool:
+    return (
+        one.money is not None
+        and other.money is not None
+        and (one.money.amount, one.money.currency) == (other.money.amount, other.money.currency)
+    )
 
 
 def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> None:

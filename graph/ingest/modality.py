@@ -32,6 +32,9 @@ NEGATIONS = {"not", "never", "no", "didn't", "wasn't", "weren't", "hasn't", "hav
              "нет", "без"}  # fmt: skip
 HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
           "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
+QUANTIFIERS = {"many", "most", "thousands", "hundreds", "dozens", "several", "some", "all", "numerous",
+               "многие", "многий", "тысяча", "сотня", "десяток", "большинство", "ряд"}  # fmt: skip
+"""'Thousands have been detained', 'Many opposition leaders have been arrested': a summary, not an event."""
 COUNTS = {"times", "rounds", "раз", "раза"}
 FUTURE_AFTER = {"will", "would", "expected", "planned", "scheduled", "shall", "планироваться", "ожидаться",
                 "будет"}  # fmt: skip
@@ -61,6 +64,9 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "plan"
     if HABITS.intersection(before + after):
         return "habit"
+    opening = [t.norm for t in tokens[:3]]
+    if QUANTIFIERS.intersection(opening) and tokens and tokens[0].start == sentence.span.start:
+        return "summary"
     if any(word in COUNTS and index > 0 and _number(after[index - 1]) for index, word in enumerate(after)):
         return "count"
     return None

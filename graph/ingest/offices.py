@@ -19,7 +19,7 @@ TITLES: dict[tuple[str, ...], str] = {
     ("president",): "president", ("head", "of", "state"): "president", ("президент",): "president",
     ("глава", "государство"): "president", ("leader",): "leader", ("лидер",): "leader",
     ("глава",): "head", ("prime", "minister"): "prime minister", ("premier",): "prime minister",
-    ("pm",): "prime minister", ("премьер",): "prime minister", ("премьер-министр",): "prime minister",
+    ("pm",): "prime minister", ("премьер",): "prime minister", ("премьера",): "prime minister", ("премьер-министр",): "prime minister",
     ("глава", "правительство"): "prime minister", ("deputy", "prime", "minister"): "deputy prime minister",
     ("deputy", "pm"): "deputy prime minister", ("вице-премьер",): "deputy prime minister",
     ("foreign", "minister"): "foreign minister", ("глава", "мид"): "foreign minister",
