@@ -28,8 +28,8 @@ PLANS = {
 }  # fmt: skip
 FUTURE = {"будет", "будут", "будем", "буду", "будете", "станет", "станут"}
 """Russian future auxiliaries, by their written form (their lemma "быть" is also the past "были")."""
-NEGATIONS = {"not", "never", "no", "didn't", "wasn't", "weren't", "hasn't", "haven't", "nor", "не", "ни",
-             "нет", "без"}  # fmt: skip
+NEGATIONS = {"not", "never", "no", "nothing", "neither", "didn't", "wasn't", "weren't", "hasn't", "haven't",
+             "nor", "не", "ни", "нет", "без"}  # fmt: skip
 HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
           "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
 QUANTIFIERS = {"many", "most", "thousands", "hundreds", "dozens", "several", "some", "all", "numerous",

@@ -29,6 +29,8 @@ REGION_WORDS = re.compile(r"област|край|республик|округ|
 SURNAME_ENDINGS = re.compile(
     r"(?:ov|ev|yov|in|yn|enko|enka|ka|ko|sky|ski|skiy|skaya|ska|ova|eva|ina|ich|vich|uk|yuk|chuk|yan)$"
 )
+AGE = re.compile(r",\s*\d{1,2},")
+"""'Andrej Bykaŭ, 51, ...': a name followed by an age."""
 ROLE_NOUNS = {
     "activist", "activists", "journalist", "journalists", "priest", "lawyer", "blogger", "coach", "member",
     "co-chair", "opposition", "politician", "associate", "spokesperson", "athlete", "writer", "leader",
@@ -44,6 +46,7 @@ FIRST_NAMES = {
     "viachaslau", "vyachaslau", "katsiaryna", "volha", "tatsiana", "sviatlana", "maksim", "ales", "aleś",
     "yury", "yuras", "palina", "iryna", "larysa", "hanna", "anatol", "andrej", "andrei", "alena", "nasta",
     "ksenia", "kseniya", "ihnat", "zmitser", "valiantsin", "mikhas", "natallia", "alina", "vital",
+    "jaŭhien", "jauhien", "leon", "dzianis", "dzyanis", "ryhor", "zianon", "franak", "kiryl",
 }  # fmt: skip
 """Belarusian first names in Latin letters that pymorphy3's Russian dictionary does not know."""
 TITLE_MODIFIERS = {"prime", "foreign", "vice", "first", "acting", "former", "defence", "defense", "self"}
@@ -107,7 +110,7 @@ def _morph_tagger(factory: Any) -> Any:
 
 def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Mention]:
     found: list[Mention] = []
-    for run in _capitalised_runs(text, tokens, taken):
+    for run in _split_on_and(_capitalised_runs(text, tokens, taken)):
         titled = any(
             t.norm in PERSON_TITLES or t.norm in ROLE_NOUNS
             for t in tokens
@@ -137,6 +140,25 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
     return found + _surnames_again(text, tokens, found, taken)
+
+
+def _split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
+    """'Ivan Petrov and Pavel Sidorov': two names (an organisation keeps its 'and': 'Ministry of Trade
+    and Industry' has a head word)."""
+    split: list[list[Token]] = []
+    for run in runs:
+        if any(t.norm in ORG_HEADS for t in run) or not any(t.text == "and" for t in run):
+            split.append(run)
+            continue
+        current: list[Token] = []
+        for token in run:
+            if token.text == "and":
+                split.append(current)
+                current = []
+            else:
+                current.append(token)
+        split.append(current)
+    return [run for run in split if run]
 
 
 def _first_name(word: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
-from graph.ingest.lexicon import LOCATIVE, ORIGIN, PERSON_TITLES
+from graph.ingest.lexicon import LOCATIVE, ORIGIN, PASSIVE_AUXILIARIES, PERSON_TITLES
 from graph.ingest.places import city_for_locative
 from graph.ingest.tokens import Token
 
@@ -97,7 +97,7 @@ def participants_for(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
         )
     if kind in SUBJECT_ROLES:
-        return _subjects(kind, trigger, actors)
+        return _subjects(kind, trigger, actors, tokens)
     if kind == "sanction":
         return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
     if kind == "meeting" and any(s.actor.kind == "person" for s in actors):
@@ -114,11 +114,23 @@ SUBJECT_ROLES = {
 """The role of the persons an act concerns, and of the state body or court that acts."""
 
 
-def _subjects(kind: EventKind, trigger: Span, actors: list[Situated]) -> list[Participant]:
+def _subjects(
+    kind: EventKind, trigger: Span, actors: list[Situated], tokens: list[Token]
+) -> list[Participant]:
     """The persons the act concerns, and the body that acted when it is named before the verb
-    ('Belarus expelled a Czech diplomat') or as the court ('a court in Hrodna sentenced')."""
+    ('Belarus expelled a Czech diplomat') or as the court ('a court in Hrodna sentenced'). In the active
+    voice a person before the verb acted ('Lukashenka dismissed X': X is dismissed, Lukashenka the
+    authority); in the passive ('X was fined') the person before the verb is the one it concerns."""
     subject, authority = SUBJECT_ROLES[kind]
-    persons = [Participant(s.actor, subject) for s in actors if s.actor.kind == "person"]
+    before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
+    passive = bool(PASSIVE_AUXILIARIES.intersection(before_words)) or _short_participle(trigger_words)
+    people = [s for s in actors if s.actor.kind == "person"]
+    later = [s for s in people if s.mention.span.start >= trigger.end]
+    if not passive and later and any(s.mention.span.end <= trigger.start for s in people):
+        persons = [Participant(s.actor, subject if s in later else authority) for s in people]
+    else:
+        persons = [Participant(s.actor, subject) for s in people]
     bodies = [
         Participant(s.actor, authority)
         for s in actors
@@ -131,6 +143,11 @@ def _subjects(kind: EventKind, trigger: Span, actors: list[Situated]) -> list[Pa
             if s.actor.kind == "country" and s.mention.span.end <= trigger.start
         ]
     return _unique(persons + bodies)
+
+
+def _short_participle(words: list[str]) -> bool:
+    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive."""
+    return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))
 
 
 def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:

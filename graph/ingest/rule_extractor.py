@@ -63,7 +63,10 @@ class RuleExtractor:
                 and _guest_named(t, situated, digest)
             ]
             chosen = _one_per_kind(usable, tokens)
+            spoken = False
             for trigger in chosen:
+                if trigger.kind == "statement" and spoken:
+                    continue
                 if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
                     continue
                 if _setting_only(trigger, tokens, chosen):
@@ -85,6 +88,7 @@ class RuleExtractor:
                     )
                 if candidate.kind == "statement" and not _speaks(candidate, chosen):
                     continue
+                spoken = spoken or candidate.kind == "statement"
                 if _refers_back(
                     candidate, trigger, tokens, found, articles=digest.language_of(sentence) == "en"
                 ):
@@ -247,12 +251,16 @@ def _has_subject(candidate: Candidate) -> bool:
 
 def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
     """The first trigger of each kind, and a gathering ('the forum', 'the congress') beside a meeting held
-    at it: two events."""
+    at it: two events. Every speech verb is kept: the first that has a speaker makes the statement."""
     seen: dict[tuple[str, bool], Trigger] = {}
+    speech: list[Trigger] = []
     for trigger in triggers:
         words = {t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end}
-        seen.setdefault((trigger.kind, bool(words & GATHERINGS)), trigger)
-    return list(seen.values())
+        if trigger.kind == "statement":
+            speech.append(trigger)
+        else:
+            seen.setdefault((trigger.kind, bool(words & GATHERINGS)), trigger)
+    return sorted([*seen.values(), *speech], key=lambda t: t.span.start)
 
 
 def _anaphoric(
