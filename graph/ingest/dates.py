@@ -181,9 +181,8 @@ def find_relative(text: str, start: int, end: int, anchor: date) -> list[DateMen
     found: list[DateMention] = []
     for phrases, shift in ((NEXT_DAY, 1), (PREVIOUS_DAY, -1)):
         for phrase in phrases:
-            for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text[:end], re.IGNORECASE):
-                if match.start() >= start:
-                    found.append(_shifted(Span(match.start(), match.end()), anchor, shift))
+            for match in _phrase(phrase).finditer(text, start, end):
+                found.append(_shifted(Span(match.start(), match.end()), anchor, shift))
     words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, end)]
     for index, (_, _, word) in enumerate(words):
         unit = unit_words().get(word)
@@ -206,6 +205,11 @@ def find_relative(text: str, start: int, end: int, anchor: date) -> list[DateMen
         if not any(span.overlaps(f.span) for f in found):
             found.append(_shifted(span, anchor, direction * max(count, 1) * UNIT_DAYS[unit]))
     return sorted(found, key=lambda f: f.span.start)
+
+
+@lru_cache(maxsize=512)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
 
 
 def _count(word: str) -> int:

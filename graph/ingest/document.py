@@ -119,7 +119,8 @@ def analyse(
     language = main_language(found, body)
     tokens = tokenize(text, body.start, body.end)
     known = gazetteer.find(text, tokens)
-    proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, language)]
+    languages = [(p.span, p.language) for p in found]
+    proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, languages)]
     mentions = office_mentions(tokens, sorted(known + proposed, key=lambda m: m.span.start), gazetteer)
     return Digest(
         path=path,

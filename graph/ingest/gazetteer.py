@@ -56,6 +56,7 @@ class Gazetteer:
     """Every id's names, canonical first."""
     _by_norm: dict[str, list[_Entry]] = field(default_factory=dict)
     _automaton: Any = None
+    _similar: dict[tuple[str, str], ActorRef | None] = field(default_factory=dict)
 
     def add(self, actor: ActorRef, aliases: Iterable[str]) -> None:
         self.actors[actor.id] = actor
@@ -78,9 +79,16 @@ class Gazetteer:
                 entries.append(_Entry(guess, surface, case_sensitive=acronym, derived=is_derived))
                 entries.sort(key=lambda e: (e.derived, -e.actor.confidence))
         self._automaton = None
+        self._similar.clear()
 
     def similar(self, name: str, kind: str) -> ActorRef | None:
         """The one known actor of this kind whose name is close enough to `name`, if exactly one is."""
+        key = (name, kind)
+        if key not in self._similar:
+            self._similar[key] = self._most_similar(name, kind)
+        return self._similar[key]
+
+    def _most_similar(self, name: str, kind: str) -> ActorRef | None:
         norm = normalize_phrase(name)
         if len(norm.split()) < 2:
             return None

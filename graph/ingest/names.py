@@ -63,49 +63,101 @@ def proposal(name: str, kind: ActorKind, confidence: float) -> ActorRef:
     return ActorRef(f"{ID_PREFIX[kind]}:{slug(name)}", name, kind, known=False, confidence=confidence)
 
 
-def propose_names(text: str, tokens: list[Token], known: list[Mention], language: str) -> list[Mention]:
+CYRILLIC_LANGUAGES = {"ru", "be", "uk"}
+
+
+def propose_names(
+    text: str, tokens: list[Token], known: list[Mention], languages: list[tuple[Span, str]]
+) -> list[Mention]:
+    """natasha's NER over the paragraphs in Cyrillic languages, the capitalised-run rules over the rest
+    (`languages`: each paragraph's span and language)."""
     taken = [m.span for m in known]
-    russian = language in {"ru", "be"}
-    found = _russian_names(text, tokens) if russian else _english_names(text, tokens, taken)
+    cyrillic = [span for span, language in languages if language in CYRILLIC_LANGUAGES]
+    found: list[Mention] = []
+    if cyrillic:
+        found += _russian_names(_only(text, cyrillic), tokens)
+    latin = [t for t in tokens if not any(s.start <= t.start < s.end for s in cyrillic)]
+    if latin:
+        found += _english_names(text, latin, taken)
     return [m for m in found if not any(m.span.overlaps(t) for t in taken)]
+
+
+def _only(text: str, spans: list[Span]) -> str:
+    """The text with everything outside `spans` blanked (offsets unchanged)."""
+    kept = [" " if c != "\n" else c for c in text]
+    for span in spans:
+        kept[span.start : span.end] = text[span.start : span.end]
+    return "".join(kept)
 
 
 @lru_cache(maxsize=1)
 def _natasha() -> tuple[Any, Any, Any]:
-    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
 
-    return Segmenter(), MorphVocab(), NewsNERTagger(NewsEmbedding())
+    return Segmenter(), None, NewsNERTagger(NewsEmbedding())
 
 
 def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
     from natasha import Doc
 
-    segmenter, vocab, tagger = _natasha()
+    segmenter, _, tagger = _natasha()
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_ner(tagger)
-    from natasha import NewsMorphTagger
-
-    doc.tag_morph(_morph_tagger(NewsMorphTagger))
     found: list[Mention] = []
     body = Span(tokens[0].start, tokens[-1].end) if tokens else Span(0, 0)
     for span in doc.spans:
         if not (body.start <= span.start and span.stop <= body.end):
             continue
-        span.normalize(vocab)
         kind: ActorKind = NER_KINDS.get(span.type, "organization")
         if kind == "city" and REGION_WORDS.search(span.text):
             kind = "region"
-        name = str(span.normal or span.text)
+        name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
     return found
 
 
-@lru_cache(maxsize=1)
-def _morph_tagger(factory: Any) -> Any:
-    from natasha import NewsEmbedding
+def nominative(name: str, kind: ActorKind) -> str:
+    """'Владимиром Сальдо' -> 'Владимир Сальдо', 'Следственного комитета' -> 'Следственный комитет':
+    pymorphy3 puts a person's words, and the words of a place or body up to its head noun (adjectives
+    agreeing with it), in the nominative; a genitive tail ('Министерство иностранных дел') stays."""
+    words = name.split()
+    parses = [_name_parse(w, kind) if CYRILLIC_WORD.match(w) else None for w in words]
+    if kind == "person":
+        return " ".join(_inflected_word(w, p, {"nomn", "sing"}) for w, p in zip(words, parses, strict=True))
+    head = next((i for i, p in enumerate(parses) if p is not None and "NOUN" in p.tag), None)
+    if head is None:
+        return name
+    noun: Any = parses[head]
+    agreement = {"nomn", *(g for g in (noun.tag.gender, noun.tag.number) if g)}
+    result = [
+        _inflected_word(w, p, agreement if i < head else {"nomn"}) if i <= head else w
+        for i, (w, p) in enumerate(zip(words, parses, strict=True))
+    ]
+    return " ".join(result)
 
-    return factory(NewsEmbedding())
+
+def _inflected_word(word: str, parse: Any, grammemes: set[str]) -> str:
+    if parse is None:
+        return word
+    number = {parse.tag.number} if parse.tag.number and not {"sing", "plur"} & grammemes else set()
+    wanted = grammemes | number
+    form = parse.inflect(wanted) or parse.inflect({"nomn"})
+    text = str(form.word) if form else word
+    if "ё" not in word.lower():
+        text = text.replace("ё", "е")
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё-]+$")
+
+
+def _name_parse(word: str, kind: ActorKind) -> Any:
+    parses = _morph().parse(word)
+    if kind == "person":
+        named = [p for p in parses if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
+        parses = named or parses
+    return parses[0] if parses else None
 
 
 def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Mention]:

@@ -26,7 +26,8 @@ def draft_of(annotation: Path, folder: Path) -> Path:
     if period:
         ingested = ingest(text, SEED, parse_period(str(period)))
     else:
-        ingested = ingest(text, SEED, published=published if isinstance(published, date) else date(2024, 1, 1))
+        day = published if isinstance(published, date) else date(2024, 1, 1)
+        ingested = ingest(text, SEED, published=day)
     out = folder / f"{annotation.stem}.draft.yaml"
     write_draft(ingested, out)
     return out
