@@ -110,6 +110,8 @@ class Candidate:
     """What an analyst should check, in plain words; becomes comments in the draft."""
     paragraph: int = 0
     sentence: int = 0
+    shallow: bool = False
+    """Found in a language the rules do not read fully (names, dates and money only)."""
     part_of: Candidate | None = None
     """The trip this event happened on (a signing during a visit)."""
 

@@ -134,6 +134,10 @@ OFFICE_WORDS = (
     "duties", "governor", "decree", "deputy", "chairman",
 )  # fmt: skip
 
+COMPANION_AFTER = {"dismissed", "dismisses", "dismissal", "fired", "sacked"}
+"""Triggers whose companion word must follow them ('dismissed X from the post', not 'a former director
+dismissed the opposition')."""
+
 NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
     **{
         verb: AGREEMENT_NOUNS

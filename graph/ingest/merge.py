@@ -30,7 +30,8 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     result: list[Candidate] = []
     for candidate in kept:
         if candidate.paragraph in lead:
-            detail = next((c for c in kept if c.paragraph not in lead and _same_event(candidate, c)), None)
+            details = [c for c in kept if c.paragraph not in lead and _same_event(candidate, c, digest)]
+            detail = max(details, key=lambda c: _overlap(candidate, c), default=None)
             if detail is not None:
                 _absorb(detail, candidate, keep_date=True)
                 continue
@@ -38,7 +39,7 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     return sorted(result, key=lambda c: c.evidence[0].span.start)
 
 
-STATEMENT_REACH = 2
+STATEMENT_REACH = 3
 """Sentences over which one speaker's words are one statement (one occasion), when nobody else speaks
 in between."""
 
@@ -86,9 +87,18 @@ def _people(candidate: Candidate) -> set[str]:
     return {a.id for a in candidate.actors if a.kind == "person"}
 
 
-def _same_event(summary: Candidate, detail: Candidate) -> bool:
-    """The same kind, and a shared actor or place, or the same sum of money."""
+def _overlap(one: Candidate, other: Candidate) -> int:
+    return len({a.id for a in one.actors + one.places} & {a.id for a in other.actors + other.places})
+
+
+def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
+    """The same kind, and a shared actor or place, or the same sum of money; never a lead about this
+    week and a detail dated before it ('In October 2023, he dismissed ...')."""
     if summary.kind != detail.kind:
+        return False
+    if detail.date_stated and not summary.date_stated and detail.date.end < digest.period.start:
+        return False
+    if detail.date_stated and summary.date_stated and detail.date != summary.date:
         return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
     places = {a.id for a in summary.places} & {a.id for a in detail.places}

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 PLANS = {
     "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could", "may",
     "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish",
-    "ready", "going", "should", "must", "scheduled", "upcoming", "future", "possible", "potential",
+    "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
     "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot",
     "намерить", "намеренный", "планировать", "планироваться", "собираться", "мочь", "ожидаться",
     "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий", "предстоящий", "если",

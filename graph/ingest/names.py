@@ -172,15 +172,17 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             titled, run = True, run[1:]
         if not run:
             continue
-        if len(run) > 3 and looks_like_first_name(run[-2].text) and _surname_like(run[-1].text):
+        if len(run) > 3 and _first_name(run[-2].text) and _surname_like(run[-1].text):
             titled, run = True, run[-2:]
         words = [t.text for t in run]
         span = Span(run[0].start, run[-1].end)
+        after_of = text[max(0, span.start - 3) : span.start].strip() == "of"
         name = text[span.start : span.end]
         if any(w.lower() in ORG_HEADS for w in words):
             found.append(Mention(span, (proposal(name, "organization", 0.5),), name))
         elif (
             2 <= len(words) <= 3
+            and not after_of
             and all(w.isalpha() for w in words)
             and (titled or (_first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2)))
         ):

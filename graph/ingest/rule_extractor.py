@@ -89,11 +89,13 @@ class RuleExtractor:
                 if candidate.kind == "statement" and not _speaks(candidate, chosen):
                     continue
                 spoken = spoken or candidate.kind == "statement"
-                if _refers_back(
+                referent = _refers_back(
                     candidate, trigger, tokens, found, articles=digest.language_of(sentence) == "en"
-                ):
-                    continue
+                )
                 self._date(candidate, digest, sentence, trigger, found)
+                if referent is not None:
+                    _tell_again(referent, candidate)
+                    continue
                 for part in split_candidate(candidate, trigger, digest, sentence, situated):
                     self._details(part, digest, sentence, trigger, situated)
                     part.title = event_title(part)
@@ -112,7 +114,7 @@ class RuleExtractor:
         trigger: Trigger,
         earlier: list[Candidate],
     ) -> None:
-        stated = date_near(digest, sentence, trigger.span)
+        stated = date_near(digest, sentence, trigger.span, _content(digest, sentence, trigger))
         chosen = (
             ChosenDate(stated.value, True) if stated else _anaphoric(digest, sentence, candidate, earlier)
         )
@@ -167,6 +169,21 @@ def _local(money: MoneyMention, digest: Digest) -> MoneyMention:
 QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
 
 
+def _content(digest: Digest, sentence: Sentence, trigger: Trigger) -> list[Span]:
+    """What a statement says (its quotations, the clause after 'that'/'что'): dates in it are what the
+    speaker spoke of, not when they spoke."""
+    if trigger.kind != "statement":
+        return []
+    spans = _quoted(digest, sentence)
+    that = THAT.search(digest.text, trigger.span.end, sentence.span.end)
+    if that and that.start() - trigger.span.end < 40:
+        spans.append(Span(that.end(), sentence.span.end))
+    return spans
+
+
+THAT = re.compile(r"\b(?:that|что|чтобы)\b", re.IGNORECASE)
+
+
 def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
     """Quotations: what is said inside them is speech, not an event the text reports."""
     return [
@@ -190,7 +207,7 @@ def _speaks(statement: Candidate, chosen: list[Trigger]) -> bool:
     another event told in the same sentence ('A court sentenced X, a Telegram channel said') attributes
     that event; it is not a statement of its own. A person's account ('..., his associate said') is."""
     speakers = [p.actor for p in statement.participants]
-    if not speakers or any(a.kind in {"region", "city"} for a in speakers):
+    if not speakers or any(a.kind in {"region", "city", "country"} for a in speakers):
         return False
     others = [t for t in chosen if t.kind != "statement"]
     return not others or any(a.kind == "person" for a in speakers)
@@ -244,7 +261,7 @@ def _has_subject(candidate: Candidate) -> bool:
     person named it is a summary ('thousands have been detained'), not an event."""
     return (
         candidate.kind not in SUBJECT_ROLES
-        or candidate.confidence <= 0.3
+        or candidate.shallow
         or any(a.kind == "person" for a in candidate.actors)
     )
 
@@ -281,9 +298,18 @@ def _shares(one: Candidate, other: Candidate) -> bool:
     return bool(ids & {a.id for a in other.actors + other.places})
 
 
+def _tell_again(referent: Candidate, mention: Candidate) -> None:
+    """'The visit began on Thursday': evidence for the event told before, and its date if it had none."""
+    if mention.evidence[0] not in referent.evidence:
+        referent.evidence.append(mention.evidence[0])
+    if mention.date_stated and not referent.date_stated:
+        referent.date, referent.date_stated = mention.date, True
+        referent.review = [r for r in referent.review if "date" not in r]
+
+
 def _refers_back(
     candidate: Candidate, trigger: Trigger, tokens: list[Token], earlier: list[Candidate], articles: bool
-) -> bool:
+) -> Candidate | None:
     """'the visit', 'the negotiations', 'по итогам визита': a noun naming an event already told (in a
     language with articles, only after a definite word). A noun that names its event ('the 10th meeting
     of the commission', 'the forum of regions') is an event of its own."""
@@ -291,12 +317,13 @@ def _refers_back(
     words = [t.norm for t in before][-2:]
     noun = " ".join(t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end)
     if noun not in NOUN_TRIGGERS or (articles and not DEFINITE.intersection(words)):
-        return False
+        return None
     same_kind = [c for c in earlier if c.kind == candidate.kind]
-    if any(_shares(c, candidate) for c in same_kind):
-        return True
+    shared = [c for c in same_kind if _shares(c, candidate)]
+    if shared:
+        return shared[-1]
     bare = not candidate.participants and not candidate.places
-    return bare and bool(same_kind) and not _named_event(trigger, tokens)
+    return same_kind[-1] if bare and same_kind and not _named_event(trigger, tokens) else None
 
 
 def _named_event(trigger: Trigger, tokens: list[Token]) -> bool:

@@ -52,6 +52,7 @@ def shallow_candidates(digest: Digest, sentence: Sentence, tokens: list[Token]) 
             money=money[0] if money and kind in {"contract_signing", "fine", "sentence"} else None,
             evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
             confidence=CONFIDENCE,
+            shallow=True,
             review=[
                 f"this sentence is in {language}, which kg ingest does not read fully: the kind comes from "
                 f"the word {token.text!r}, the names, dates and money from the gazetteer and patterns; "
