@@ -124,7 +124,8 @@ def nominative(name: str, kind: ActorKind) -> str:
     words = name.split()
     parses = [_name_parse(w, kind) if CYRILLIC_WORD.match(w) else None for w in words]
     if kind == "person":
-        return " ".join(_inflected_word(w, p, {"nomn", "sing"}) for w, p in zip(words, parses, strict=True))
+        named = [_inflected_word(w, p, {"nomn", "sing"}) for w, p in zip(words, parses, strict=True)]
+        return " ".join(re.sub(r"(?<=[оеи]в|ин)ы$", "", w) for w in named)
     head = next((i for i, p in enumerate(parses) if p is not None and "NOUN" in p.tag), None)
     if head is None:
         return name

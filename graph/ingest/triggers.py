@@ -72,9 +72,11 @@ AUXILIARIES = {
     "and",
     "or",
 }
-FUNCTION_WORDS = {"the", "a", "an", "to", "from", "for", "in", "on", "at", "by", "with", "of", "as", "into", "and",
-                  "all", "any", "some", "their", "his", "her", "its", "two", "three", "four", "five", "several", "that",
-                  "this", "these", "those", "him", "them", "it", "over", "under", "after", "before", "since"}  # fmt: skip
+FUNCTION_WORDS = {
+    "the", "a", "an", "to", "from", "for", "in", "on", "at", "by", "with", "of", "as", "into", "and", "all",
+    "any", "some", "their", "his", "her", "its", "two", "three", "four", "five", "several", "that", "this",
+    "these", "those", "him", "them", "it", "over", "under", "after", "before", "since",
+}  # fmt: skip
 
 
 def _adjectival(tokens: list[Token], index: int, length: int) -> bool:
