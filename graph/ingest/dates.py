@@ -59,6 +59,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(rf"(?<!\w){shape}", re.IGNORECASE)) for kind, shape in shapes]
 
 
+LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last\s+year|прошлого\s+года)", re.IGNORECASE)
+"""'in March last year', 'в марте прошлого года'."""
 NUMERIC = re.compile(
     r"(?<![\w.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
     r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d))(?![\w-])"
@@ -136,6 +138,8 @@ def _resolve(kind: str, match: re.Match[str], period: DateSpan | None) -> DateSp
         return DateSpan(date(year, 1, 1), date(year, 12, 31), "year") if year else None
     month1 = month_numbers()[groups["m1"].lower().rstrip(".")]
     if kind == "month":
+        if year is None and period is not None and LAST_YEAR.match(match.string, match.end()):
+            year = period.end.year - 1
         year = year or _nearest_year(month1, 1, period)
         if year is None:
             return None
@@ -171,6 +175,8 @@ def _nearest_year(month: int, day: int, period: DateSpan | None) -> int | None:
             if period.start <= moment <= period.end
             else min(abs((moment - period.start).days), abs((moment - period.end).days))
         )
+        if moment > period.end:
+            gap *= 2  # news tells what happened: a month named without a year is more likely past
         if best is None or gap < best[0]:
             best = (gap, year)
     return best[1] if best else None
