@@ -132,5 +132,7 @@ def _lead_paragraphs(digest: Digest) -> set[int]:
     paragraphs = sorted({s.paragraph for s in digest.sentences})
     if len(paragraphs) <= 2:
         return set()
-    headline = digest.header.title is not None and len(paragraphs) > 3
-    return set(paragraphs[: 2 if headline else 1])
+    body = [s.paragraph for s in digest.sentences if s.span.start >= digest.header.body.start]
+    headline = [s.paragraph for s in digest.sentences if s.span.start < digest.header.body.start]
+    lead = set(headline[:1]) | set(body[:1])
+    return lead if len(paragraphs) > len(lead) + 1 else set()

@@ -31,6 +31,8 @@ SURNAME_ENDINGS = re.compile(
 )
 AGE = re.compile(r",\s*\d{1,2},")
 """'Andrej Bykaŭ, 51, ...': a name followed by an age."""
+NOT_SURNAMES = {"Day", "Days", "Parade", "Week", "Forum", "Council", "Summit", "Games", "Cup", "Square",
+                "Street", "Avenue", "Palace", "Hall", "Prize", "Award", "Order", "Medal"}  # fmt: skip
 ROLE_NOUNS = {
     "activist", "activists", "journalist", "journalists", "priest", "lawyer", "blogger", "coach", "member",
     "co-chair", "opposition", "politician", "associate", "spokesperson", "athlete", "writer", "leader",
@@ -184,6 +186,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         elif (
             2 <= len(words) <= 3
             and not after_of
+            and words[-1] not in NOT_SURNAMES
             and all(w.isalpha() for w in words)
             and (titled or (_first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2)))
         ):

@@ -179,7 +179,8 @@ def _content(digest: Digest, sentence: Sentence, trigger: Trigger) -> list[Span]
     if that and that.start() - trigger.span.end < 40:
         spans.append(Span(that.end(), sentence.span.end))
     comma = digest.text.rfind(",", sentence.span.start, trigger.span.start)
-    if comma > sentence.span.start and trigger.span.start - comma < 60:
+    tail = digest.text[trigger.span.end : sentence.span.end].split()
+    if comma > sentence.span.start and trigger.span.start - comma < 60 and len(tail) <= 4:
         spans.append(Span(sentence.span.start, comma))  # '..., the Treasury said.': what was said
     return spans
 
