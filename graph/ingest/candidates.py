@@ -110,6 +110,8 @@ class Candidate:
     """What an analyst should check, in plain words; becomes comments in the draft."""
     paragraph: int = 0
     sentence: int = 0
+    named_by_noun: bool = False
+    """Its trigger is a noun ('Meeting of the Council', 'Форум регионов'), not a verb that reports it."""
     shallow: bool = False
     """Found in a language the rules do not read fully (names, dates and money only)."""
     part_of: Candidate | None = None

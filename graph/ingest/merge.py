@@ -27,8 +27,16 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
         else:
             _absorb(target, candidate)
     lead = _lead_paragraphs(digest)
+    headline = _headline_paragraph(digest)
     result: list[Candidate] = []
     for candidate in kept:
+        if candidate.paragraph == headline:
+            body = [c for c in kept if c.paragraph != headline and c.kind == candidate.kind]
+            if body:
+                _absorb(max(body, key=lambda c: _overlap(candidate, c)), candidate, keep_date=True)
+                continue
+            if candidate.named_by_noun:
+                continue  # a headline naming a topic ('Forum of regions: a new record') reports nothing
         if candidate.paragraph in lead:
             details = [c for c in kept if c.paragraph not in lead and _same_event(candidate, c, digest)]
             detail = max(details, key=lambda c: _overlap(candidate, c), default=None)
@@ -125,6 +133,11 @@ def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> Non
     target.money = target.money or other.money
     target.content = target.content or other.content
     target.confidence = max(target.confidence, other.confidence)
+
+
+def _headline_paragraph(digest: Digest) -> int | None:
+    headline = [s.paragraph for s in digest.sentences if s.span.start < digest.header.body.start]
+    return headline[0] if headline else None
 
 
 def _lead_paragraphs(digest: Digest) -> set[int]:

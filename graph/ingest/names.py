@@ -173,6 +173,8 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         )
         while run and (run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS):
             titled, run = True, run[1:]
+        while run and run[0].text in CONNECTORS:
+            run = run[1:]
         if not run:
             continue
         if len(run) > 3 and _first_name(run[-2].text) and _surname_like(run[-1].text):
@@ -187,6 +189,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             2 <= len(words) <= 3
             and not after_of
             and words[-1] not in NOT_SURNAMES
+            and not words[-1].isupper()
             and all(w.isalpha() for w in words)
             and (titled or (_first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2)))
         ):
@@ -275,10 +278,16 @@ def _next_is_capital(tokens: list[Token], index: int) -> bool:
     return any(t.text[0].isupper() for t in following if t.text not in CONNECTORS)
 
 
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _trim(run: list[Token], text: str) -> list[Token]:
-    while run and (run[0].text in CONNECTORS or _opens_sentence(run[0], text)):
+    """Leading articles and sentence openers, trailing connectors and days ('the Treasury on Friday')."""
+    while run and (
+        run[0].text in CONNECTORS or run[0].text in {"The", "A", "An"} or _opens_sentence(run[0], text)
+    ):
         run = run[1:]
-    while run and run[-1].text in CONNECTORS:
+    while run and (run[-1].text in CONNECTORS or run[-1].norm in TIME_WORDS or _is_month(run[-1].text)):
         run = run[:-1]
     return run
 

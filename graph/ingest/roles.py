@@ -250,14 +250,12 @@ def _is_qualifier(mention: Mention, index: int, mentions: list[Mention], tokens:
     """'President of Belarus X', 'Russian Foreign Minister X', 'region of the Russian Federation'."""
     if mention.best.kind == "person":
         return False
-    following = mentions[index + 1] if index + 1 < len(mentions) else None
-    between = [
-        t.norm for t in tokens if following and mention.span.end <= t.start and t.end <= following.span.start
-    ]
     before = [t.norm for t in tokens if t.end <= mention.span.start][-4:]
-    titled = any(w in PERSON_TITLES for w in before + between)
-    if following and following.best.kind == "person" and len(between) <= 4 and titled:
-        return True
+    for later in mentions[index + 1 : index + 3]:
+        between = [t.norm for t in tokens if mention.span.end <= t.start and t.end <= later.span.start]
+        titled = any(w in PERSON_TITLES for w in before + between)
+        if later.best.kind == "person" and len(between) <= 6 and titled:
+            return True
     previous = mentions[index - 1] if index > 0 else None
     if previous and previous.best.kind in PLACE_KINDS and mention.best.kind in PLACE_KINDS:
         gap = [t.norm for t in tokens if previous.span.end <= t.start and t.end <= mention.span.start]

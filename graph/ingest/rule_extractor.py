@@ -81,6 +81,7 @@ class RuleExtractor:
                     evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
+                    named_by_noun=trigger.phrase in NOUN_TRIGGERS or trigger.phrase in GATHERINGS,
                 )
                 if not candidate.participants or _pronoun_speaks(trigger, tokens):
                     candidate.participants = (
