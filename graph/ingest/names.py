@@ -14,6 +14,7 @@ from typing import Any
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
 from graph.ingest.date_words import month_numbers
 from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES
+from graph.ingest.money import CURRENCY_CODES
 from graph.ingest.places import known_city
 from graph.ingest.tokens import Token, _morph
 from graph.ingest.translit import TO_CYRILLIC, looks_like_first_name, slug
@@ -200,7 +201,30 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             and not _is_month(name)
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
+    found += _acronyms(tokens, taken + [m.span for m in found])
     return found + _surnames_again(text, tokens, found, taken)
+
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
+    """'the Belarusian KGB', 'OMON': an unknown all-capital word of 2-6 letters names a body."""
+    found: list[Mention] = []
+    for token in tokens:
+        span = Span(token.start, token.end)
+        word = token.text
+        if (
+            2 <= len(word) <= 6
+            and word.isalpha()
+            and word.isupper()
+            and word.isascii()
+            and not ROMAN.match(word)
+            and word not in CURRENCY_CODES
+            and not any(span.overlaps(t) for t in taken)
+        ):
+            found.append(Mention(span, (proposal(word, "organization", 0.4),), word))
+    return found
 
 
 def _split_on_and(runs: list[list[Token]]) -> list[list[Token]]:

@@ -78,8 +78,8 @@ def participants_for(
     after = [s for s in actors if s.mention.span.start >= trigger.end]
     if kind == "statement":
         speaker = _speaker(
-            trigger, [s for s in before if not _media(s)], [s for s in after if not _media(s)], tokens
-        )
+            trigger, [s for s in before if _may_speak(s)], [s for s in after if _may_speak(s)], tokens
+        ) or _speaker(trigger, [s for s in before if _may_speak(s, quoted=True)], [], tokens)
         return [Participant(speaker.actor, "speaker")] if speaker else []
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
@@ -134,7 +134,7 @@ def _subjects(
     bodies = [
         Participant(s.actor, authority)
         for s in actors
-        if s.actor.kind == "organization" and s.mention.span.end <= trigger.start
+        if s.actor.kind == "organization" and (s.mention.span.end <= trigger.start or _agent(s, tokens))
     ]
     if kind == "expulsion" and not bodies:
         bodies = [
@@ -143,6 +143,21 @@ def _subjects(
             if s.actor.kind == "country" and s.mention.span.end <= trigger.start
         ]
     return _unique(persons + bodies)
+
+
+def _may_speak(situated: Situated, quoted: bool = False) -> bool:
+    """Not a place, not a bare acronym nobody knows, and (unless nobody else can be) not someone named
+    inside the quoted words ('"The Service notes ...", the agency reports' has only that name)."""
+    actor = situated.actor
+    return (
+        (quoted or not situated.quoted) and actor.kind not in {"region", "city"} and actor.confidence >= 0.5
+    )
+
+
+def _agent(situated: Situated, tokens: list[Token]) -> bool:
+    """'arrested by the Belarusian KGB': the body after 'by' acted."""
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
+    return "by" in before
 
 
 def _short_participle(words: list[str]) -> bool:
