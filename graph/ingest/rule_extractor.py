@@ -87,6 +87,13 @@ class RuleExtractor:
                     candidate.participants = (
                         antecedent(digest, sentence, trigger, candidate.kind, found) or candidate.participants
                     )
+                elif _pronoun_acts(trigger, tokens, situated):
+                    known = {p.actor.id for p in candidate.participants}
+                    candidate.participants[:0] = [
+                        p
+                        for p in antecedent(digest, sentence, trigger, candidate.kind, found)
+                        if p.actor.id not in known
+                    ]
                 if candidate.kind == "statement" and not _speaks(candidate, chosen):
                     continue
                 spoken = spoken or candidate.kind == "statement"
@@ -226,6 +233,17 @@ def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
     before = [t.norm for t in tokens if t.end <= trigger.span.start][-1:]
     after = [t.norm for t in tokens if t.start >= trigger.span.end][:1]
     return bool(PRONOUNS.intersection(before + after))
+
+
+def _pronoun_acts(trigger: Trigger, tokens: list[Token], situated: list[Situated]) -> bool:
+    """'In Pskov he held a meeting with the governor': the pronoun before the verb took part too."""
+    if trigger.kind not in {"meeting", "visit", "contract_signing"}:
+        return False
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-4:]
+    named_before = any(
+        s.actor.kind == "person" and s.mention.span.end <= trigger.span.start for s in situated
+    )
+    return bool(PRONOUNS.intersection(before)) and not named_before
 
 
 def _guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> bool:

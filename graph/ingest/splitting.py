@@ -7,6 +7,7 @@ with its own sum.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from graph.ingest.candidates import Candidate, Participant
@@ -16,6 +17,11 @@ from graph.ingest.segments import Sentence
 from graph.ingest.triggers import Trigger
 
 DASHES = "–—-"
+WITH = re.compile(r"(?:\bwith|(?<!\w)[сc])\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
+"""'... with the governor X, and in Ufa with Y', 'с губернатором X, а в Уфе — с Y': each its own meeting."""
+THAT = re.compile(r"\b(?:that|что)\b", re.IGNORECASE)
+"""What someone said after the meeting names ('announced that he plans more meetings with Putin') is
+not a counterpart."""
 RESPECTIVELY = ("respectively", "соответственно")
 
 
@@ -32,13 +38,22 @@ def split_candidate(
 def _counterparts(
     candidate: Candidate, trigger: Trigger, digest: Digest, situated: list[Situated]
 ) -> list[Candidate]:
+    that = THAT.search(digest.text, trigger.span.end)
+    cut = that.start() if that else len(digest.text)
+    after = [
+        s for s in situated if trigger.span.end <= s.mention.span.start < cut and s.actor.kind == "person"
+    ]
     dashed = [
         s
-        for s in situated
-        if s.mention.span.start >= trigger.span.end
-        and s.actor.kind == "person"
-        and any(d in digest.text[max(0, s.mention.span.start - 3) : s.mention.span.start] for d in DASHES)
+        for s in after
+        if any(d in digest.text[max(0, s.mention.span.start - 3) : s.mention.span.start] for d in DASHES)
     ]
+    if len(dashed) < 2:
+        dashed = [
+            s
+            for s in after
+            if WITH.search(digest.text[max(0, s.mention.span.start - 40) : s.mention.span.start])
+        ]
     if len(dashed) < 2:
         return [candidate]
     persons = {s.actor.id for s in dashed}
