@@ -234,3 +234,15 @@ def test_other_languages_give_low_confidence_candidates_and_say_so(write_digest:
     assert meeting.kind == "meeting" and meeting.confidence < 0.5
     assert ids(meeting) >= {LUKASHENKA, PUTIN}
     assert [p.language for p in ingested.digest.unread] == ["de"]
+
+
+def test_a_pronoun_takes_part_and_each_with_is_its_own_meeting(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 2, Putin said that Minsk is a friend. On May 3, he held a meeting with governor Ivan Petrov, "
+        "and in Vitebsk with governor Pavel Sidorov."
+    )
+    meetings = [c for c in events(write_digest, text) if c.kind == "meeting"]
+    assert [sorted(a.name for a in m.actors) for m in meetings] == [
+        ["Ivan Petrov", "Vladimir Putin"],
+        ["Pavel Sidorov", "Vladimir Putin"],
+    ]
