@@ -61,14 +61,24 @@ def _counterparts(
         s.actor.id for s in situated if s.mention.span.start >= trigger.span.end and s.actor.id not in persons
     }
     hosts = [p for p in candidate.participants if p.actor.id not in persons and p.actor.id not in listed]
-    return [
-        replace(
-            candidate,
-            participants=[*hosts, Participant(s.actor, "participant")],
-            review=list(candidate.review),
+    split: list[Candidate] = []
+    start = trigger.span.start
+    for s in dashed:
+        places = [
+            p.actor
+            for p in situated
+            if p.is_place and p.locative and start <= p.mention.span.start < s.mention.span.start
+        ]
+        split.append(
+            replace(
+                candidate,
+                participants=[*hosts, Participant(s.actor, "participant")],
+                places=places or ([] if split else candidate.places),
+                review=list(candidate.review),
+            )
         )
-        for s in dashed
-    ]
+        start = s.mention.span.end
+    return split
 
 
 def _respectively(
