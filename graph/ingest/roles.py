@@ -18,6 +18,17 @@ from graph.ingest.tokens import Token
 PARTICIPANT_REACH = 100
 """Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
 PLACE_REACH = {"statement": 40}
+SENTENCE_WIDE = {
+    "statement",
+    "visit",
+    "detention",
+    "sentence",
+    "fine",
+    "appointment",
+    "dismissal",
+    "expulsion",
+}
+"""Kinds whose participants may be named anywhere in the sentence (the subject of a long sentence)."""
 THAT = {"that", "что", "што", "чтобы"}
 REPORTED_SPEECH = {"according to", "по слово", "паводле"}
 REGION_WORDS = {"region", "regions", "oblast", "oblasts", "krai", "регион", "область", "край"}
@@ -72,7 +83,11 @@ def participants_for(
         and not s.qualifier
         and not s.origin
         and (kind == "ban" or not s.locative)
-        and (kind in {"statement", "visit"} or trigger.distance(s.mention.span) <= PARTICIPANT_REACH)
+        and (
+            kind in SENTENCE_WIDE
+            or trigger.distance(s.mention.span) <= PARTICIPANT_REACH
+            or (kind in SUBJECT_ROLES and _passive_subject(s, trigger, tokens))
+        )
     ]
     before = [s for s in actors if s.mention.span.end <= trigger.start]
     after = [s for s in actors if s.mention.span.start >= trigger.end]
@@ -124,8 +139,16 @@ def _subjects(
     subject, authority = SUBJECT_ROLES[kind]
     before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
-    passive = bool(PASSIVE_AUXILIARIES.intersection(before_words)) or _short_participle(trigger_words)
-    people = [s for s in actors if s.actor.kind == "person"]
+    passive = bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1])) or _short_participle(
+        trigger_words
+    )
+    people = [
+        s
+        for s in actors
+        if s.actor.kind == "person"
+        and not _attributes(s, tokens)
+        and (s.mention.span.end <= trigger.start or _object(s, trigger, tokens))
+    ]
     later = [s for s in people if s.mention.span.start >= trigger.end]
     if not passive and later and any(s.mention.span.end <= trigger.start for s in people):
         persons = [Participant(s.actor, subject if s in later else authority) for s in people]
@@ -152,6 +175,47 @@ def _may_speak(situated: Situated, quoted: bool = False) -> bool:
     return (
         (quoted or not situated.quoted) and actor.kind not in {"region", "city"} and actor.confidence >= 0.5
     )
+
+
+SPEECH_AFTER = {
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "wrote",
+    "сообщил",
+    "сообщила",
+    "сказал",
+    "сказала",
+}
+
+
+def _attributes(situated: Situated, tokens: list[Token]) -> bool:
+    """'..., associate Gleb German said': the person tells of the act; it does not concern them."""
+    after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:2]
+    return bool(SPEECH_AFTER.intersection(after))
+
+
+def _passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'Lawyer X, a member of ..., was taken out': the person a passive verb concerns, however far."""
+    words = [t.norm for t in tokens if trigger.start <= t.start < trigger.end][:1]
+    words += [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    return (
+        situated.actor.kind == "person"
+        and situated.mention.span.end <= trigger.start
+        and bool(PASSIVE_AUXILIARIES.intersection(words))
+    )
+
+
+OBLIQUE = {"against", "of", "for", "with", "to", "from", "about", "против", "для", "о", "об"}
+
+
+def _object(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'sentenced X', 'задержали журналиста X': the person right after the verb it concerns, not one in a
+    phrase further on ('protests against President X')."""
+    between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    return situated.mention.span.start - trigger.end <= 60 and not OBLIQUE.intersection(between[-3:])
 
 
 def _agent(situated: Situated, tokens: list[Token]) -> bool:

@@ -34,7 +34,7 @@ from graph.ingest.shallow import shallow_candidates
 from graph.ingest.splitting import split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import Token, normalize_word
 from graph.ingest.triggers import Trigger, find_triggers
 
 MONEY_KINDS = {"contract_signing", "fine", "sentence"}
@@ -174,6 +174,12 @@ def _local(money: MoneyMention, digest: Digest) -> MoneyMention:
     return replace(money, currency=LOCAL_CURRENCY[money.currency])
 
 
+PEOPLE = {
+    "activists", "journalists", "citizens", "protesters", "people", "members", "nationals", "diplomats",
+    "ambassadors", "ambassador", "opponents", "participants", "россиянин", "гражданин", "активист",
+    "журналист", "человек", "участник", "дипломат", "посол", "боевик", "сотрудник",
+}  # fmt: skip
+WORDS = re.compile(r"\w+")
 QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
 
 
@@ -280,13 +286,15 @@ def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
 
 
 def _has_subject(candidate: Candidate) -> bool:
-    """An arrest, sentence, fine, appointment, dismissal or expulsion concerns someone; without any
-    person named it is a summary ('thousands have been detained'), not an event."""
-    return (
-        candidate.kind not in SUBJECT_ROLES
-        or candidate.shallow
-        or any(a.kind == "person" for a in candidate.actors)
-    )
+    """An arrest, sentence, fine, appointment, dismissal or expulsion concerns someone: a person named, or
+    a group of people ('33 Russians', 'activists', 'the ambassadors'). Without either it is a summary
+    ('the arrest came amid a crackdown'), not an event."""
+    if candidate.kind not in SUBJECT_ROLES or candidate.shallow:
+        return True
+    if any(a.kind == "person" for a in candidate.actors):
+        return True
+    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(e.quote)}
+    return bool(words & PEOPLE)
 
 
 def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
