@@ -116,14 +116,14 @@ def score_digest(
         anchors.append([s for s in spans if s is not None])
     predictions = ingested.candidates
     pairs = sorted(
-        (p.kind != e["kind"], -_overlap(p, anchors[i]), pi, i)
+        (p.kind != e["kind"], -_overlap(p, anchors[i]), -_shared_actors(p, e, gazetteer), pi, i)
         for pi, p in enumerate(predictions)
         for i, e in enumerate(events)
         if _overlap(p, anchors[i])
     )
     assigned: dict[int, int] = {}
     taken: set[int] = set()
-    for _, _, pi, i in pairs:
+    for _, _, _, pi, i in pairs:
         if pi not in assigned and i not in taken:
             assigned[pi] = i
             taken.add(i)
@@ -209,6 +209,13 @@ def _names_ok(
     every_required = all(any(matches(a, g) for a in predicted) for g in required)
     nothing_else = all(any(matches(a, g) for g in required + allowed) for a in predicted)
     return every_required and nothing_else
+
+
+def _shared_actors(prediction: Candidate, event: dict[str, Any], gazetteer: Gazetteer) -> int:
+    """How many of the event's actors the prediction names: breaks ties between predictions whose
+    evidence overlaps the same anchors (one meeting per counterpart in one sentence)."""
+    groups = event.get("actors") or []
+    return sum(1 for g in groups if any(_names_ok([a], [g], [], gazetteer) for a in prediction.actors))
 
 
 def _span(text: str, anchor: str) -> Span | None:

@@ -172,7 +172,9 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             for t in tokens
             if run[0].start - 25 <= t.end <= run[0].start
         )
-        while run and (run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS):
+        while run and (
+            run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS or run[0].norm in ROLE_NOUNS
+        ):
             titled, run = True, run[1:]
         while run and run[0].text in CONNECTORS:
             run = run[1:]
