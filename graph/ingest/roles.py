@@ -94,7 +94,9 @@ def participants_for(
     if kind == "statement":
         speaker = _speaker(
             trigger, [s for s in before if _may_speak(s)], [s for s in after if _may_speak(s)], tokens
-        ) or _speaker(trigger, [s for s in before if _may_speak(s, quoted=True)], [], tokens)
+        ) or _speaker(
+            trigger, [s for s in before if s.quoted and _may_speak(s, quoted=True)], [], tokens, closing=False
+        )
         return [Participant(speaker.actor, "speaker")] if speaker else []
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
@@ -247,7 +249,7 @@ def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list
 
 
 def _speaker(
-    trigger: Span, before: list[Situated], after: list[Situated], tokens: list[Token]
+    trigger: Span, before: list[Situated], after: list[Situated], tokens: list[Token], closing: bool = True
 ) -> Situated | None:
     """'X said', 'X, who ..., said'; 'said X' and 'according to X' (the name right after the trigger)."""
     right_after = [
@@ -258,8 +260,20 @@ def _speaker(
     if right_after and (not before or _reported(trigger, tokens)):
         return right_after[0]
     if before:
-        return max(before, key=lambda s: s.mention.span.end)
+        nearest = max(before, key=lambda s: s.mention.span.end)
+        if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
+            return None  # '..., a Telegram channel monitoring ... said.': the source is not a name here
+        return nearest
     return None
+
+
+def _closing(trigger: Span, tokens: list[Token]) -> bool:
+    """'..., X said.': the speech verb closes the sentence."""
+    return len([t for t in tokens if t.start >= trigger.end]) <= 4
+
+
+def _gap(situated: Situated, trigger: Span, tokens: list[Token]) -> int:
+    return len([t for t in tokens if situated.mention.span.end <= t.start and t.end <= trigger.start])
 
 
 MEDIA = re.compile(

@@ -246,3 +246,11 @@ def test_a_pronoun_takes_part_and_each_with_is_its_own_meeting(write_digest: Wri
         ["Ivan Petrov", "Vladimir Putin"],
         ["Pavel Sidorov", "Vladimir Putin"],
     ]
+
+
+def test_a_source_named_far_from_a_closing_said_is_no_statement(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 5, a court in Minsk sentenced activist Ivan Petrov to three years in prison, "
+        "a channel that follows the trials of political prisoners said."
+    )
+    assert kinds(events(write_digest, text)) == ["sentence"]
