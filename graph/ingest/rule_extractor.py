@@ -8,7 +8,6 @@ candidates from what needs no grammar (shallow.py). A trigger inside a plan, a d
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
@@ -28,6 +27,7 @@ from graph.ingest.lexicon import (
 )
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
+from graph.ingest.money import belarusian
 from graph.ingest.roles import SUBJECT_ROLES, Situated, participants_for, places_for, situate
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
@@ -38,8 +38,6 @@ from graph.ingest.tokens import Token, normalize_word
 from graph.ingest.triggers import Trigger, find_triggers
 
 MONEY_KINDS = {"contract_signing", "fine", "sentence"}
-LOCAL_CURRENCY = {"RUB": "BYN"}
-"""'fined 810 rubles' in a text about Belarus: Belarusian roubles."""
 
 
 class RuleExtractor:
@@ -142,7 +140,7 @@ class RuleExtractor:
         if candidate.kind in MONEY_KINDS and candidate.money is None:
             candidate.money = _money_for(digest, sentence, trigger)
         if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
-            candidate.money = _local(candidate.money, digest)
+            candidate.money = belarusian(candidate.money, digest.main_country, digest.text)
         if candidate.kind == "statement":
             candidate.content = statement_content(digest.text, sentence.span, trigger.span)
         candidate.confidence = _confidence(candidate)
@@ -162,16 +160,6 @@ def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMen
         return None
     after = [m for m in money if m.span.start >= trigger.span.start]
     return after[0] if after else money[-1]
-
-
-def _local(money: MoneyMention, digest: Digest) -> MoneyMention:
-    """Roubles in a fine or sentence of a text about Belarus are Belarusian roubles (unless 'Russian')."""
-    if digest.main_country != "country:BY" or money.currency not in LOCAL_CURRENCY:
-        return money
-    words = digest.quote(Span(max(0, money.span.start - 30), money.span.end)).lower()
-    if "russian" in words or "российск" in words:
-        return money
-    return replace(money, currency=LOCAL_CURRENCY[money.currency])
 
 
 PEOPLE = {

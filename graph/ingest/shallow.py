@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, Participant, Span
+from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import date_near, inherited_date
 from graph.ingest.language import NAMES
 from graph.ingest.lexicon import SHALLOW_TRIGGERS
+from graph.ingest.money import belarusian
 from graph.ingest.segments import Sentence
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token
@@ -23,6 +24,12 @@ def _words() -> dict[str, str]:
     return {
         word.lower(): kind for kind, words in SHALLOW_TRIGGERS.items() for word in words if " " not in word
     }
+
+
+def _sum(money: list[MoneyMention], kind: str, digest: Digest) -> MoneyMention | None:
+    if not money or kind not in {"contract_signing", "fine", "sentence"}:
+        return None
+    return belarusian(money[0], digest.main_country, digest.text) if kind != "contract_signing" else money[0]
 
 
 def shallow_candidates(digest: Digest, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
@@ -49,7 +56,7 @@ def shallow_candidates(digest: Digest, sentence: Sentence, tokens: list[Token]) 
             date_stated=stated is not None,
             participants=[Participant(a, "participant") for a in dict.fromkeys(people)],
             places=list(dict.fromkeys(places)),
-            money=money[0] if money and kind in {"contract_signing", "fine", "sentence"} else None,
+            money=_sum(money, kind, digest),
             evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
             confidence=CONFIDENCE,
             shallow=True,
