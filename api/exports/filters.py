@@ -9,7 +9,8 @@ from fastapi import Depends, Query
 
 from api.deps import StoreDep
 from graph.errors import Location, ValidationFailed
-from graph.read.filters import EVENT_KINDS, EventFilter, ResolvedEventFilter, resolve_event_filter
+from graph.model.events import EVENT_KINDS
+from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
 
 Actor = Annotated[
     str | None,
