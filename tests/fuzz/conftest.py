@@ -86,9 +86,6 @@ def still_up(
 def sound(response: httpx.Response, sent: object, test: str) -> Any:
     """Check an answer is sound; return its JSON body (None when it is not JSON)."""
     SENT[test] += 1
-    if os.environ.get("FUZZ_TIMES"):
-        with open(os.environ["FUZZ_TIMES"], "a") as log:
-            log.write(f"{response.elapsed.total_seconds():.3f}\t{test}\t{repr(sent)[:300]}\n")
     shown = repr(sent)
     if len(shown) > 600:
         shown = shown[:600] + f"... ({len(shown)} chars)"
