@@ -38,6 +38,8 @@ QUERIES = {
 }
 FRESH_QUERIES = {"agreements": "load_agreements_new", "events": "load_events_new"}
 """Faster queries for records with nothing in the graph yet whose actors and sources are already written."""
+TAKEN_BY = {FRESH_QUERIES[section]: QUERIES[section] for section in FRESH_QUERIES}
+"""What writes a record the fast query found written by another load in the meantime (two loads at once)."""
 SECTION_ORDER = {section: position for position, section in enumerate(QUERIES)}
 
 _ID_LISTS = {section: "sources" if section == "source" else section for section in QUERIES}
@@ -135,7 +137,7 @@ class FileWriter:
             for query, rows, records in prepared.batches:
                 if rows:
                     changed: list[Mapping[str, Any]] = list(rows)
-                    yield Batch(query, changed)
+                    yield Batch(query, changed, taken_by=TAKEN_BY.get(query))
                 done += records
                 if self.progress and done > reported:
                     self.progress(done - reported)
