@@ -42,6 +42,10 @@ CSV_COLUMNS = (
 )
 
 
+TOP_LEVEL = -1
+"""The index under which a top-level key's own line (and its fields' lines, for `source`) is kept."""
+
+
 @dataclass
 class RecordLines:
     line: int | None = None
@@ -74,9 +78,13 @@ class RawFile:
         record: str | None = None,
     ) -> Location:
         lines = self.lines.get((section, index)) if section is not None and index is not None else None
+        inner = field
+        if section is None and field:  # a top-level key, or a field of `source`
+            top, _, inner = field.partition(".")
+            lines = self.lines.get((top, TOP_LEVEL))
         line = None
         if lines:
-            top_field = re.split(r"[.\[]", field, maxsplit=1)[0] if field else None
+            top_field = re.split(r"[.\[]", inner, maxsplit=1)[0] if inner else None
             line = lines.fields.get(top_field, lines.line) if top_field else lines.line
         return Location(file=self.name, record=record, field=field, line=line)
 
@@ -236,6 +244,10 @@ def _note_lines(raw: RawFile, root: yaml.Node) -> None:
     if not isinstance(root, yaml.MappingNode):
         return
     for key_node, value_node in root.value:
+        top = RecordLines(line=key_node.start_mark.line + 1)
+        if isinstance(value_node, yaml.MappingNode):
+            top.fields = {str(key.value): value.start_mark.line + 1 for key, value in value_node.value}
+        raw.lines[(str(key_node.value), TOP_LEVEL)] = top
         if not isinstance(value_node, yaml.SequenceNode):
             continue
         for index, item in enumerate(value_node.value):

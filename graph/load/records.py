@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -74,7 +75,7 @@ def parse_records(raw: RawFile) -> ParsedFile:
             label = record_label(section, index, item)
             if not isinstance(item, dict):
                 where = raw.location(section, index, record=label)
-                parsed.problems.append(Problem(where, f"a record is a mapping of fields, got {item!r}"))
+                parsed.problems.append(Problem(where, f"a record is a mapping of fields, got {_shown(item)}"))
                 continue
             try:
                 parsed.records.append(ParsedRecord(section, index, adapter.validate_python(item)))
@@ -121,6 +122,13 @@ def _message(error: ErrorDetails, section: str) -> str:
 
 def _kinds(section: str) -> str:
     return "one of " + ", ".join(KINDS.get(section, ()))
+
+
+def _shown(value: object) -> str:
+    """A wrong value, shown briefly (it may be a list of a million items, or nested a thousand deep)."""
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    return reprlib.repr(value)
 
 
 def _is_short(value: object) -> bool:
