@@ -113,7 +113,8 @@ def _message(error: ErrorDetails, section: str) -> str:
     if kind == "union_tag_not_found":
         return f"is required: say which kind of record this is ({_kinds(section)})"
     if kind == "union_tag_invalid":
-        return f"'{(error.get('ctx') or {}).get('tag')}' is not a known kind ({_kinds(section)})"
+        tag = str((error.get("ctx") or {}).get("tag"))
+        return f"{reprlib.repr(tag)} is not a known kind ({_kinds(section)})"
     message = error["msg"].removeprefix("Value error, ")
     if kind != "value_error" and _is_short(error["input"]):
         message += f" (got {error['input']!r})"

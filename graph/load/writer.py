@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from itertools import groupby, islice
 from typing import Any
 
-from graph.errors import InvalidInput, KgError
+from graph.errors import InvalidInput, KgError, Location, ValidationFailed
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile
 from graph.load.quotes import QuoteNotFound, SourceTexts
@@ -144,7 +144,13 @@ class FileWriter:
                     reported = done
             yield prepared.change(self.by)
 
-        written = await self.store.write_batches(batches)
+        try:
+            written = await self.store.write_batches(batches)
+        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
+            where = Location(file=prepared.file.name)
+            raise ValidationFailed(
+                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
+            ) from None
         self.summary.rows_written += written.rows
         self.summary.nodes_created += written.nodes_created
         self.summary.relationships_created += written.relationships_created
