@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from itertools import groupby, islice
 from typing import Any
 
+from neo4j.exceptions import Neo4jError
+
 from graph.errors import InvalidInput, KgError, Location, ValidationFailed
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile
@@ -151,6 +153,10 @@ class FileWriter:
             raise ValidationFailed(
                 f"a number too large for Neo4j (64-bit integers): {exc}", location=where
             ) from None
+        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
+            where = Location(file=prepared.file.name)
+            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+            raise KgError(message, location=where) from None
         self.summary.rows_written += written.rows
         self.summary.nodes_created += written.nodes_created
         self.summary.relationships_created += written.relationships_created
