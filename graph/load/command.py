@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -25,7 +26,7 @@ from graph.errors import InvalidInput, KgError
 from graph.load.pipeline import DEFAULT_BATCH_SIZE, REFERENCE_DIR, SEED_DIR, check_paths, load_paths
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad
-from graph.settings import get_settings
+from graph.settings import DEFAULT_MAX_FILE_BYTES, get_settings
 
 LONG_LOAD = 2_000
 """Records from which a load shows a progress bar."""
@@ -65,7 +66,7 @@ def load(
 def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
     """Check seed files (every record, reference and quote) without touching the database."""
     try:
-        checked = check_paths(paths, _reference(reference), max_file_bytes=get_settings().max_file_bytes)
+        checked = check_paths(paths, _reference(reference), max_file_bytes=_max_file_bytes())
     except KgError as exc:
         _report(exc)
         raise typer.Exit(1) from None
@@ -80,6 +81,14 @@ def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
     summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, folder / "reference", None))
     console.print(summary.table())
     return summary
+
+
+def _max_file_bytes() -> int:
+    """KG_MAX_FILE_BYTES; `kg validate` needs no database, so settings it does not use may be incomplete."""
+    try:
+        return get_settings().max_file_bytes
+    except ValidationError:
+        return DEFAULT_MAX_FILE_BYTES
 
 
 def _reference(option: Path | None) -> Path | None:
