@@ -10,18 +10,22 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from itertools import groupby, islice
 from typing import Any
 
-from graph.errors import InvalidInput, KgError
+from neo4j.exceptions import Neo4jError
+
+from graph.errors import InvalidInput, KgError, Location, ValidationFailed
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile
-from graph.load.quotes import SourceTexts
-from graph.load.reading import read_file
+from graph.load.quotes import QuoteNotFound, SourceTexts
+from graph.load.reading import Unreadable, read_file
 from graph.load.records import ParsedFile, parse_records
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
 from graph.model import SECTIONS, Target
+from graph.settings import DEFAULT_MAX_FILE_BYTES
 from graph.store import Batch, GraphStore
 
 ProgressHook = Callable[[int], None]
@@ -36,6 +40,8 @@ QUERIES = {
 }
 FRESH_QUERIES = {"agreements": "load_agreements_new", "events": "load_events_new"}
 """Faster queries for records with nothing in the graph yet whose actors and sources are already written."""
+TAKEN_BY = {FRESH_QUERIES[section]: QUERIES[section] for section in FRESH_QUERIES}
+"""What writes a record the fast query found written by another load in the meantime (two loads at once)."""
 SECTION_ORDER = {section: position for position, section in enumerate(QUERIES)}
 
 _ID_LISTS = {section: "sources" if section == "source" else section for section in QUERIES}
@@ -45,8 +51,23 @@ _ID_LISTS = {section: "sources" if section == "source" else section for section 
 @dataclass
 class PreparedFile:
     file: SeedFile
+    sha256: str | None = None
     batches: list[tuple[str, list[Row], int]] = field(default_factory=list)
     """(query, the rows to write, how many records they stand for) per batch; rows may be empty."""
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def change(self, by: str) -> Batch:
+        """The file's :Change record (queries/load_change.cypher), written in the file's own transaction."""
+        row = {
+            "file": self.file.name,
+            "sha256": self.sha256,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
+        return Batch("load_change", [row], {"by": by, "at": datetime.now(UTC)})
 
 
 @dataclass
@@ -58,6 +79,9 @@ class FileWriter:
     batch_size: int = 5000
     dry_run: bool = False
     progress: ProgressHook | None = None
+    by: str = "kg load"
+    """Who loads, for the change records: the OS user or `kg load --by`."""
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     write_position: dict[int, int] = field(default_factory=dict)
     """Catalog file index -> its place in the write order; a file's records exist once it is written."""
 
@@ -76,19 +100,22 @@ class FileWriter:
             upcoming.cancel()
 
     async def prepare(self, file: SeedFile) -> PreparedFile:
-        chunks = await asyncio.to_thread(self._chunks, file)
+        sha256, chunks = await asyncio.to_thread(self._chunks, file)
         ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
         for section, rows in chunks:
             ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
         found = await self.store.read("load_stored_hashes", **ids)
         stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
-        prepared = PreparedFile(file)
+        prepared = PreparedFile(file, sha256)
         for section, rows in chunks:
             fresh: list[Row] = []
             changed: list[Row] = []
             for row in rows:
                 stored_hash, linked = stored.get(row["id"], (None, False))
-                if self._classify(row, stored_hash):
+                if not self._classify(row, stored_hash):
+                    prepared.unchanged += 1
+                else:
+                    (prepared.created if stored_hash is None else prepared.updated).append(row["id"])
                     is_fresh = stored_hash is None and not linked and section in FRESH_QUERIES
                     (fresh if is_fresh and self._targets_exist(row, file, section) else changed).append(row)
             if fresh:
@@ -102,19 +129,38 @@ class FileWriter:
             if self.progress:
                 self.progress(sum(records for _, _, records in prepared.batches))
             return
-        written = await self.store.write_batches(self._batches(prepared))
+        reported = 0
+
+        async def batches() -> AsyncIterator[Batch]:
+            """The file's batches and then its change record; made again for each attempt (a retry after a
+            deadlock); progress advances only past what an earlier attempt reported."""
+            nonlocal reported
+            done = 0
+            for query, rows, records in prepared.batches:
+                if rows:
+                    changed: list[Mapping[str, Any]] = list(rows)
+                    yield Batch(query, changed, taken_by=TAKEN_BY.get(query))
+                done += records
+                if self.progress and done > reported:
+                    self.progress(done - reported)
+                    reported = done
+            yield prepared.change(self.by)
+
+        try:
+            written = await self.store.write_batches(batches)
+        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
+            where = Location(file=prepared.file.name)
+            raise ValidationFailed(
+                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
+            ) from None
+        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
+            where = Location(file=prepared.file.name)
+            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+            raise KgError(message, location=where) from None
         self.summary.rows_written += written.rows
         self.summary.nodes_created += written.nodes_created
         self.summary.relationships_created += written.relationships_created
         self.summary.relationships_deleted += written.relationships_deleted
-
-    async def _batches(self, prepared: PreparedFile) -> AsyncIterator[Batch]:
-        for query, rows, records in prepared.batches:
-            if rows:
-                changed: list[Mapping[str, Any]] = list(rows)
-                yield Batch(query, changed)
-            if self.progress:
-                self.progress(records)
 
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""
@@ -144,16 +190,21 @@ class FileWriter:
             counts.updated += 1
         return True
 
-    def _chunks(self, file: SeedFile) -> list[tuple[str, list[Row]]]:
-        parsed = parse_records(read_file(file.path, file.name))
+    def _chunks(self, file: SeedFile) -> tuple[str | None, list[tuple[str, list[Row]]]]:
+        """The file's content hash and its rows in batches, by section."""
+        raw = read_file(file.path, file.name, self.max_file_bytes)
+        parsed = parse_records(raw)
         if parsed.problems:
             raise InvalidInput(parsed.problems)
         chunks: list[tuple[str, list[Row]]] = []
-        for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
-            rows = (row for _, row in group)
-            while chunk := list(islice(rows, self.batch_size)):
-                chunks.append((section, chunk))
-        return chunks
+        try:
+            for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
+                rows = (row for _, row in group)
+                while chunk := list(islice(rows, self.batch_size)):
+                    chunks.append((section, chunk))
+        except (QuoteNotFound, Unreadable) as exc:
+            raise KgError(f"a file changed while it was being loaded: {file.name}: {exc}") from None
+        return raw.sha256, chunks
 
     def rows(self, parsed: ParsedFile) -> Iterator[tuple[str, Row]]:
         """Every record of the file as its section and Cypher row, references resolved."""
