@@ -141,7 +141,10 @@ class Party:
 
 
 @strawberry.type(
-    description="Something that happened: a visit, a signing, a ban, a statement, a meeting, a publication."
+    description=(
+        "Something that happened: a visit, a signing, a ban, a statement, a meeting, a publication, an "
+        "appointment or dismissal, a detention, a sentence, a fine, a sanction, an expulsion."
+    )
 )
 class Event:
     id: strawberry.ID
@@ -152,9 +155,13 @@ class Event:
     start_date: date | None
     end_date: date | None
     date_precision: DatePrecision
+    money: Money | None = strawberry.field(
+        default=None, description="Fines and sentences: the sum imposed (a fine, damages), when reported."
+    )
 
     @classmethod
     def of(cls, props: dict[str, Any]) -> Event:
+        value = money_of(props)
         return cls(
             id=strawberry.ID(props["id"]),
             kind=EventKind(props["kind"]),
@@ -164,6 +171,7 @@ class Event:
             start_date=props.get("start_date"),
             end_date=props.get("end_date"),
             date_precision=DatePrecision(props.get("date_precision", "day")),
+            money=Money.of(value) if value else None,
         )
 
     async def _get(self, info: Ctx, name: str) -> list[Any]:
