@@ -5,7 +5,7 @@
 UNWIND $rows AS row
 CREATE (:Change:Load {
   id: row.id, kind: row.kind, op: row.kind, target: row.file, label: 'File', by: $by, at: $at,
-  file: row.file, files: [row.file], sha256: row.sha256, hashes: [x IN [row.sha256] WHERE x IS NOT NULL],
+  file: row.file, files: [x IN [row.file] WHERE x IS NOT NULL], sha256: row.sha256, hashes: [x IN [row.sha256] WHERE x IS NOT NULL],
   created: row.created, updated: row.updated, merged: row.merged, retracted: row.retracted,
   unchanged: row.unchanged, created_ids: row.created_ids, updated_ids: row.updated_ids
 })
