@@ -112,9 +112,8 @@ async def _unload(given: str, by: str | None) -> UnloadSummary:
 
 
 def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
-    """Load a whole seed folder (its own `reference/` merged over the built-in reference data); print the
-    summary. Used by `kg up`."""
-    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, REFERENCE_DIR, None))
+    """Load a whole seed folder, its `reference/` first; print the summary. Used by `kg up`."""
+    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, folder / "reference", None))
     console.print(summary.table())
     return summary
 

@@ -106,8 +106,8 @@ def _few_garbage_collections() -> Iterator[None]:
 
 
 async def load_seed_directory(store: GraphStore, path: Path = SEED_DIR) -> LoadSummary:
-    """Load a whole seed folder (its own `reference/` merged over the built-in one), as `kg up` does."""
-    return await load_paths(store, [path], reference_dir=REFERENCE_DIR)
+    """Load a whole seed folder (reference data first), as `kg up` does."""
+    return await load_paths(store, [path], reference_dir=path / "reference")
 
 
 __all__ = ["CheckedLoad", "SeedFile", "check_paths", "load_paths", "load_seed_directory"]
