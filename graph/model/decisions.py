@@ -44,7 +44,7 @@ class Decision(Record):
         if ids[0] == ids[1]:
             raise ValueError(f"`{given[0]}` names '{ids[0]}' twice")
         if _prefix(ids[0]) != _prefix(ids[1]):
-            raise ValueError(f"'{ids[0]}' and '{ids[1]}' are of different sections; a decision pairs one's")
+            raise ValueError(f"'{ids[0]}' and '{ids[1]}' are of different sections")
         return self
 
     @property

@@ -8,9 +8,11 @@
   (a day inside a month is weak evidence, 26-28 April inside 26-29 April strong); day-precise dates at most
   NEAR_DAYS apart give up to 0.5; anything farther apart is never one event (score 0).
 - **participants** (0.35): the actors shared / the smaller side's count; UNKNOWN (0.5) when a side names
-  none; 0 when none is shared.
+  none; 0 when none is shared, and then the whole score is also multiplied by DISJOINT (two events with
+  different people in them are two events, whatever the day and place).
 - **places** (0.20): 1 for a place in common, INSIDE (0.8) when one lies in the other (the IN hierarchy),
-  UNKNOWN when a side names none, 0 when both are known and apart.
+  UNKNOWN when a side names none, 0 when both are known and apart, and then the whole score is also
+  multiplied by DISJOINT (a visit to Irkutsk is not a visit to Novosibirsk).
 
 Precision matters through the date part: only day-precise dates can be "near" without overlapping, and a
 wide span (a month, a year) overlapping a day is the narrower span's share of it. A family's ceiling
@@ -40,6 +42,8 @@ INSIDE = 0.8
 """The places part when one place is inside the other (Novosibirsk in Novosibirsk Oblast in Russia)."""
 UNKNOWN = 0.5
 """A part one side says nothing about: neither for nor against."""
+DISJOINT = 0.5
+"""The factor on the whole score when both sides name participants (or places) and share none."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class EventFacts:
     participants: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     title: str = ""
+    part_of: str | None = None
+    """The trip this event is a leg of: the candidate search leaves the trip and its legs out."""
 
     @classmethod
     def of(cls, record: EventBase, resolve: Mapping[str, str] | None = None) -> EventFacts:
@@ -68,6 +74,7 @@ class EventFacts:
             participants=frozenset(names.get(p.actor, p.actor) for p in record.participants),
             places=frozenset(names.get(p, p) for p in record.places),
             title=record.title,
+            part_of=record.part_of,
         )
 
     @classmethod
@@ -119,6 +126,12 @@ def score(
     parts["places"], said = _places_part(incoming.places, existing.places, within or {})
     evidence.append(said)
     total = sum(WEIGHTS[name] * value for name, value in parts.items())
+    for part, mine, theirs in (
+        ("participants", incoming.participants, existing.participants),
+        ("places", incoming.places, existing.places),
+    ):
+        if mine and theirs and parts[part] == 0:
+            total *= DISJOINT
     if total > family.ceiling:
         total = family.ceiling
         evidence.append(f"{family.name}s are capped at {family.ceiling}: the analyst decides")
