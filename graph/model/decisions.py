@@ -4,8 +4,9 @@ On a record (events and agreements): `same_as: <id>` makes the record a report o
 (the record's own id is then only a name for it); `not_same_as: [ids]` stops the matcher from ever
 proposing those facts as this one. In a seed file's top-level `decisions:` list, without editing the
 digest's own file: `- same_as: [a, b]` (b is a report of a; a keeps its id) or `- not_same_as: [a, b]`.
-Both ids of a decision are of one section (two events or two agreements) and must exist, in the files being
-loaded or in the database; the loader checks that as it checks every other reference.
+Both ids of a decision are of one section (two events, two agreements, or two actors: `not_same_as` only)
+and must exist, in the files being loaded or in the database; the loader checks that as it checks every
+other reference.
 """
 
 from __future__ import annotations
@@ -16,10 +17,16 @@ from typing import Literal
 from pydantic import model_validator
 
 from graph.model.base import Record, Ref, Reference, Target
-from graph.model.ids import id_problem, split_id
+from graph.model.ids import ACTOR_PREFIXES, id_problem, split_id
 
-DECIDABLE: dict[str, Target] = {"event": Target.EVENT, "agreement": Target.AGREEMENT}
-"""Id prefixes a decision may name, and what the loader checks each reference against."""
+DECIDABLE: dict[str, Target] = {
+    "event": Target.EVENT,
+    "agreement": Target.AGREEMENT,
+    **{prefix: Target.ACTOR for prefix in ACTOR_PREFIXES.values()},
+}
+"""Id prefixes a decision may name, and what the loader checks each reference against. Actor pairs take
+`not_same_as` only: an actor is one record per id, so "b is a" is said by using a's id (or adding b's name
+to a's aliases), not by a decision."""
 
 Verdict = Literal["same", "different"]
 
@@ -43,8 +50,14 @@ class Decision(Record):
                 raise ValueError(problem)
         if ids[0] == ids[1]:
             raise ValueError(f"`{given[0]}` names '{ids[0]}' twice")
-        if _prefix(ids[0]) != _prefix(ids[1]):
+        if _section(ids[0]) != _section(ids[1]):
             raise ValueError(f"'{ids[0]}' and '{ids[1]}' are of different sections")
+        if self.same_as is not None and _section(ids[0]) == "actors":
+            known, new = ids
+            raise ValueError(
+                f"actors are not merged by a decision: to say '{new}' is '{known}', write '{known}' "
+                f"where '{new}' is used (or add its name to the aliases of '{known}')"
+            )
         return self
 
     @property
@@ -82,6 +95,11 @@ def own_decision_references(
         yield Reference("same_as", same_as, target)
     for index, value in enumerate(not_same_as):
         yield Reference(f"not_same_as[{index}]", value, target)
+
+
+def _section(value: str) -> str:
+    prefix = _prefix(value)
+    return "actors" if DECIDABLE.get(prefix) is Target.ACTOR else prefix
 
 
 def _prefix(value: str) -> str:

@@ -200,7 +200,8 @@ def test_a_record_decision_names_another_record_of_its_section(extra: dict[str, 
         ({"same_as": ["event:a", "agreement:b"]}, "different sections"),
         ({"same_as": ["event:a", "event:b"], "not_same_as": ["event:a", "event:c"]}, "either"),
         ({"not_same_as": ["event:a", "event:a"]}, "twice"),
-        ({"same_as": ["person:a", "person:b"]}, "not a well-formed id"),
+        ({"same_as": ["person:a", "person:b"]}, "actors are not merged"),
+        ({"not_same_as": ["person:a", "source:b"]}, "not a well-formed id"),
     ],
 )
 def test_bad_decisions_are_refused(decision: dict[str, Any], message: str) -> None:
