@@ -10,9 +10,11 @@ The cut-offs, one set for every caller:
 - `SUGGEST` (0.70): "did you mean" hints (the loader's unknown names, the API's `resolve` and its errors).
   Low enough to catch a typo or another transliteration in a name of a few letters ("Lukaschenko"), and
   hints are only offered, never taken.
-- `CLOSE` (0.85): a *new* actor whose name is this close to a known actor's name or alias of the same kind
-  is a candidate for review (`actor_candidates`): transliteration variants of one surname score 0.9 and up
-  ("Lukashenko"/"Lukashenka" 0.90), different people of one family name or first name stay below.
+- `CLOSE` (0.88): a *new* actor whose name is this close to a known actor's name or alias of the same kind
+  is a candidate for review (`actor_candidates`). Scored with the plain edit ratio of the whole names, not
+  WRatio: WRatio rewards a shared word or a name inside another ("Minsk" in "Minsk Region" 0.90, two
+  "... вобласць" 0.85), which for hints is help and for "is this the same actor" is noise. Transliteration
+  variants score 0.9 and up ("Lukashenko"/"Lukashenka" 0.90, "Vladimir Poutine"/"Vladimir Putin" 0.93).
 - `MIN_FUZZY_LENGTH` (4): shorter names and codes ("RU", "EU", "ЕС") match exactly only; one changed letter
   in them is another name.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,7 +32,7 @@ from rapidfuzz import fuzz, process
 from graph.names.translit import to_latin
 
 SUGGEST = 0.70
-CLOSE = 0.85
+CLOSE = 0.88
 MIN_FUZZY_LENGTH = 4
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -64,6 +66,7 @@ class NameIndex:
     display: dict[str, str] = field(default_factory=dict)
     """Each actor's canonical name, to show candidates."""
     kinds: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
     _ids: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     _fuzzy: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Latin key -> {actor id: the names it came from ("Lukashenko" and "Лукашенко" share one key)}."""
@@ -73,6 +76,7 @@ class NameIndex:
     ) -> None:
         """An actor by its name and aliases; `codes` (ISO codes) are exact names only."""
         self.display.setdefault(actor_id, name)
+        self.aliases.setdefault(actor_id, []).extend(a for a in aliases if a)
         if kind:
             self.kinds[actor_id] = kind
         names = [each for each in (name, *aliases) if each]
@@ -110,7 +114,12 @@ class NameIndex:
         return (known,) if isinstance(known, str) else known
 
     def similar(
-        self, name: str, limit: int = 3, kinds: Iterable[str] = (), cutoff: float = SUGGEST
+        self,
+        name: str,
+        limit: int = 3,
+        kinds: Iterable[str] = (),
+        cutoff: float = SUGGEST,
+        scorer: Callable[..., float] = fuzz.WRatio,
     ) -> list[Similar]:
         """The actors whose names come closest to `name` (of `kinds`, if given), best first."""
         wanted = frozenset(kinds)
@@ -120,7 +129,7 @@ class NameIndex:
             return []
         best: dict[str, Similar] = {}
         for found, value, _ in process.extract(
-            key, self._fuzzy.keys(), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff * 100
+            key, self._fuzzy.keys(), scorer=scorer, limit=limit * 4, score_cutoff=cutoff * 100
         ):
             for actor_id, names in self._fuzzy[found].items():
                 if wanted and self.kinds.get(actor_id) not in wanted:
@@ -142,7 +151,7 @@ class NameIndex:
         for own in (name, *aliases):
             exact = [i for i in self.candidates(own) if self.kinds.get(i, kind) == kind]
             hits = [Similar(i, 1.0, self._name_of(i, own)) for i in exact]
-            hits += self.similar(own, limit=5, kinds=(kind,), cutoff=CLOSE)
+            hits += self.similar(own, limit=5, kinds=(kind,), cutoff=CLOSE, scorer=fuzz.ratio)
             for hit in hits:
                 if hit.id in skip or (hit.id in found and found[hit.id][0] >= hit.score):
                     continue
