@@ -16,6 +16,7 @@ from graph.ingest import command as ingest_command
 from graph.load import command as load_command
 from graph.logs import configure_logging, log_config
 from graph.neo4j_server.command import ensure_local_server, neo4j_app, supervised_local_server
+from graph.reports.review_command import review
 from graph.schema import migrate as apply_schema
 from graph.settings import REPO_ROOT, get_settings
 
@@ -28,6 +29,7 @@ app.command("ingest")(ingest_command.ingest)
 app.command("apikey")(apikey)
 app.command("backup")(backup)
 app.command("restore")(restore)
+app.command("review")(review)
 console = Console()
 
 

@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     queue_timeout: float = Field(default=30.0, gt=0)
     metrics: bool = True
     request_log: bool = True
+    match_attach: float = Field(default=0.85, ge=0, le=1)
+    """An incoming event scoring this against a known one becomes its report (graph/reports/matching.py)."""
+    match_review: float = Field(default=0.5, ge=0, le=1)
+    """From this score up to KG_MATCH_ATTACH a match is a candidate for `kg review`; below, a new fact."""
 
     def parsed_api_keys(self) -> list[ApiKey]:
         return parse_keys(self.api_keys)
@@ -80,6 +84,9 @@ class Settings(BaseSettings):
         if self.env == "production" and password == LOCAL_DEV_PASSWORD:
             raise ValueError("NEO4J_PASSWORD is the local development default; set a real one")
         self.parsed_api_keys()
+        if self.match_review > self.match_attach:
+            attach, review = self.match_attach, self.match_review
+            raise ValueError(f"KG_MATCH_REVIEW ({review}) must not be above KG_MATCH_ATTACH ({attach})")
         return self
 
 

@@ -5,23 +5,9 @@ from __future__ import annotations
 import re
 
 from graph.ingest.tokens import _morph
+from graph.names.translit import TO_CYRILLIC, TO_LATIN, to_latin
 
-LATIN_LETTERS = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i u"
-TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіў", LATIN_LETTERS.split(), strict=True))
-TO_CYRILLIC = [
-    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
-    ("ya", "я"), ("iu", "ю"), ("ia", "я"), ("ei", "ей"), ("ey", "ей"), ("ai", "ай"), ("oi", "ой"),
-    ("iy", "ий"), ("yi", "ий"), ("ii", "ий"), ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"),
-    ("h", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"), ("j", "й"), ("k", "к"),
-    ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
-    ("u", "у"), ("f", "ф"), ("c", "к"), ("x", "кс"), ("q", "к"),
-]  # fmt: skip
-
-
-def to_latin(text: str) -> str:
-    return "".join(
-        TO_LATIN.get(c, c) if c.islower() else TO_LATIN.get(c.lower(), c).capitalize() for c in text
-    )
+__all__ = ["TO_CYRILLIC", "TO_LATIN", "looks_like_first_name", "slug", "to_latin"]
 
 
 def slug(text: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.load.names import NameIndex
 from graph.load.reading import RawFile
 from graph.model import ACTOR_KINDS, Target, split_id
+from graph.names import NameIndex
 
 FACT_KINDS = frozenset({"event", "agreement", "office", "claim"})
 
@@ -79,7 +79,7 @@ class Catalog:
             self.actor_names[actor_id] = (name, file)
         merged = self.aliases.setdefault(actor_id, [])
         merged.extend(alias for alias in aliases if alias not in merged)
-        self.names.add(actor_id, name, aliases)
+        self.names.add(actor_id, name, aliases, kind=self.definitions[actor_id].kind)
         return None
 
     def resolve(self, ref: str, target: Target) -> str | tuple[None, str]:
@@ -114,7 +114,7 @@ class Catalog:
         return ref
 
     def _hint(self, ref: str, target: Target) -> str:
-        close = [i for i in self.names.similar(ref) if self.definitions[i].kind in target.kinds]
+        close = [hit.id for hit in self.names.similar(ref) if self.definitions[hit.id].kind in target.kinds]
         if not close:
             return ""
         return "; did you mean " + " or ".join(self.names.describe(actor_id) for actor_id in close) + "?"

@@ -35,6 +35,8 @@ from graph.load.pipeline import (
 from graph.load.summary import LoadSummary
 from graph.load.unload import UnloadSummary, source_of, unload_source
 from graph.load.validation import CheckedLoad
+from graph.reports.candidates import record_candidates
+from graph.reports.decisions import Proposal
 from graph.settings import DEFAULT_MAX_FILE_BYTES, get_settings
 
 LONG_LOAD = 2_000
@@ -82,6 +84,7 @@ def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
     for name, ids in checked.catalog.names.shared():
         owners = ", ".join(checked.catalog.names.describe(actor_id) for actor_id in ids)
         errors.print(f"warning: the name '{name}' is shared by {owners}; a reference by it is ambiguous")
+    _warn_close_actors(checked)
     console.print(f"All valid: {checked.records} records in {len(checked.files)} file(s).")
 
 
@@ -150,16 +153,19 @@ async def _load(
         RecordsPerSecond(),
         TimeElapsedColumn(),
     )
+    found: list[Proposal] = []
     try:
         with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task("checking", total=None, visible=False)
 
             def checked(load: CheckedLoad) -> None:
+                _warn_close_actors(load)
+                found.extend(load.close_actors)
                 if load.records >= LONG_LOAD:
                     verb = "comparing" if dry_run else "loading"
                     progress.update(task, description=verb, total=load.records, visible=True)
 
-            return await load_paths(
+            summary = await load_paths(
                 store,
                 paths,
                 reference_dir=reference,
@@ -170,8 +176,22 @@ async def _load(
                 by=by,
                 max_file_bytes=settings.max_file_bytes,
             )
+        if not dry_run:
+            await record_candidates(store.write, found, kind="actor")  # listed by `kg review`
+        return summary
     finally:
         await store.close()
+
+
+def _warn_close_actors(checked: CheckedLoad) -> None:
+    """New actors that may be known ones: printed, never refused (the analyst decides; `kg review`)."""
+    for pair in checked.close_actors:
+        errors.print(
+            f"warning: new actor {pair.incoming} may be {pair.fact}: {'; '.join(pair.evidence)}. "
+            f"If they differ: kg review --decide different {pair.fact} {pair.incoming}",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _report(exc: KgError) -> None:

@@ -12,8 +12,9 @@ from pydantic_core import ErrorDetails
 from graph.errors import Problem
 from graph.load.reading import RawFile
 from graph.model import KINDS, SECTIONS, SectionRecord, Source
+from graph.model.decisions import Decision
 
-TOP_LEVEL_KEYS = ("source", *SECTIONS)
+TOP_LEVEL_KEYS = ("source", *SECTIONS, "decisions")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ParsedFile:
     source: Source | None = None
     records: list[ParsedRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    decisions: list[tuple[int, Decision]] = field(default_factory=list)
+    """The file's `decisions:` list (graph/model/decisions.py), each with its position."""
 
     def in_section(self, section: str) -> Iterator[ParsedRecord]:
         return (record for record in self.records if record.section == section)
@@ -81,7 +84,28 @@ def parse_records(raw: RawFile) -> ParsedFile:
                 parsed.records.append(ParsedRecord(section, index, adapter.validate_python(item)))
             except ValidationError as exc:
                 parsed.problems.extend(_problems(exc, raw, section, index, label, item.get("kind")))
+    _parse_decisions(data.get("decisions"), parsed)
     return parsed
+
+
+def _parse_decisions(items: object, parsed: ParsedFile) -> None:
+    if items is None:
+        return
+    raw = parsed.raw
+    if not isinstance(items, list):
+        message = f"'decisions' must be a list, got {type(items).__name__}"
+        parsed.problems.append(Problem(raw.location(field="decisions"), message))
+        return
+    for index, item in enumerate(items):
+        label = f"decisions[{index}]"
+        if not isinstance(item, dict):
+            where = raw.location("decisions", index, record=label)
+            parsed.problems.append(Problem(where, f"a decision is a mapping, got {item!r}"))
+            continue
+        try:
+            parsed.decisions.append((index, Decision.model_validate(item)))
+        except ValidationError as exc:
+            parsed.problems.extend(_problems(exc, raw, "decisions", index, label))
 
 
 def _problems(

@@ -42,7 +42,9 @@ Locate = Callable[[str, str], tuple[int, int] | None]
 """(source id, quote) -> where the quote sits in the source text, if the text is known."""
 
 
-def source_row(source: Source) -> Row:
+def source_row(source: Source, text: str | None = None) -> Row:
+    """The source's row; `text` is its digest's text when the seed file names one (`text_file`), stored
+    as (:Source)-[:HAS_TEXT]->(:SourceText) so that quotes written later through the API can be checked."""
     props = {
         "id": source.id,
         "title": source.title,
@@ -53,7 +55,7 @@ def source_row(source: Source) -> Row:
         "status_label": source.status_label,
         **_span_props(source.period, "period"),
     }
-    return _finish({"id": source.id, "label": "Source", "labels": ["Source"], "props": props})
+    return _finish({"id": source.id, "label": "Source", "labels": ["Source"], "props": props, "text": text})
 
 
 def record_row(record: SectionRecord, resolve: Resolve, locate: Locate, default_source: str | None) -> Row:

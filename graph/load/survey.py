@@ -101,6 +101,10 @@ def survey_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
                 except QuoteNotFound as exc:
                     where = raw.location(spot.section, spot.position, spot.field, spot.label)
                     survey.problems.append(Problem(where, str(exc)))
+    for index, decision in parsed.decisions:
+        for reference in decision.references():
+            spot = Spot("decisions", index, f"decisions[{index}]", reference.field)
+            survey.references.append((reference.value, reference.target, spot))
     survey.lines = raw.known_lines
     return survey
 

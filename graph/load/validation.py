@@ -18,6 +18,8 @@ from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, Unreadable
 from graph.load.survey import FileSurvey, Spot, survey_files
 from graph.model import Target, split_id
+from graph.names.review import close_actors
+from graph.reports.decisions import Proposal
 from graph.settings import DEFAULT_MAX_FILE_BYTES
 
 Lookup = Callable[[list[str]], dict[str, str]]
@@ -33,6 +35,8 @@ class CheckedLoad:
     """In write order; implicit reference files only when another file relies on them."""
     catalog: Catalog
     texts: SourceTexts
+    close_actors: list[Proposal] = field(default_factory=list)
+    """Actors of the user's files whose names are close to another actor's: warnings, for `kg review`."""
 
     @property
     def records(self) -> int:
@@ -135,6 +139,32 @@ def check_files(
         checking.problems.sort(key=lambda p: (order.get(p.location.file or "", -1), p.location.line or 0))
         raise InvalidInput(checking.problems)
     chosen = [file for file in files if not file.implicit or checking.reference_needed]
+    reference = {index for index, file in enumerate(files) if _is_reference(file, reference_dir)}
+    actors = close_new_actors(checking.catalog, reference)
     for raw in checking.catalog.files:
         raw.known_lines = None
-    return CheckedLoad(write_order(chosen), checking.catalog, checking.texts)
+    return CheckedLoad(write_order(chosen), checking.catalog, checking.texts, actors)
+
+
+def _is_reference(file: SeedFile, reference_dir: Path | None) -> bool:
+    """Reference data (built-in or a folder's own `reference/`) is curated: its actors are not "new"."""
+    return (
+        file.implicit
+        or file.path.parent.name == "reference"
+        or (reference_dir is not None and file.path.resolve().is_relative_to(reference_dir.resolve()))
+    )
+
+
+def close_new_actors(catalog: Catalog, implicit: set[int]) -> list[Proposal]:
+    """Actors the user's files define (not the built-in reference data) close to another actor by name."""
+    names = catalog.names
+    new = [
+        (actor_id, names.display[actor_id], names.aliases.get(actor_id, []), definition.kind)
+        for actor_id, definition in catalog.definitions.items()
+        if definition.file not in implicit and actor_id in names
+    ]
+
+    def known_first(left: str, right: str) -> bool:
+        return (catalog.definitions[left].file, left) < (catalog.definitions[right].file, right)
+
+    return close_actors(names, new, known_first=known_first)

@@ -356,7 +356,7 @@ class FileWriter:
         """Every record of the file as its section and Cypher row, references resolved."""
         default_source = parsed.source.id if parsed.source else None
         if parsed.source is not None:
-            yield "source", source_row(parsed.source)
+            yield "source", source_row(parsed.source, self.texts.text(parsed.source.id))
         for section in SECTIONS:
             for record in parsed.in_section(section):
                 model = record.model

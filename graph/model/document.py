@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from graph.model.actors import Actor, ActorBase
 from graph.model.agreements import Agreement
+from graph.model.decisions import Decision
 from graph.model.events import Event, EventBase
 from graph.model.evidence import Source
 from graph.model.offices import Claim, Office
@@ -22,6 +23,8 @@ class Document(BaseModel):
     agreements: list[Agreement] = []
     offices: list[Office] = []
     claims: list[Claim] = []
+    decisions: list[Decision] = []
+    """Analysts' matching decisions (graph/model/decisions.py)."""
 
 
 SectionRecord = ActorBase | EventBase | Agreement | Office | Claim

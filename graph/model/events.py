@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from graph.model.base import Name, Record, Ref, Reference, Role, Target, Text, refs_in
 from graph.model.dates import DateSpan
+from graph.model.decisions import check_own_decisions, own_decision_references
 from graph.model.evidence import Evidenced
 from graph.model.ids import EventId
 from graph.model.money import Money
@@ -35,6 +36,15 @@ class EventBase(Evidenced):
     part_of: Ref | None = None
     """The trip (or larger event) this one is a leg of."""
     about: list[Ref] = Field(default_factory=list)
+    same_as: Ref | None = None
+    """The id of the event this record reports under another id: it becomes a report of that event."""
+    not_same_as: list[Ref] = Field(default_factory=list)
+    """Events the matcher must never propose as this one (graph/model/decisions.py)."""
+
+    @model_validator(mode="after")
+    def _own_decisions(self) -> EventBase:
+        check_own_decisions(self.id, self.same_as, self.not_same_as)
+        return self
 
     def references(self) -> Iterator[Reference]:
         for index, participant in enumerate(self.participants):
@@ -43,6 +53,7 @@ class EventBase(Evidenced):
         if self.part_of:
             yield Reference("part_of", self.part_of, Target.EVENT)
         yield from refs_in("about", self.about, Target.ACTOR)
+        yield from own_decision_references(self.same_as, self.not_same_as, Target.EVENT)
         yield from self.evidence_references()
 
 

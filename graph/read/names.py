@@ -10,14 +10,11 @@ import time
 import weakref
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from graph.errors import Location, ValidationFailed
-from graph.load.names import normalise
+from graph.names import NameIndex
 from graph.store import GraphStore
 
 CACHE_SECONDS = 30.0
-MIN_FUZZY_LENGTH = 4
 MAX_NAME_LENGTH = 500
 """No name or alias is longer (graph.model.base.Name); a longer text is refused before fuzzy matching,
 whose cost grows with its length times the directory's size."""
@@ -39,40 +36,29 @@ class NamedActor:
 
 @dataclass
 class ActorDirectory:
+    """The actors the graph holds, by id and through the one name index (graph/names)."""
+
     actors: dict[str, NamedActor] = field(default_factory=dict)
-    by_name: dict[str, list[NamedActor]] = field(default_factory=dict)
-    fuzzy_keys: set[str] = field(default_factory=set)
-    """Names and aliases near which a typo may land; codes and very short names match exactly only."""
+    index: NameIndex = field(default_factory=NameIndex)
 
     def add(self, actor: NamedActor) -> None:
         self.actors[actor.id] = actor
-        for text in (actor.name, *actor.aliases, actor.iso_code or ""):
-            key = normalise(text)
-            if key and actor not in self.by_name.setdefault(key, []):
-                self.by_name[key].append(actor)
-            if len(key) >= MIN_FUZZY_LENGTH and text != actor.iso_code:
-                self.fuzzy_keys.add(key)
+        self.index.add(actor.id, actor.name, actor.aliases, actor.kind, codes=(actor.iso_code or "",))
+
+    def named(self, text: str) -> list[NamedActor]:
+        """The actors whose name, alias or ISO code is `text` (normalised)."""
+        return [self.actors[actor_id] for actor_id in self.index.candidates(text)]
 
     def exact(self, text: str, kinds: tuple[str, ...] = ()) -> list[NamedActor]:
-        found = [self.actors[text]] if text in self.actors else self.by_name.get(normalise(text), [])
+        found = [self.actors[text]] if text in self.actors else self.named(text)
         return [actor for actor in found if not kinds or actor.kind in kinds]
 
     def similar(
         self, text: str, limit: int, kinds: tuple[str, ...] = ()
     ) -> list[tuple[NamedActor, float, str]]:
         """Actors whose name or an alias comes closest to `text`: (actor, score 0..1, the name matched)."""
-        hits: dict[str, tuple[NamedActor, float, str]] = {}
-        for key, score, _ in process.extract(
-            normalise(text), self.fuzzy_keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60
-        ):
-            for actor in self.by_name[key]:
-                if kinds and actor.kind not in kinds:
-                    continue
-                best = hits.get(actor.id)
-                if best is None or score / 100 > best[1]:
-                    hits[actor.id] = (actor, round(score / 100, 3), _display(actor, key))
-        ranked = sorted(hits.values(), key=lambda hit: (-hit[1], hit[0].name))
-        return ranked[:limit]
+        hits = self.index.similar(text, limit, kinds)
+        return [(self.actors[hit.id], hit.score, hit.matched) for hit in hits]
 
 
 _cache: weakref.WeakKeyDictionary[GraphStore, tuple[float, ActorDirectory]] = weakref.WeakKeyDictionary()
@@ -135,10 +121,3 @@ async def resolve_actor(
 async def resolve_country(store: GraphStore, text: str, argument: str) -> NamedActor:
     """A country by ISO 3166-1 code ("RU"), id ("country:RU") or name ("Russia")."""
     return await resolve_actor(store, text, argument, kinds=("country",))
-
-
-def _display(actor: NamedActor, key: str) -> str:
-    for text in (actor.name, *actor.aliases, actor.iso_code or ""):
-        if normalise(text) == key:
-            return text
-    return actor.name

@@ -50,8 +50,9 @@ from pydantic import BaseModel
 from graph.model.dates import DateSpan, Precision
 from graph.model.money import USD_TOLERANCE, Money
 
-NOT_REPORTED_FIELDS = frozenset({"id", "evidence"})
-"""Record fields that are not the fact's values: the id names the fact, the evidence stays with its report."""
+NOT_REPORTED_FIELDS = frozenset({"id", "evidence", "same_as", "not_same_as"})
+"""Record fields that are not the fact's values: the id names the fact, the evidence stays with its report,
+and `same_as` / `not_same_as` are the analyst's matching decisions (graph/model/decisions.py)."""
 
 _PRECISION_PREFERENCE: tuple[Precision, ...] = ("day", "month", "year", "range")
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from graph.errors import Location, Problem, ValidationFailed
-from graph.load.names import normalise
 from graph.load.rows import Locate
 from graph.model import ActorBase, Evidenced, Record, Target, split_id
 from graph.read.names import ActorDirectory, directory, resolve_actor
@@ -114,7 +113,7 @@ async def name_clashes(store: GraphStore, actor: ActorBase, prefix: str) -> list
     for where, text in [(path(prefix, "name"), actor.name)] + [
         (path(prefix, "aliases", index), alias) for index, alias in enumerate(actor.aliases)
     ]:
-        others = [each for each in names.by_name.get(normalise(text), []) if each.id != actor.id]
+        others = [each for each in names.named(text) if each.id != actor.id]
         if others and text not in had:
             owners = ", ".join(str(each) for each in others)
             problems.append(problem(where, f"'{text}' already names {owners}; a name belongs to one actor"))

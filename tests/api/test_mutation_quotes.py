@@ -4,14 +4,17 @@ checked: it is accepted and left without offsets."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 
+from graph.load import load_paths
 from graph.store import GraphStore
 from tests.api.mutation_inputs import (
     AS_WRITER,
     GOLOVCHENKO,
+    SEED,
     SIGNING_QUOTE,
     SOURCE,
     UPSERT_ACTOR,
@@ -93,3 +96,29 @@ async def test_without_a_stored_text_a_quote_is_accepted_without_offsets(
     assert "errors" not in body, body
     [evidence] = body["data"]["upsertEvent"]["evidence"]
     assert (evidence["start"], evidence["end"]) == (None, None)
+
+
+async def test_the_text_a_load_brings_judges_later_quotes(
+    api_with_keys: httpx.AsyncClient, store: GraphStore, tmp_path: Path
+) -> None:
+    """The digest's own seed file names its text (`text_file`): `kg load` stores it with the source, and from
+    then on a mutation quoting that source is held to its words."""
+    (tmp_path / "digest.txt").write_text(BEFORE + SIGNING_QUOTE, encoding="utf-8")
+    seed = SEED.read_text(encoding="utf-8").replace(
+        "  language: en\n", "  language: en\n  text_file: digest.txt\n"
+    )
+    (tmp_path / "digest.yaml").write_text(seed, encoding="utf-8")
+    await load_paths(store, [tmp_path / "digest.yaml"], reference_dir=None)
+
+    made_up = signing()
+    made_up["evidence"] = [{"quote": "Contracts worth RUB 13 billion were signed.", "source": SOURCE}]
+    refused = await _upsert(api_with_keys, made_up)
+    assert refused["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "input.evidence[0].quote",
+    }
+
+    body = await _upsert(api_with_keys, signing())
+    assert "errors" not in body, body
+    [evidence] = body["data"]["upsertEvent"]["evidence"]
+    assert (evidence["start"], evidence["end"]) == (len(BEFORE), len(BEFORE) + len(SIGNING_QUOTE))

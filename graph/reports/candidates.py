@@ -1,0 +1,172 @@
+"""The matcher at work: find, for a batch of incoming events, the known events they may be, and decide.
+
+`match_events(run, incoming, decisions, attach=..., review=...)` runs queries/match_event_candidates.cypher
+once for the batch (through `run`: the loader's transaction or a store, called as `run(query, **params)`),
+scores every candidate with graph/reports/matching.py and returns one or more `Proposal`s per incoming event:
+'attach' (the best score is at least `attach`; the record becomes a report of that fact), 'review' (a pair
+scored from `review` up to `attach`: the record is created separately and the pair recorded for `kg review`),
+or 'create' (nothing came close). Analysts' decisions win over scores (`apply_decisions`).
+
+The incoming events must be the loader's resolved view (`EventFacts.of(record, resolve)`): ids, not names;
+pass only records whose id the graph does not hold yet (a known id is a report of that fact, no matching).
+An event is never matched with the events it is part of, its own parts, or the other parts of its trip
+(the legs of one trip are different events by construction).
+Records of the same load in other files are found once their file's transaction has committed (the loader
+writes one file per transaction, in order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from datetime import timedelta
+from typing import Any
+
+from graph.model.families import family_kinds
+from graph.reports.decisions import Decisions, Proposal, apply_decisions
+from graph.reports.matching import NEAR_DAYS, EventFacts, score
+
+Run = Callable[..., Awaitable[list[dict[str, Any]]]]
+
+LOOKBACK_DAYS = 62
+"""How long before an incoming event's window a candidate may start: the start_date index bounds the scan,
+so a known event spanning more than two months before the incoming one is not found (its date part would
+be tiny anyway: a day is under 2% of such a span)."""
+
+
+def pair_id(kind: str, one: str, other: str) -> str:
+    """The :Candidate id of a pair, the same in either order."""
+    first, second = sorted((one, other))
+    return f"{kind}|{first}|{second}"
+
+
+def search_rows(incoming: Sequence[EventFacts], decisions: Decisions) -> list[dict[str, Any]]:
+    """The `$incoming` parameter of queries/match_event_candidates.cypher."""
+    rows = []
+    for key, event in enumerate(incoming):
+        start = event.start - timedelta(days=NEAR_DAYS)
+        exclude = {event.id} | {other for pair in decisions.different if event.id in pair for other in pair}
+        rows.append(
+            {
+                "key": key,
+                "id": event.id,
+                "part_of": event.part_of,
+                "kinds": family_kinds(event.kind),
+                "earliest": start - timedelta(days=LOOKBACK_DAYS),
+                "from": start,
+                "to": event.end + timedelta(days=NEAR_DAYS),
+                "participants": sorted(event.participants),
+                "places": sorted(event.places),
+                "exclude": sorted(exclude),
+            }
+        )
+    return rows
+
+
+def decide(
+    incoming: EventFacts,
+    candidates: Iterable[EventFacts],
+    within: Mapping[str, Iterable[str]],
+    *,
+    attach: float,
+    review: float,
+    decided_same: Iterable[str] = (),
+) -> list[Proposal]:
+    """What to do with one incoming event given its candidates (pure: no database, no settings)."""
+    scored = sorted(
+        ((candidate, score(incoming, candidate, within)) for candidate in candidates),
+        key=lambda pair: (-pair[1].score, pair[0].id),
+    )
+    same = set(decided_same)
+    proposals: list[Proposal] = []
+    for candidate, match in scored:
+        if candidate.id in same:
+            proposals.insert(
+                0, Proposal(incoming.id, "attach", candidate.id, 1.0, ["decided same (kg review)"])
+            )
+        elif match.score >= attach and not any(p.action == "attach" for p in proposals):
+            proposals.append(Proposal(incoming.id, "attach", candidate.id, match.score, match.evidence))
+        elif match.score >= review:
+            proposals.append(Proposal(incoming.id, "review", candidate.id, match.score, match.evidence))
+    attached = [p for p in proposals if p.action == "attach"]
+    if len(attached) > 1:  # a decision beats a score
+        proposals = [p for p in proposals if p.action != "attach" or p is attached[0]]
+    return proposals or [Proposal(incoming.id, "create", None, 0.0, [])]
+
+
+async def match_events(
+    run: Run,
+    incoming: Sequence[EventFacts],
+    decisions: Decisions | None = None,
+    *,
+    attach: float,
+    review: float,
+) -> list[Proposal]:
+    """Proposals for a batch of incoming events, in their order (two queries for the whole batch)."""
+    decisions = decisions or Decisions()
+    if not incoming:
+        return []
+    rows = await run("match_event_candidates", incoming=search_rows(incoming, decisions))
+    places = sorted({place for event in incoming for place in event.places})
+    within: dict[str, set[str]] = {}
+    for row in await run("place_containers", ids=places) if places else []:
+        within.setdefault(row["place"], set()).update(row["containers"])
+    found: dict[int, list[EventFacts]] = {}
+    decided: dict[int, set[str]] = {}
+    for row in rows:
+        found.setdefault(row["key"], []).append(EventFacts.from_row(row))
+        for inner, outer in row["within"]:
+            within.setdefault(inner, set()).add(outer)
+        if row["decided"] == "same":
+            decided.setdefault(row["key"], set()).add(row["id"])
+    proposals: list[Proposal] = []
+    for key, event in enumerate(incoming):
+        proposals += decide(
+            event,
+            found.get(key, []),
+            within,
+            attach=attach,
+            review=review,
+            decided_same=decided.get(key, ()),
+        )
+    return apply_decisions(decisions, proposals)
+
+
+async def record_candidates(run: Run, proposals: Iterable[Proposal], kind: str = "event") -> int:
+    """Write the 'review' proposals as :Candidate nodes (left: the known fact, right: the incoming record)."""
+    rows = [
+        {
+            "id": pair_id(kind, p.fact, p.incoming),
+            "kind": kind,
+            "left": p.fact,
+            "right": p.incoming,
+            "score": p.score,
+            "evidence": p.evidence,
+        }
+        for p in proposals
+        if p.action == "review" and p.fact is not None
+    ]
+    if rows:
+        await run("record_candidates", candidates=rows)
+    return len(rows)
+
+
+async def record_decisions(run: Run, decisions: Decisions, kind: str = "event") -> int:
+    """Write the analysts' decisions on their :Candidate pairs (the loader calls it for each file's)."""
+    rows = [
+        {"id": pair_id(kind, left, right), "kind": kind, "left": left, "right": right, "decision": "same"}
+        for right, left in sorted(decisions.same.items())
+    ]
+    for pair in sorted(decisions.different, key=sorted):
+        left, right = sorted(pair)
+        rows.append(
+            {
+                "id": pair_id(kind, left, right),
+                "kind": kind,
+                "left": left,
+                "right": right,
+                "decision": "different",
+            }
+        )
+    if rows:
+        await run("decide_candidates", decisions=rows)
+    return len(rows)

@@ -1,0 +1,199 @@
+"""Is an incoming event the same real-world event as one already known under another id? One scoring rule.
+
+`score(incoming, existing)` compares two events by four things, each scored 0..1, and weighs them:
+
+- **kind** (weight 0.10): 1 for the same kind, SAME_FAMILY (0.5) for two kinds of one family
+  (graph/model/families.py); kinds of different families are never one event (score 0).
+- **date** (0.35): 1 for the same span; overlapping spans give the narrower span's share of the wider one
+  (a day inside a month is weak evidence, 26-28 April inside 26-29 April strong); day-precise dates at most
+  NEAR_DAYS apart give up to 0.5; anything farther apart is never one event (score 0).
+- **participants** (0.35): the actors shared / the smaller side's count; UNKNOWN (0.5) when a side names
+  none; 0 when none is shared, and then the whole score is also multiplied by DISJOINT (two events with
+  different people in them are two events, whatever the day and place).
+- **places** (0.20): 1 for a place in common, INSIDE (0.8) when one lies in the other (the IN hierarchy),
+  UNKNOWN when a side names none, 0 when both are known and apart, and then the whole score is also
+  multiplied by DISJOINT (a visit to Irkutsk is not a visit to Novosibirsk).
+
+Precision matters through the date part: only day-precise dates can be "near" without overlapping, and a
+wide span (a month, a year) overlapping a day is the narrower span's share of it. A family's ceiling
+(statements) caps the result. The score is the weighted sum, rounded to 3 places; `Match.evidence` says in
+words what agreed and what did not, for `kg load`'s list and `kg review`.
+
+What to do with a score is the settings' business: at or above `KG_MATCH_ATTACH` the incoming record
+becomes a report of the existing fact, from `KG_MATCH_REVIEW` a candidate for review, below a new fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from graph.model.events import EventBase
+from graph.model.families import family_of
+
+WEIGHTS: dict[str, float] = {"kind": 0.10, "date": 0.35, "participants": 0.35, "places": 0.20}
+SAME_FAMILY = 0.5
+"""The kind part for two kinds of one family (a visit and a meeting)."""
+NEAR_DAYS = 3
+"""Day-precise dates at most this many days apart may still be one event misdated by a source."""
+INSIDE = 0.8
+"""The places part when one place is inside the other (Novosibirsk in Novosibirsk Oblast in Russia)."""
+UNKNOWN = 0.5
+"""A part one side says nothing about: neither for nor against."""
+DISJOINT = 0.5
+"""The factor on the whole score when both sides name participants (or places) and share none."""
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What the matcher compares of an event: resolved ids only, so names are already settled."""
+
+    id: str
+    kind: str
+    start: date
+    end: date
+    precision: str = "day"
+    participants: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    title: str = ""
+    part_of: str | None = None
+    """The trip this event is a leg of: the candidate search leaves the trip and its legs out."""
+
+    @classmethod
+    def of(cls, record: EventBase, resolve: Mapping[str, str] | None = None) -> EventFacts:
+        """From a validated record; `resolve` maps the names it uses to actor ids (ids map to themselves)."""
+        names = resolve or {}
+        return cls(
+            id=record.id,
+            kind=record.kind,
+            start=record.date.start,
+            end=record.date.end,
+            precision=record.date.precision,
+            participants=frozenset(names.get(p.actor, p.actor) for p in record.participants),
+            places=frozenset(names.get(p, p) for p in record.places),
+            title=record.title,
+            part_of=record.part_of,
+        )
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> EventFacts:
+        """From a row of queries/match_event_candidates.cypher (or any row with the same keys)."""
+        return cls(
+            id=row["id"],
+            kind=row["kind"],
+            start=_as_date(row["start_date"]),
+            end=_as_date(row["end_date"]),
+            precision=row.get("precision") or "range",
+            participants=frozenset(row.get("participants") or ()),
+            places=frozenset(row.get("places") or ()),
+            title=row.get("title") or "",
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    evidence: list[str] = field(default_factory=list)
+    """What agreed and what did not, one short sentence per part."""
+
+
+def score(
+    incoming: EventFacts, existing: EventFacts, within: Mapping[str, Iterable[str]] | None = None
+) -> Match:
+    """How likely `incoming` and `existing` are one event, 0..1, with the evidence.
+
+    `within` maps a place id to the places it lies in (all levels: a city to its region and country); a
+    place missing from it is only compared by id."""
+    family = family_of(incoming.kind)
+    if existing.kind not in family.kinds:
+        return Match(0.0, [f"kinds {incoming.kind} and {existing.kind} are never the same event"])
+    evidence: list[str] = []
+    if incoming.kind == existing.kind:
+        parts = {"kind": 1.0}
+        evidence.append(f"same kind: {incoming.kind}")
+    else:
+        parts = {"kind": SAME_FAMILY}
+        evidence.append(f"kinds of one family ({family.name}): {incoming.kind}, {existing.kind}")
+    dated = _date_part(incoming, existing)
+    if dated is None:
+        return Match(0.0, [*evidence, f"dates too far apart: {_span(incoming)} and {_span(existing)}"])
+    parts["date"], said = dated
+    evidence.append(said)
+    parts["participants"], said = _participants_part(incoming.participants, existing.participants)
+    evidence.append(said)
+    parts["places"], said = _places_part(incoming.places, existing.places, within or {})
+    evidence.append(said)
+    total = sum(WEIGHTS[name] * value for name, value in parts.items())
+    for part, mine, theirs in (
+        ("participants", incoming.participants, existing.participants),
+        ("places", incoming.places, existing.places),
+    ):
+        if mine and theirs and parts[part] == 0:
+            total *= DISJOINT
+    if total > family.ceiling:
+        total = family.ceiling
+        evidence.append(f"{family.name}s are capped at {family.ceiling}: the analyst decides")
+    return Match(round(total, 3), evidence)
+
+
+def _date_part(a: EventFacts, b: EventFacts) -> tuple[float, str] | None:
+    if (a.start, a.end) == (b.start, b.end):
+        return 1.0, f"same date: {_span(a)}"
+    first, last = max(a.start, b.start), min(a.end, b.end)
+    if first <= last:
+        narrow = min(_days(a), _days(b))
+        wide = max(_days(a), _days(b))
+        share = narrow / wide
+        return share, f"dates overlap: {_span(a)} and {_span(b)} ({share:.0%} of the wider span)"
+    if a.precision == "day" and b.precision == "day":
+        gap = (first - last).days
+        if gap <= NEAR_DAYS:
+            part = UNKNOWN * (1 - gap / (NEAR_DAYS + 1))
+            return part, f"dates {gap} day{'s' if gap > 1 else ''} apart: {_span(a)} and {_span(b)}"
+    return None
+
+
+def _participants_part(a: frozenset[str], b: frozenset[str]) -> tuple[float, str]:
+    if not a or not b:
+        return UNKNOWN, "participants: one side names none"
+    shared = a & b
+    if not shared:
+        return 0.0, "no participant in common"
+    return len(shared) / min(len(a), len(b)), f"shared participants: {', '.join(sorted(shared))}"
+
+
+def _places_part(
+    a: frozenset[str], b: frozenset[str], within: Mapping[str, Iterable[str]]
+) -> tuple[float, str]:
+    if not a or not b:
+        return UNKNOWN, "places: one side names none"
+    shared = a & b
+    if shared:
+        return 1.0, f"same place: {', '.join(sorted(shared))}"
+    inside: list[str] = []
+    for places, others in ((a, b), (b, a)):
+        for place in sorted(places):
+            containers = set(within.get(place, ()))
+            inside += [f"{place} in {outer}" for outer in sorted(others) if outer in containers]
+    if inside:
+        return INSIDE, f"one place inside the other: {', '.join(inside)}"
+    return 0.0, f"places apart: {', '.join(sorted(a))} and {', '.join(sorted(b))}"
+
+
+def _days(facts: EventFacts) -> int:
+    return (facts.end - facts.start).days + 1
+
+
+def _span(facts: EventFacts) -> str:
+    if facts.start == facts.end:
+        return facts.start.isoformat()
+    return f"{facts.start.isoformat()}..{facts.end.isoformat()}"
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else date.fromisoformat(str(value))
