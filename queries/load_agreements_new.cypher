@@ -12,7 +12,7 @@ CALL (n, row, taken) {
   CALL (n, row) {
     UNWIND row.parties AS link
     MATCH (t:Actor {id: link.target})
-    CREATE (n)-[:PARTY {side: link.side}]->(t)
+    CREATE (n)-[:PARTY {side: link.side, sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.evidence AS evidence

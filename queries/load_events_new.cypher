@@ -12,47 +12,47 @@ CALL (n, row, taken) {
   CALL (n, row) {
     UNWIND row.participants AS link
     MATCH (t:Actor {id: link.target})
-    CREATE (n)-[:PARTICIPANT {role: link.role}]->(t)
+    CREATE (n)-[:PARTICIPANT {role: link.role, sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.places AS target
     MATCH (t:Actor {id: target})
-    CREATE (n)-[:IN_PLACE]->(t)
+    CREATE (n)-[:IN_PLACE {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.part_of AS target
     MERGE (t:Event {id: target})
-    CREATE (n)-[:PART_OF]->(t)
+    CREATE (n)-[:PART_OF {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.about AS target
     MATCH (t:Actor {id: target})
-    CREATE (n)-[:ABOUT]->(t)
+    CREATE (n)-[:ABOUT {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.produced AS target
     MERGE (t:Agreement {id: target})
-    CREATE (n)-[:PRODUCED]->(t)
+    CREATE (n)-[:PRODUCED {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.days AS value
     MERGE (t:Day {date: value})
-    CREATE (n)-[:ON]->(t)
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.months AS value
     MERGE (t:Month {month: value})
-    CREATE (n)-[:ON]->(t)
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.years AS value
     MERGE (t:Year {year: value})
-    CREATE (n)-[:ON]->(t)
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.decades AS value
     MERGE (t:Decade {decade: value})
-    CREATE (n)-[:ON]->(t)
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
   }
   CALL (n, row) {
     UNWIND row.evidence AS evidence

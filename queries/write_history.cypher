@@ -5,8 +5,8 @@ CALL () {
   RETURN c.op AS op, c.label AS label, c.by AS by, c.at AS at, c.file AS file, elementId(c) AS element
   UNION ALL
   MATCH (c:Load)
-  WHERE $target IN c.created OR $target IN c.updated
-  RETURN CASE WHEN $target IN c.created THEN 'create' ELSE 'update' END AS op, null AS label, c.by AS by,
+  WHERE $target IN c.created_ids OR $target IN c.updated_ids
+  RETURN CASE WHEN $target IN c.created_ids THEN 'create' ELSE 'update' END AS op, null AS label, c.by AS by,
     c.at AS at, c.file AS file, elementId(c) AS element
 }
 RETURN op, $target AS target, label, by, at, file

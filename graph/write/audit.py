@@ -6,6 +6,7 @@ an unchanged record look changed; the loader's `SET n = row.props` writes them w
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +47,24 @@ class Audit:
             props.update({key: value for key, value in created.items() if value is not None})
         props.update(updated_by=self.by, updated_at=self.at)
         return row
+
+    def load(self, changed: list[tuple[Op, str, str]]) -> Batch:
+        """The write's :Change:Load record (kind `mutation`) for the change feed: counts only, since its
+        :Change records already name each id for the history."""
+        row: dict[str, Any] = {
+            "id": f"load:{uuid.uuid4().hex}",
+            "kind": "mutation",
+            "file": None,
+            "sha256": None,
+            "created": sum(op == "create" for op, _, _ in changed),
+            "updated": sum(op in ("update", "delete") for op, _, _ in changed),
+            "merged": 0,
+            "retracted": 0,
+            "unchanged": 0,
+            "created_ids": [],
+            "updated_ids": [],
+        }
+        return Batch("load_change", [row], {"by": self.by, "at": self.at})
 
     def changes(self, changed: list[tuple[Op, str, str]]) -> Batch:
         """The :Change records of this write: (op, label, id) each."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.errors import Location, NotFound
 from graph.store import Batch, GraphStore
-from graph.write.audit import Audit
+from graph.write.audit import Audit, Op
 
 
 async def delete_event(store: GraphStore, event_id: str, author: str) -> None:
@@ -14,6 +14,7 @@ async def delete_event(store: GraphStore, event_id: str, author: str) -> None:
         raise NotFound(f"no event with id '{event_id}'", location=Location(field="id"))
     audit = Audit(author)
     deletion = Batch("write_delete_event", [{"id": event_id}])
+    changed: list[tuple[Op, str, str]] = [("delete", "Event", event_id)]
     await store.write_batches(
-        [deletion, audit.changes([("delete", "Event", event_id)])], timeout=store.timeouts.query
+        [deletion, audit.changes(changed), audit.load(changed)], timeout=store.timeouts.query
     )

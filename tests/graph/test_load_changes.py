@@ -18,7 +18,7 @@ from tests.graph.test_load import DIGEST, REFERENCE, copy_digest, load, rows
 BAN = "event:2023-04-28-putin-banned-from-moldova"
 LOADS = (
     "MATCH (c:Change:Load) RETURN c.op AS op, c.by AS by, c.file AS file, c.sha256 AS sha256, "
-    "c.created AS created, c.updated AS updated, c.unchanged AS unchanged ORDER BY c.at"
+    "c.created_ids AS created, c.updated_ids AS updated, c.unchanged AS unchanged ORDER BY c.at"
 )
 
 
