@@ -16,7 +16,9 @@ from graph.store import GraphStore
 from tests.api.conftest import LiveServer
 from tests.api.reports_graph import ReportsGraph
 
-SUBSCRIBE = "subscription { changes { id kind at by files hashes created updated merged retracted unchanged } }"
+SUBSCRIBE = (
+    "subscription { changes { id kind at by files hashes created updated merged retracted unchanged } }"
+)
 WAIT = 20.0  # seconds: a poll happens every second; the bound only stops a broken test from hanging
 
 
