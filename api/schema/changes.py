@@ -35,13 +35,18 @@ class Change:
     def of(cls, props: dict[str, Any]) -> Change:
         return cls(
             id=strawberry.ID(str(props["id"])),
-            kind=str(props.get("kind") or "load"),
+            kind=str(props.get("kind") or props.get("op") or "load"),
             at=props["at"],
             by=props.get("by"),
-            files=list(props.get("files") or []),
-            hashes=list(props.get("hashes") or []),
-            **{name: int(props.get(name) or 0) for name in COUNTS},
+            files=list(props.get("files") or ([props["file"]] if props.get("file") else [])),
+            hashes=list(props.get("hashes") or ([props["sha256"]] if props.get("sha256") else [])),
+            **{name: _count(props.get(name)) for name in COUNTS},
         )
+
+
+def _count(value: Any) -> int:
+    """A count; the loader's first change records listed the ids instead."""
+    return len(value) if isinstance(value, list) else int(value or 0)
 
 
 COUNTS = ("created", "updated", "merged", "retracted", "unchanged")

@@ -1,10 +1,11 @@
 """Answers as the graph stood at a past moment: the reports live then (loaded by then, not retracted by
 then), reconciled by graph.reports.reconcile, the same rule the loader applies.
 
-Exact: which events exist and all their own fields (kind, title, dates, summary, content, participants,
-places, the trip they are part of), hence the `events` filters on kind, dates, actor, place and source.
-Taken from today's graph: the place hierarchy and actors (not facts, never reported), and, in
-`regionEngagements`, the links the flagship walks (see `engagements_as_of`).
+Exact: which events exist and their own fields (kind, title, dates, summary, content, source count,
+disputes), and the `events` filters on kind, dates, actor, place and source (they read the participants,
+places and trip as reported then). Taken from today's graph: the place hierarchy and actors (not facts,
+never reported), the nested links GraphQL resolves under an event, and, in `regionEngagements`, the links
+the flagship walks (graph.read.engagements).
 """
 
 from __future__ import annotations

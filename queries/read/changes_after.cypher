@@ -1,5 +1,6 @@
 // The change feed's poll: up to $limit :Load records after the last one seen (at, id), oldest first.
 MATCH (l:Load)
-WHERE $after_at IS NULL OR l.at > $after_at OR (l.at = $after_at AND l.id > $after_id)
-WITH l ORDER BY l.at, l.id LIMIT $limit
-RETURN properties(l) AS node
+WITH l, coalesce(l.id, elementId(l)) AS l_id
+WHERE $after_at IS NULL OR l.at > $after_at OR (l.at = $after_at AND l_id > $after_id)
+WITH l, l_id ORDER BY l.at, l_id LIMIT $limit
+RETURN l {.*, id: l_id} AS node
