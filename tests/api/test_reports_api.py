@@ -30,7 +30,7 @@ BEFORE = "2023-04-30T00:00:00Z"
 
 
 @pytest.fixture
-async def reported(store: GraphStore, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def reports_written(store: GraphStore) -> GraphStore:
     await load_paths(store, [MAIN_SEED], reference_dir=SEED / "reference")
     graph = ReportsGraph(store)
     await graph.load("load:1", FIRST_LOAD, [MAIN_SEED.name], created=3)
@@ -51,6 +51,11 @@ async def reported(store: GraphStore, settings: Settings) -> AsyncIterator[httpx
     contracts["props"].update(value_amount="12500000", value_currency="USD", value_usd=12500000.0)
     contracts["evidence"] = [{"source": LEDGER, "quote": "contracts worth about $12.5 million"}]
     await graph.report("agreement", CONTRACTS, LEDGER, "load:2", SECOND_LOAD, contracts)
+    return store
+
+
+@pytest.fixture
+async def reported(reports_written: GraphStore, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     async for client in serve(create_app(settings)):
         yield client
 
@@ -191,3 +196,25 @@ async def test_events_and_the_flagship_as_of_a_moment(reported: httpx.AsyncClien
     sverdlovsk = {e["id"]: e for e in then["region:RU-SVE"]["events"]}
     assert sverdlovsk[LEG] == {"id": LEG, "endDate": "2023-04-28", "sourceCount": 1}
     assert then["region:RU-NVS"]["contractValue"] == {"amount": "13000000"}
+
+
+REPORTS_PAGE = """query ($first: Int) { events(from: "2023-04-26", first: $first) { edges { node {
+  id sourceCount reports { source { id } quotes { quote } participants { role actor { id name } } }
+  disputes { field values { value sources { id title } } }
+} } } }"""
+
+
+async def test_reports_of_a_page_of_events_take_the_same_round_trips_for_12_or_40(
+    reports_written: GraphStore, settings: Settings
+) -> None:
+    app = create_app(settings)
+    trips = []
+    async for client in serve(app):
+        for first in (12, 40):
+            store: GraphStore = app.state.store
+            before = store.round_trips
+            body = await gql(client, REPORTS_PAGE, first=first)
+            assert "errors" not in body, body
+            trips.append(store.round_trips - before)
+            assert LEG in {e["node"]["id"] for e in body["data"]["events"]["edges"]}
+    assert trips[0] == trips[1] <= 5
