@@ -1,1 +1,0 @@
-CREATE INDEX load_at IF NOT EXISTS FOR (n:Load) ON (n.at)
