@@ -78,7 +78,11 @@ async def write_naive(
     statements = [
         (
             naive_node_query(label),
-            {"key": row.get("id", row.get("date")), "props": row["props"], "labels": row["labels"]},
+            {
+                "key": row["id"] if "id" in row else row[KEYS[label]],
+                "props": row["props"],
+                "labels": row["labels"],
+            },
         )
         for label, rows in flat.nodes.items()
         for row in rows

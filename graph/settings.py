@@ -16,6 +16,8 @@ from graph.api_keys import ApiKey, parse_keys
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DEV_PASSWORD = "kg-local-dev-password"
+DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
+"""A load holds one file's data at a time, about 18 times the file's size: 32 MiB keep it under 1 GiB."""
 
 
 class Settings(BaseSettings):
@@ -60,6 +62,8 @@ class Settings(BaseSettings):
     max_list_length: int = Field(default=1_000, ge=1)
     max_variable_depth: int = Field(default=20, ge=1)
     max_search_terms: int = Field(default=16, ge=1)
+    max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
+    write_retries: int = Field(default=8, ge=0)
     max_concurrent_requests: int = Field(default=4, ge=1)
     queue_timeout: float = Field(default=30.0, gt=0)
     metrics: bool = True

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
+import logging
+import random
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -28,6 +39,12 @@ from graph.values import plain
 
 Record = dict[str, Any]
 T = TypeVar("T")
+Batches = Iterable["Batch"] | AsyncIterable["Batch"]
+log = logging.getLogger(__name__)
+
+FIRST_BACKOFF = 0.2
+"""Seconds before the first retry of a write that hit a transient error; doubled each time, jittered."""
+MAX_BACKOFF = 10.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,10 @@ class Batch:
     query: str
     rows: list[Mapping[str, Any]]
     params: Mapping[str, Any] | None = None
+    taken_by: str | None = None
+    """A query for the rows the first one leaves alone: it returns their ids as `taken`, and this one runs for
+    them in the same transaction (the loader's fast path for new records hands over records another load
+    wrote in the meantime)."""
 
 
 @dataclass
@@ -51,6 +72,9 @@ class WriteSummary:
     def add(self, batch: Batch, counters: SummaryCounters) -> None:
         self.batches += 1
         self.rows += len(batch.rows)
+        self.add_counters(counters)
+
+    def add_counters(self, counters: SummaryCounters) -> None:
         self.nodes_created += counters.nodes_created
         self.relationships_created += counters.relationships_created
         self.relationships_deleted += counters.relationships_deleted
@@ -94,10 +118,14 @@ class GraphStore:
             telemetry.round_trip(value - self._round_trips)  # the request in progress counts them too
         self._round_trips = value
 
-    def __init__(self, driver: AsyncDriver, database: str, timeouts: Timeouts | None = None) -> None:
+    def __init__(
+        self, driver: AsyncDriver, database: str, timeouts: Timeouts | None = None, write_retries: int = 8
+    ) -> None:
         self.driver = driver
         self.database = database
         self.timeouts = timeouts or Timeouts()
+        self.write_retries = write_retries
+        """How often `write_batches` retries a transaction that failed on a transient error (a deadlock)."""
         self.round_trips = 0
         """Queries sent so far; tests and benchmarks read it to show N+1 does not happen."""
         self._fetch = unit_of_work(timeout=self.timeouts.query)(_fetch)
@@ -115,7 +143,7 @@ class GraphStore:
             # for query authors, not runtime events: keep them out of the logs.
             notifications_min_severity="OFF",
         )
-        return cls(driver, settings.neo4j_database, Timeouts.of(settings))
+        return cls(driver, settings.neo4j_database, Timeouts.of(settings), settings.write_retries)
 
     async def close(self) -> None:
         await self.driver.close()
@@ -198,13 +226,36 @@ class GraphStore:
                 await result.consume()
 
     async def write_batches(
-        self, batches: Iterable[Batch] | AsyncIterable[Batch], *, timeout: float | None = None
+        self, batches: Batches | Callable[[], Batches], *, timeout: float | None = None
     ) -> WriteSummary:
         """Run every batch in ONE transaction: all of them land, or none does. The transaction may run
         `timeout` seconds (default: the loader's KG_LOAD_TIMEOUT; mutations pass the query timeout).
 
-        Batches may be produced lazily so a large file is streamed, not held in memory.
+        A transaction that fails on a transient error (two writers deadlocked on shared nodes such as a :Day
+        or an actor; Neo4j aborts one of them) is run again from the start, up to `write_retries` times after
+        a jittered exponential backoff; then Unavailable. `batches` is a list, or a function that produces
+        them again for each attempt, lazily, so a large file is streamed, not held in memory (a one-shot
+        iterator is not retried: it could not be replayed).
         """
+        replayable = callable(batches) or isinstance(batches, Sequence)
+        attempt = 0
+        while True:
+            try:
+                return await self._write_once(batches() if callable(batches) else batches, timeout)
+            except Neo4jError as exc:
+                if not (replayable and exc.is_retryable()):
+                    raise
+                if attempt >= self.write_retries:
+                    raise Unavailable(
+                        f"Neo4j refused the write {attempt + 1} times as transient ({exc.code}: a deadlock "
+                        "with another writer?); nothing was written, try again"
+                    ) from exc
+                attempt += 1
+                pause = random.uniform(0.5, 1.0) * min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (attempt - 1))
+                log.info("write retried in %.1fs (attempt %d) after %s", pause, attempt + 1, exc.code)
+                await asyncio.sleep(pause)
+
+    async def _write_once(self, batches: Batches, timeout: float | None) -> WriteSummary:
         summary = WriteSummary()
         self.round_trips += 1
         with _reachable():
@@ -214,7 +265,12 @@ class GraphStore:
                     async for batch in _aiter(batches):
                         params = {**(batch.params or {}), "rows": batch.rows}
                         result = await tx.run(cypher(batch.query), params)
+                        taken = {record["taken"] async for record in result} if batch.taken_by else set()
                         summary.add(batch, (await result.consume()).counters)
+                        if batch.taken_by and taken:
+                            rows = [row for row in batch.rows if row["id"] in taken]
+                            result = await tx.run(cypher(batch.taken_by), {**params, "rows": rows})
+                            summary.add_counters((await result.consume()).counters)
                     await tx.commit()
                 finally:
                     if not tx.closed():

@@ -14,7 +14,8 @@ CALL (n, row) {
 CALL (n, row) {
   UNWIND row.parties AS link
   MERGE (t:Actor {id: link.target})
-  MERGE (n)-[:PARTY {side: link.side}]->(t)
+  MERGE (n)-[r:PARTY {side: link.side}]->(t)
+  SET r.sources = coalesce(row.link_sources['PARTY|' + link.target + '|' + link.side], row.sources)
 }
 CALL (n, row) {
   UNWIND row.evidence AS evidence

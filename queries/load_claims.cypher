@@ -11,7 +11,8 @@ CALL (n, row) {
 CALL (n, row) {
   UNWIND row.about AS target
   MERGE (t:Actor {id: target})
-  MERGE (n)-[:ABOUT]->(t)
+  MERGE (n)-[r:ABOUT]->(t)
+  SET r.sources = coalesce(row.link_sources['ABOUT|' + target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.evidence AS evidence

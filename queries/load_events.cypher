@@ -18,47 +18,56 @@ CALL (n, row) {
 CALL (n, row) {
   UNWIND row.participants AS link
   MERGE (t:Actor {id: link.target})
-  MERGE (n)-[:PARTICIPANT {role: link.role}]->(t)
+  MERGE (n)-[r:PARTICIPANT {role: link.role}]->(t)
+  SET r.sources = coalesce(row.link_sources['PARTICIPANT|' + link.target + '|' + link.role], row.sources)
 }
 CALL (n, row) {
   UNWIND row.places AS target
   MERGE (t:Actor {id: target})
-  MERGE (n)-[:IN_PLACE]->(t)
+  MERGE (n)-[r:IN_PLACE]->(t)
+  SET r.sources = coalesce(row.link_sources['IN_PLACE|' + target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.part_of AS target
   MERGE (t:Event {id: target})
-  MERGE (n)-[:PART_OF]->(t)
+  MERGE (n)-[r:PART_OF]->(t)
+  SET r.sources = coalesce(row.link_sources['PART_OF|' + target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.about AS target
   MERGE (t:Actor {id: target})
-  MERGE (n)-[:ABOUT]->(t)
+  MERGE (n)-[r:ABOUT]->(t)
+  SET r.sources = coalesce(row.link_sources['ABOUT|' + target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.produced AS target
   MERGE (t:Agreement {id: target})
-  MERGE (n)-[:PRODUCED]->(t)
+  MERGE (n)-[r:PRODUCED]->(t)
+  SET r.sources = coalesce(row.link_sources['PRODUCED|' + target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.days AS value
   MERGE (t:Day {date: value})
-  MERGE (n)-[:ON]->(t)
+  MERGE (n)-[r:ON]->(t)
+  SET r.sources = row.sources
 }
 CALL (n, row) {
   UNWIND row.months AS value
   MERGE (t:Month {month: value})
-  MERGE (n)-[:ON]->(t)
+  MERGE (n)-[r:ON]->(t)
+  SET r.sources = row.sources
 }
 CALL (n, row) {
   UNWIND row.years AS value
   MERGE (t:Year {year: value})
-  MERGE (n)-[:ON]->(t)
+  MERGE (n)-[r:ON]->(t)
+  SET r.sources = row.sources
 }
 CALL (n, row) {
   UNWIND row.decades AS value
   MERGE (t:Decade {decade: value})
-  MERGE (n)-[:ON]->(t)
+  MERGE (n)-[r:ON]->(t)
+  SET r.sources = row.sources
 }
 CALL (n, row) {
   UNWIND row.evidence AS evidence

@@ -1,57 +1,64 @@
 // Loader, records not in the graph yet (or only as the bare target of another record's link), whose actors and
 // sources were written earlier in this load: nothing to compare or remove, every target exists, so
 // relationships are CREATEd to MATCHed targets. Same rows as load_events.cypher.
+// A record another load wrote meanwhile (its links are visible once its lock is ours, after SET) is left
+// alone here and its id returned: the writer runs load_events.cypher for it in the same transaction.
 UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
 SET n = row.props, n:$(row.labels)
-WITH n, row
-CALL (n, row) {
-  UNWIND row.participants AS link
-  MATCH (t:Actor {id: link.target})
-  CREATE (n)-[:PARTICIPANT {role: link.role}]->(t)
+WITH n, row, EXISTS { (n)-->() } AS taken
+CALL (n, row, taken) {
+  WITH n, row WHERE NOT taken
+  CALL (n, row) {
+    UNWIND row.participants AS link
+    MATCH (t:Actor {id: link.target})
+    CREATE (n)-[:PARTICIPANT {role: link.role, sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.places AS target
+    MATCH (t:Actor {id: target})
+    CREATE (n)-[:IN_PLACE {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.part_of AS target
+    MERGE (t:Event {id: target})
+    CREATE (n)-[:PART_OF {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.about AS target
+    MATCH (t:Actor {id: target})
+    CREATE (n)-[:ABOUT {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.produced AS target
+    MERGE (t:Agreement {id: target})
+    CREATE (n)-[:PRODUCED {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.days AS value
+    MERGE (t:Day {date: value})
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.months AS value
+    MERGE (t:Month {month: value})
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.years AS value
+    MERGE (t:Year {year: value})
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.decades AS value
+    MERGE (t:Decade {decade: value})
+    CREATE (n)-[:ON {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.evidence AS evidence
+    MATCH (t:Source {id: evidence.source})
+    CREATE (n)-[:EVIDENCE {quote: evidence.quote, start: evidence.start, end: evidence.end}]->(t)
+  }
 }
-CALL (n, row) {
-  UNWIND row.places AS target
-  MATCH (t:Actor {id: target})
-  CREATE (n)-[:IN_PLACE]->(t)
-}
-CALL (n, row) {
-  UNWIND row.part_of AS target
-  MERGE (t:Event {id: target})
-  CREATE (n)-[:PART_OF]->(t)
-}
-CALL (n, row) {
-  UNWIND row.about AS target
-  MATCH (t:Actor {id: target})
-  CREATE (n)-[:ABOUT]->(t)
-}
-CALL (n, row) {
-  UNWIND row.produced AS target
-  MERGE (t:Agreement {id: target})
-  CREATE (n)-[:PRODUCED]->(t)
-}
-CALL (n, row) {
-  UNWIND row.days AS value
-  MERGE (t:Day {date: value})
-  CREATE (n)-[:ON]->(t)
-}
-CALL (n, row) {
-  UNWIND row.months AS value
-  MERGE (t:Month {month: value})
-  CREATE (n)-[:ON]->(t)
-}
-CALL (n, row) {
-  UNWIND row.years AS value
-  MERGE (t:Year {year: value})
-  CREATE (n)-[:ON]->(t)
-}
-CALL (n, row) {
-  UNWIND row.decades AS value
-  MERGE (t:Decade {decade: value})
-  CREATE (n)-[:ON]->(t)
-}
-CALL (n, row) {
-  UNWIND row.evidence AS evidence
-  MATCH (t:Source {id: evidence.source})
-  CREATE (n)-[:EVIDENCE {quote: evidence.quote, start: evidence.start, end: evidence.end}]->(t)
-}
+WITH row WHERE taken
+RETURN row.id AS taken

@@ -16,8 +16,10 @@ CALL (n, row) {
 }
 MERGE (person:Actor {id: row.person})
 MERGE (holder:Actor {id: row.of})
-MERGE (n)-[:HELD_BY]->(person)
-MERGE (n)-[:OF]->(holder)
+MERGE (n)-[held:HELD_BY]->(person)
+SET held.sources = row.sources
+MERGE (n)-[of:OF]->(holder)
+SET of.sources = row.sources
 MERGE (person)-[h:HOLDS {id: row.id}]->(holder)
 SET h = row.holds
 WITH n, row

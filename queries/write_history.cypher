@@ -1,4 +1,13 @@
-// Mutations: who changed a node and when, oldest first (the :Change records of its id).
-MATCH (c:Change {target: $target})
-RETURN c.op AS op, c.target AS target, c.label AS label, c.by AS by, c.at AS at
-ORDER BY c.at, elementId(c)
+// Who changed a node and when, oldest first: the :Change records of its id (mutations, and the loads of a file
+// by its name), then the loads (:Change:Load, one per file written) that created or updated it.
+CALL () {
+  MATCH (c:Change {target: $target})
+  RETURN c.op AS op, c.label AS label, c.by AS by, c.at AS at, c.file AS file, elementId(c) AS element
+  UNION ALL
+  MATCH (c:Load)
+  WHERE $target IN c.created_ids OR $target IN c.updated_ids
+  RETURN CASE WHEN $target IN c.created_ids THEN 'create' ELSE 'update' END AS op, null AS label, c.by AS by,
+    c.at AS at, c.file AS file, elementId(c) AS element
+}
+RETURN op, $target AS target, label, by, at, file
+ORDER BY at, element

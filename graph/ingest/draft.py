@@ -22,6 +22,8 @@ REVIEW_THRESHOLD = 0.6
 class DraftOptions:
     out: Path
     extractor: str = "rules"
+    text_file: Path | None = None
+    """The digest's text for the loader (in the draft's folder tree); by default the digest itself."""
 
 
 def render_draft(digest: Digest, candidates: list[Candidate], options: DraftOptions) -> str:
@@ -32,7 +34,7 @@ def render_draft(digest: Digest, candidates: list[Candidate], options: DraftOpti
         "# An analyst reviews it before `kg validate` and `kg load`: lines marked REVIEW need a human eye;",
         "# delete events that are wrong, fix dates and names, and remove these REVIEW comments when done.",
         "",
-        *_source(digest, source_id, options.out),
+        *_source(digest, source_id, options.out, options.text_file or digest.path),
         "",
         *_actors(candidates),
         "",
@@ -52,9 +54,9 @@ def render_draft(digest: Digest, candidates: list[Candidate], options: DraftOpti
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _source(digest: Digest, source_id: str, out: Path) -> list[str]:
+def _source(digest: Digest, source_id: str, out: Path, text: Path) -> list[str]:
     header = digest.header
-    text_file = os.path.relpath(digest.path.resolve(), out.resolve().parent)
+    text_file = os.path.relpath(text.resolve(), out.resolve().parent)
     lines = ["source:", f"  id: {source_id}", f"  title: {scalar(header.title or digest.path.stem)}"]
     if header.section:
         lines.append(f"  section: {scalar(header.section)}")

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from graph.errors import ValidationFailed
+from graph.errors import KgError, ValidationFailed
 from graph.ingest.candidates import Candidate, DateSpan
 from graph.ingest.document import Digest, read_digest
 from graph.ingest.draft import DraftOptions, render_draft
@@ -34,10 +34,24 @@ def ingest(
 
 
 def write_draft(ingested: Ingested, out: Path, extractor: str = "rules") -> None:
+    """Write the draft; a digest outside the draft's folder is copied, byte for byte, into its `sources/`
+    (the loader reads a `text_file` only inside the seed file's folder tree)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        render_draft(ingested.digest, ingested.candidates, DraftOptions(out, extractor)), encoding="utf-8"
-    )
+    text = ingested.digest.path
+    if not text.resolve().is_relative_to(out.parent.resolve()):
+        text = _copy_into(text, out.parent / "sources")
+    options = DraftOptions(out, extractor, text)
+    out.write_text(render_draft(ingested.digest, ingested.candidates, options), encoding="utf-8")
+
+
+def _copy_into(text: Path, folder: Path) -> Path:
+    copy = folder / text.name
+    content = text.read_bytes()
+    if copy.exists() and copy.read_bytes() != content:
+        raise KgError(f"{copy} exists with other content: give --out a folder where the digest's text can go")
+    folder.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(content)
+    return copy
 
 
 def parse_period(value: str) -> DateSpan:

@@ -8,6 +8,8 @@ from graph.load.names import NameIndex
 from graph.load.reading import RawFile
 from graph.model import ACTOR_KINDS, Target, split_id
 
+FACT_KINDS = frozenset({"event", "agreement", "office", "claim"})
+
 
 @dataclass(frozen=True, slots=True)
 class Definition:
@@ -24,15 +26,49 @@ class Catalog:
         self.names = NameIndex()
         self.files: list[RawFile] = []
         """Every file of the load, without its data: to name it and find lines in it."""
+        self.actor_names: dict[str, tuple[str, int]] = {}
+        """Each actor's name and the file that first gave it."""
+        self.aliases: dict[str, list[str]] = {}
+        """Each actor's aliases, united over every file that defines it."""
 
     def define(self, record_id: str, kind: str, file: int, section: str, index: int) -> str | None:
-        """Register a record; the problem when its id is already taken."""
+        """Register a record; the problem when its id is already taken.
+
+        A fact (event, agreement, office, claim) another file defines too is another report of it, and an
+        actor another file defines too is merged with it (same kind; names are compared in `name_actor`).
+        Within one file, and for sources, an id taken is a duplicate.
+        """
         known = self.definitions.get(record_id)
         if known is not None:
             where = self.files[known.file].location(known.section, known.index)
             line = f":{where.line}" if where.line else ""
+            if known.file != file and kind == known.kind and kind in FACT_KINDS:
+                return None
+            if known.file != file and kind in ACTOR_KINDS:
+                if kind == known.kind:
+                    return None
+                return (
+                    f"conflicting definitions of '{record_id}': a {kind} here, a {known.kind} in "
+                    f"{where.file}{line}"
+                )
             return f"duplicate id '{record_id}': already defined in {where.file}{line}"
         self.definitions[record_id] = Definition(kind, file, section, index)
+        return None
+
+    def name_actor(self, actor_id: str, name: str, aliases: list[str], file: int) -> str | None:
+        """Add an actor's names; an actor several files define keeps one name and the union of the aliases.
+        The problem when another file gives it another name."""
+        known = self.actor_names.get(actor_id)
+        if known is not None and " ".join(known[0].split()) != " ".join(name.split()):
+            return (
+                f"conflicting definitions of '{actor_id}': named '{name}' here, '{known[0]}' in "
+                f"{self.files[known[1]].name}"
+            )
+        if known is None:
+            self.actor_names[actor_id] = (name, file)
+        merged = self.aliases.setdefault(actor_id, [])
+        merged.extend(alias for alias in aliases if alias not in merged)
+        self.names.add(actor_id, name, aliases)
         return None
 
     def resolve(self, ref: str, target: Target) -> str | tuple[None, str]:

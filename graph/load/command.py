@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -25,7 +26,7 @@ from graph.errors import InvalidInput, KgError
 from graph.load.pipeline import DEFAULT_BATCH_SIZE, REFERENCE_DIR, SEED_DIR, check_paths, load_paths
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad
-from graph.settings import get_settings
+from graph.settings import DEFAULT_MAX_FILE_BYTES, get_settings
 
 LONG_LOAD = 2_000
 """Records from which a load shows a progress bar."""
@@ -53,16 +54,19 @@ def load(
         int, typer.Option(min=1, max=50_000, help="Records per UNWIND batch.")
     ] = DEFAULT_BATCH_SIZE,
     reference: Reference = REFERENCE_DIR,
+    by: Annotated[
+        str | None, typer.Option(help="Who loads, for the change records (default: the OS user).")
+    ] = None,
 ) -> None:
     """Load seed files into the graph: all are checked first; each file lands whole or not at all."""
-    summary = _run_or_exit(_load(paths, dry_run, batch_size, _reference(reference)))
+    summary = _run_or_exit(_load(paths, dry_run, batch_size, _reference(reference), by))
     console.print(summary.table())
 
 
 def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
     """Check seed files (every record, reference and quote) without touching the database."""
     try:
-        checked = check_paths(paths, _reference(reference))
+        checked = check_paths(paths, _reference(reference), max_file_bytes=_max_file_bytes())
     except KgError as exc:
         _report(exc)
         raise typer.Exit(1) from None
@@ -74,9 +78,17 @@ def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
 
 def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
     """Load a whole seed folder, its `reference/` first; print the summary. Used by `kg up`."""
-    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, folder / "reference"))
+    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, folder / "reference", None))
     console.print(summary.table())
     return summary
+
+
+def _max_file_bytes() -> int:
+    """KG_MAX_FILE_BYTES; `kg validate` needs no database, so settings it does not use may be incomplete."""
+    try:
+        return get_settings().max_file_bytes
+    except ValidationError:
+        return DEFAULT_MAX_FILE_BYTES
 
 
 def _reference(option: Path | None) -> Path | None:
@@ -91,8 +103,11 @@ def _run_or_exit(work: Coroutine[Any, Any, LoadSummary]) -> LoadSummary:
         raise typer.Exit(1) from None
 
 
-async def _load(paths: list[Path], dry_run: bool, batch_size: int, reference: Path | None) -> LoadSummary:
-    store = open_store(get_settings())
+async def _load(
+    paths: list[Path], dry_run: bool, batch_size: int, reference: Path | None, by: str | None
+) -> LoadSummary:
+    settings = get_settings()
+    store = open_store(settings)
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -117,6 +132,8 @@ async def _load(paths: list[Path], dry_run: bool, batch_size: int, reference: Pa
                 dry_run=dry_run,
                 on_checked=checked,
                 progress=lambda done: progress.advance(task, done),
+                by=by,
+                max_file_bytes=settings.max_file_bytes,
             )
     finally:
         await store.close()

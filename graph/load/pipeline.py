@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import getpass
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from graph.load.files import SeedFile
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
-from graph.settings import REPO_ROOT
+from graph.settings import DEFAULT_MAX_FILE_BYTES, REPO_ROOT
 from graph.store import GraphStore
 
 SEED_DIR = REPO_ROOT / "seed_data"
@@ -21,12 +22,17 @@ REFERENCE_DIR = SEED_DIR / "reference"
 DEFAULT_BATCH_SIZE = 5000
 
 
-def check_paths(paths: Sequence[Path], reference_dir: Path | None = REFERENCE_DIR) -> CheckedLoad:
+def check_paths(
+    paths: Sequence[Path],
+    reference_dir: Path | None = REFERENCE_DIR,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> CheckedLoad:
     """Validate the files and every reference between them (and into `reference_dir`); write nothing.
 
     Raises InvalidInput with every problem found.
     """
-    return check_files(paths, reference_dir)
+    return check_files(paths, reference_dir, max_file_bytes=max_file_bytes)
 
 
 async def load_paths(
@@ -38,18 +44,39 @@ async def load_paths(
     dry_run: bool = False,
     on_checked: Callable[[CheckedLoad], None] | None = None,
     progress: ProgressHook | None = None,
+    by: str | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> LoadSummary:
-    """Load seed files: nothing is written unless every file is valid; then one transaction per file."""
+    """Load seed files: nothing is written unless every file is valid; then one transaction per file, with a
+    :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated)."""
     started = time.perf_counter()
     with _few_garbage_collections():
-        checked = await asyncio.to_thread(check_files, paths, reference_dir)
+        checked = await asyncio.to_thread(check_files, paths, reference_dir, max_file_bytes=max_file_bytes)
         if on_checked:
             on_checked(checked)
         summary = LoadSummary(dry_run=dry_run)
-        writer = FileWriter(store, checked.catalog, checked.texts, summary, batch_size, dry_run, progress)
+        writer = FileWriter(
+            store,
+            checked.catalog,
+            checked.texts,
+            summary,
+            batch_size,
+            dry_run,
+            progress,
+            by=by or os_user(),
+            max_file_bytes=max_file_bytes,
+        )
         await writer.write_all(checked.files)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def os_user() -> str:
+    """Who runs the load, as the operating system knows them (`kg load --by` overrides it)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
 
 
 @contextmanager

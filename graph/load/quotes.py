@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.load.reading import read_text
+from graph.settings import DEFAULT_MAX_FILE_BYTES
+
 
 class SourceTexts:
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> None:
         self.paths: dict[str, Path | None] = {}
         """Each source's text file; None when its text is not in the repository (quotes go unchecked)."""
+        self.max_bytes = max_bytes
         self._cache: dict[Path, str] = {}
 
     def text(self, source_id: str) -> str | None:
+        """The source's text; graph.load.reading.Unreadable when it is not UTF-8 text within the limit."""
         path = self.paths.get(source_id)
         if path is None:
             return None
         if path not in self._cache:
             if len(self._cache) > 64:
                 self._cache.clear()
-            self._cache[path] = path.read_text(encoding="utf-8")
+            self._cache[path] = read_text(path, self.max_bytes)[0]
         return self._cache[path]
 
     def span(self, source_id: str, quote: str) -> tuple[int, int] | None:
@@ -28,7 +33,7 @@ class SourceTexts:
             return None
         start = text.find(quote)
         if start < 0:
-            raise QuoteNotFound(_mismatch(source_id, self.paths[source_id], text, quote))
+            raise QuoteNotFound(_mismatch(source_id, self.paths[source_id]))
         return start, start + len(quote)
 
 
@@ -36,23 +41,9 @@ class QuoteNotFound(ValueError):
     pass
 
 
-def _mismatch(source_id: str, path: Path | None, text: str, quote: str) -> str:
-    matched = _longest_prefix_in(text, quote)
-    where = f"the text of {source_id} ({path.name if path else '?'})"
-    if matched < 8:
-        return f"quote is not in {where}: not even its first words are"
+def _mismatch(source_id: str, path: Path | None) -> str:
+    """Only that the quote is not there: how much of it matched would read the text out a guess at a time."""
     return (
-        f"quote is not in {where}: it matches up to '{quote[max(0, matched - 30) : matched]}' "
-        f"and then differs at '{quote[matched : matched + 30]}'"
+        f"quote is not in the text of {source_id} ({path.name if path else '?'}): copy it character for "
+        "character (curly quotes, apostrophes, dashes and spaces included)"
     )
-
-
-def _longest_prefix_in(text: str, quote: str) -> int:
-    low, high = 0, len(quote)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if quote[:middle] in text:
-            low = middle
-        else:
-            high = middle - 1
-    return low

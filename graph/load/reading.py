@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,8 +18,15 @@ except ImportError:  # pragma: no cover - the slower PyYAML path does the same
     yaml_rs = None  # type: ignore[assignment]
 
 from graph.errors import Location, Problem
+from graph.settings import DEFAULT_MAX_FILE_BYTES
 
 SUFFIXES = frozenset({".yaml", ".yml", ".json", ".csv"})
+BOM = "\ufeff"
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What YAML 1.2 calls non-printable (C0 and C1 controls but tab and line breaks, DEL, U+FFFE/FFFF), and NEL
+(U+0085, a line break to PyYAML, not to yaml-rs). A parser may stop at one (yaml-rs ends the document at a
+NUL, dropping every record after it), so no seed file or source text may hold one, whatever its format."""
+_CONTROL_NAMES = {"\x00": "NUL", "\x7f": "DEL", "\x1b": "ESC", "\x0c": "form feed", "\x0b": "vertical tab"}
 CSV_COLUMNS = (
     "id",
     "kind",
@@ -32,6 +40,10 @@ CSV_COLUMNS = (
     "org_kind",
     "country",
 )
+
+
+TOP_LEVEL = -1
+"""The index under which a top-level key's own line (and its fields' lines, for `source`) is kept."""
 
 
 @dataclass
@@ -48,6 +60,8 @@ class RawFile:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     known_lines: dict[tuple[str, int], RecordLines] | None = None
+    sha256: str | None = None
+    """Of the bytes read, for the load's change record."""
 
     @property
     def lines(self) -> dict[tuple[str, int], RecordLines]:
@@ -64,9 +78,13 @@ class RawFile:
         record: str | None = None,
     ) -> Location:
         lines = self.lines.get((section, index)) if section is not None and index is not None else None
+        inner = field
+        if section is None and field:  # a top-level key, or a field of `source`
+            top, _, inner = field.partition(".")
+            lines = self.lines.get((top, TOP_LEVEL))
         line = None
         if lines:
-            top_field = re.split(r"[.\[]", field, maxsplit=1)[0] if field else None
+            top_field = re.split(r"[.\[]", inner, maxsplit=1)[0] if inner else None
             line = lines.fields.get(top_field, lines.line) if top_field else lines.line
         return Location(file=self.name, record=record, field=field, line=line)
 
@@ -88,19 +106,69 @@ _SeedYamlLoader.add_implicit_resolver(
 )
 
 
-def read_file(path: Path, name: str | None = None) -> RawFile:
+class Unreadable(ValueError):
+    """A file that is not text this project reads: too big, not UTF-8, or holding control characters."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[str, bytes]:
+    """The file's text (a leading byte-order mark dropped) and its bytes; Unreadable when it is not text
+    within the size limit. Messages name the place of a bad byte, never the file's content."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise Unreadable(_too_big(size, max_bytes))
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise Unreadable(_too_big(len(data), max_bytes))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"not UTF-8 text: byte 0x{data[exc.start]:02x} at column {column} (a binary file?)"
+        raise Unreadable(message, line) from None
+    text = text.removeprefix(BOM)
+    if bad := _NOT_PRINTABLE.search(text):
+        char = bad.group()
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        name = _CONTROL_NAMES.get(char, "control character")
+        message = f"a {name} (U+{ord(char):04X}) at column {column}: not allowed in a text file (binary?)"
+        raise Unreadable(message, line)
+    return text, data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the file has {size:,} bytes, more than the limit of {limit:,} (KG_MAX_FILE_BYTES): "
+        "split it into smaller files"
+    )
+
+
+def read_file(path: Path, name: str | None = None, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawFile:
     raw = RawFile(path=path, name=name or str(path))
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text, data = read_text(path, max_bytes)
+    except Unreadable as exc:
         raw.known_lines = {}
-        raw.problems.append(Problem(raw.location(), f"cannot read the file: {exc}"))
+        raw.problems.append(Problem(Location(file=raw.name, line=exc.line), str(exc)))
         return raw
+    raw.sha256 = hashlib.sha256(data).hexdigest()
+    del data
     suffix = path.suffix.lower()
     if suffix == ".json":
         _read_json(raw, text)
     elif suffix == ".csv":
         _read_csv(raw, text)
+    elif _refuse_aliases(raw, text):
+        pass
     elif yaml_rs is not None:
         _read_yaml_fast(raw, text)
     else:
@@ -113,10 +181,30 @@ def record_lines(path: Path) -> dict[tuple[str, int], RecordLines]:
         return {}
     raw = RawFile(path=path, name=str(path))
     try:
-        _read_yaml(raw, path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+        text, _ = read_text(path)
+    except Unreadable:
         return {}
+    if not _refuse_aliases(raw, text):
+        _read_yaml(raw, text)
     return raw.known_lines or {}
+
+
+def _refuse_aliases(raw: RawFile, text: str) -> bool:
+    """Refuse YAML aliases (`*name`): kilobytes of nested aliases expand to gigabytes ("billion laughs").
+    Only a file with a `*` in it is scanned (libyaml's event parser, which does not expand them)."""
+    if "*" not in text:
+        return False
+    try:
+        for event in yaml.parse(text, Loader=_SeedYamlLoader):
+            if isinstance(event, yaml.AliasEvent):
+                where = Location(file=raw.name, line=event.start_mark.line + 1 if event.start_mark else None)
+                message = f"a YAML alias (*{event.anchor}): seed files may not use them; write the value out"
+                raw.known_lines = {}
+                raw.problems.append(Problem(where, message))
+                return True
+    except yaml.YAMLError:
+        return False  # broken YAML: the parse proper says where
+    return False
 
 
 def _read_yaml_fast(raw: RawFile, text: str) -> None:
@@ -156,6 +244,10 @@ def _note_lines(raw: RawFile, root: yaml.Node) -> None:
     if not isinstance(root, yaml.MappingNode):
         return
     for key_node, value_node in root.value:
+        top = RecordLines(line=key_node.start_mark.line + 1)
+        if isinstance(value_node, yaml.MappingNode):
+            top.fields = {str(key.value): value.start_mark.line + 1 for key, value in value_node.value}
+        raw.lines[(str(key_node.value), TOP_LEVEL)] = top
         if not isinstance(value_node, yaml.SequenceNode):
             continue
         for index, item in enumerate(value_node.value):
@@ -172,13 +264,51 @@ def _note_lines(raw: RawFile, root: yaml.Node) -> None:
             raw.lines[(str(key_node.value), index)] = lines
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(key)
+        self.key = key
+        self.pairs = pairs
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key, pairs)
+            seen.add(key)
+    return mapping
+
+
 def _read_json(raw: RawFile, text: str) -> None:
     raw.known_lines = {}
     try:
-        raw.data = json.loads(text) if text.strip() else {}
+        raw.data = json.loads(text, object_pairs_hook=_no_duplicates) if text.strip() else {}
     except json.JSONDecodeError as exc:
         where = Location(file=raw.name, line=exc.lineno)
         raw.problems.append(Problem(where, f"broken JSON: {exc.msg} (column {exc.colno})"))
+    except _DuplicateKey as exc:
+        record_id = dict(exc.pairs).get("id")
+        record = record_id if isinstance(record_id, str) else None
+        where = Location(file=raw.name, record=record, field=exc.key, line=_second_key_line(text, exc))
+        raw.problems.append(Problem(where, f"the key '{exc.key}' is given twice in one object"))
+    except RecursionError:
+        message = "broken JSON: nested too deeply (seed records need a few levels, not hundreds)"
+        raw.problems.append(Problem(Location(file=raw.name), message))
+
+
+def _second_key_line(text: str, duplicate: _DuplicateKey) -> int | None:
+    """The line of the repeated key: its second occurrence after the object's id (when it has one)."""
+    start = 0
+    record_id = dict(duplicate.pairs).get("id")
+    if isinstance(record_id, str):
+        start = max(text.find(json.dumps(record_id)), 0)
+    keys = list(re.finditer(re.escape(json.dumps(duplicate.key)) + r"\s*:", text[start:]))
+    if len(keys) < 2:
+        return None
+    return text.count("\n", 0, start + keys[1].start()) + 1
 
 
 def _read_csv(raw: RawFile, text: str) -> None:
@@ -203,6 +333,15 @@ def _read_csv(raw: RawFile, text: str) -> None:
     actors: list[dict[str, Any]] = []
     for index, row in enumerate(reader):
         raw.lines[("actors", index)] = RecordLines(line=reader.line_num)
+        extra = row.get(None)  # type: ignore[call-overload,unused-ignore]
+        if extra:
+            label = f"actors[{index}] {row['id']}" if row.get("id") else f"actors[{index}]"
+            where = Location(raw.name, label, line=reader.line_num)
+            message = (
+                f"{len(extra)} cell(s) more than the {len(columns)} columns of the header "
+                "(a comma inside a value must be quoted)"
+            )
+            raw.problems.append(Problem(where, message))
         actors.append(_csv_actor(row))
     raw.data = {"actors": actors}
 

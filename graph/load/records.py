@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -74,7 +75,7 @@ def parse_records(raw: RawFile) -> ParsedFile:
             label = record_label(section, index, item)
             if not isinstance(item, dict):
                 where = raw.location(section, index, record=label)
-                parsed.problems.append(Problem(where, f"a record is a mapping of fields, got {item!r}"))
+                parsed.problems.append(Problem(where, f"a record is a mapping of fields, got {_shown(item)}"))
                 continue
             try:
                 parsed.records.append(ParsedRecord(section, index, adapter.validate_python(item)))
@@ -112,7 +113,8 @@ def _message(error: ErrorDetails, section: str) -> str:
     if kind == "union_tag_not_found":
         return f"is required: say which kind of record this is ({_kinds(section)})"
     if kind == "union_tag_invalid":
-        return f"'{(error.get('ctx') or {}).get('tag')}' is not a known kind ({_kinds(section)})"
+        tag = str((error.get("ctx") or {}).get("tag"))
+        return f"{reprlib.repr(tag)} is not a known kind ({_kinds(section)})"
     message = error["msg"].removeprefix("Value error, ")
     if kind != "value_error" and _is_short(error["input"]):
         message += f" (got {error['input']!r})"
@@ -121,6 +123,13 @@ def _message(error: ErrorDetails, section: str) -> str:
 
 def _kinds(section: str) -> str:
     return "one of " + ", ".join(KINDS.get(section, ()))
+
+
+def _shown(value: object) -> str:
+    """A wrong value, shown briefly (it may be a list of a million items, or nested a thousand deep)."""
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    return reprlib.repr(value)
 
 
 def _is_short(value: object) -> bool:

@@ -25,6 +25,12 @@ class LoadSummary:
     """Every node, including the time nodes (:Day, :Month, :Year, :Decade) events link to."""
     relationships_created: int = 0
     relationships_deleted: int = 0
+    merged: int = 0
+    """Facts another source reported before that a file of this load reports too."""
+    retracted: int = 0
+    """Reports retracted: records a file no longer gives, earlier versions of records it changed."""
+    deleted: int = 0
+    """Facts left with no live report."""
     seconds: float = 0.0
 
     def count(self, label: str) -> LabelCounts:
@@ -49,6 +55,7 @@ class LoadSummary:
         if not self.dry_run:
             table.caption = (
                 f"relationships: {self.relationships_created} created, {self.relationships_deleted} removed; "
-                f"nodes created (with time nodes): {self.nodes_created}"
+                f"nodes created (with time nodes): {self.nodes_created}; facts merged with other sources' "
+                f"reports: {self.merged}; reports retracted: {self.retracted}; facts deleted: {self.deleted}"
             )
         return table

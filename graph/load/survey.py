@@ -11,9 +11,10 @@ from pathlib import Path
 
 from graph.errors import Problem
 from graph.load.quotes import QuoteNotFound, SourceTexts
-from graph.load.reading import RecordLines, read_file
+from graph.load.reading import RecordLines, Unreadable, read_file
 from graph.load.records import ParsedRecord, parse_records
 from graph.model import ActorBase, Evidenced, Target
+from graph.settings import DEFAULT_MAX_FILE_BYTES
 
 WORKERS = 2
 """Processes for surveying many files (the database is idle meanwhile, so every core can help)."""
@@ -49,20 +50,26 @@ class FileSurvey:
     lines: dict[tuple[str, int], RecordLines] | None = None
 
 
-def survey_file(path: Path, name: str) -> FileSurvey:
-    raw = read_file(path, name)
+def survey_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileSurvey:
+    raw = read_file(path, name, max_bytes)
     parsed = parse_records(raw)
     survey = FileSurvey(problems=parsed.problems)
     survey.records = len(parsed.records) + (1 if parsed.source else 0)
     survey.actors_only = parsed.source is None and all(r.section == "actors" for r in parsed.records)
-    texts = SourceTexts()
+    texts = SourceTexts(max_bytes)
     if parsed.source is not None:
         source = parsed.source
-        text_path = (raw.path.parent / source.text_file) if source.text_file else None
-        if text_path is not None and not text_path.is_file():
-            where = raw.location(field="source.text_file")
-            survey.problems.append(Problem(where, f"text file not found: {text_path}"))
-            text_path = None
+        text_path = None
+        if source.text_file:
+            try:
+                text_path = text_file_path(raw.path, source.text_file)
+                texts.paths[source.id] = text_path
+                texts.text(source.id)
+            except (Unconfined, Unreadable) as exc:
+                line = f" (its line {exc.line})" if isinstance(exc, Unreadable) and exc.line else ""
+                message = f"text file {source.text_file}{line}: {exc}"
+                survey.problems.append(Problem(raw.location(field="source.text_file"), message))
+                text_path = None
         survey.source = (source.id, text_path)
         texts.paths[source.id] = text_path
     own_source = survey.source[0] if survey.source else None
@@ -98,13 +105,35 @@ def survey_file(path: Path, name: str) -> FileSurvey:
     return survey
 
 
-def survey_files(files: Sequence[tuple[Path, str]], parallel_from: int) -> Iterator[FileSurvey]:
+class Unconfined(ValueError):
+    """A source's text_file that points outside the folder of the seed file declaring it."""
+
+
+def text_file_path(seed_file: Path, text_file: str) -> Path:
+    """Where a source's `text_file` is: relative to the seed file, inside its folder or below, after following
+    symlinks. Anything else (an absolute path, `..` out of the folder, a symlink leading out, /proc/...) is
+    refused, so a seed file cannot make the loader read, store or hint at files it has no business with."""
+    folder = seed_file.absolute().parent.resolve()
+    given = Path(text_file)
+    if given.is_absolute() or given.anchor or text_file.startswith("~"):
+        raise Unconfined("must be a path relative to the seed file, not an absolute one")
+    path = (folder / given).resolve()
+    if not path.is_relative_to(folder):
+        raise Unconfined("must lie in the seed file's folder or below it (no '..' out of it, no symlink out)")
+    if not path.is_file():
+        raise Unconfined("not found (or not a regular file)")
+    return path
+
+
+def survey_files(
+    files: Sequence[tuple[Path, str]], parallel_from: int, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Iterator[FileSurvey]:
     """Surveys in file order; in worker processes when there are at least `parallel_from` files."""
     if len(files) < parallel_from:
-        yield from (survey_file(path, name) for path, name in files)
+        yield from (survey_file(path, name, max_bytes) for path, name in files)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
         paths, names = zip(*files, strict=True)
-        yield from pool.map(survey_file, paths, names, chunksize=2)
+        yield from pool.map(survey_file, paths, names, [max_bytes] * len(files), chunksize=2)

@@ -15,9 +15,10 @@ from graph.errors import InvalidInput, Problem
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile, discover, write_order
 from graph.load.quotes import QuoteNotFound, SourceTexts
-from graph.load.reading import RawFile
+from graph.load.reading import RawFile, Unreadable
 from graph.load.survey import FileSurvey, Spot, survey_files
 from graph.model import Target, split_id
+from graph.settings import DEFAULT_MAX_FILE_BYTES
 
 PARALLEL_FROM = 16
 """Files from which the per-file checks run in worker processes (starting them costs about a second)."""
@@ -68,7 +69,9 @@ class _Pass:
             if problem := self.catalog.define(record_id, kind, file, spot.section, spot.position):
                 self.report(file, spot, problem)
         for actor_id, name, aliases in survey.names:
-            self.catalog.names.add(actor_id, name, aliases)
+            if problem := self.catalog.name_actor(actor_id, name, aliases, file):
+                spot = next(spot for each, _, spot in survey.definitions if each == actor_id)
+                self.report(file, Spot(spot.section, spot.position, spot.label, "name"), problem)
         for ref, target, spot in survey.references:
             if split_id(ref) is not None and ref in self.catalog.definitions:
                 self.resolve(ref, target, file, spot)
@@ -86,18 +89,25 @@ class _Pass:
                 continue
             try:
                 self.texts.span(source_id, quote)
-            except QuoteNotFound as exc:
+            except (QuoteNotFound, Unreadable) as exc:
                 self.report(file, spot, str(exc))
 
 
 def check_files(
-    paths: Sequence[Path], reference_dir: Path | None, parallel_from: int = PARALLEL_FROM
+    paths: Sequence[Path],
+    reference_dir: Path | None,
+    parallel_from: int = PARALLEL_FROM,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> CheckedLoad:
-    """Check every file and every reference across them; raise InvalidInput listing all problems."""
+    """Check every file and every reference across them; raise InvalidInput listing all problems.
+
+    Files (and source texts) larger than `max_file_bytes` (the KG_MAX_FILE_BYTES setting) are refused.
+    """
+    max_bytes = max_file_bytes
     files = discover(paths, reference_dir)
-    checking = _Pass(Catalog(), SourceTexts())
+    checking = _Pass(Catalog(), SourceTexts(max_bytes))
     checking.implicit_files = {index for index, file in enumerate(files) if file.implicit}
-    surveys = survey_files([(file.path, file.name) for file in files], parallel_from)
+    surveys = survey_files([(file.path, file.name) for file in files], parallel_from, max_bytes)
     for index, (file, survey) in enumerate(zip(files, surveys, strict=True)):
         checking.catalog.files.append(RawFile(file.path, file.name, known_lines=survey.lines))
         file.records = survey.records

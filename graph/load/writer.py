@@ -3,25 +3,45 @@
 While one file is being written, the next is parsed, validated and turned into rows in a worker thread, so
 Python and Neo4j work at the same time. Records whose content hash matches the stored one are skipped, so
 loading a file again writes nothing.
+
+A fact's record is a report of its file's source (graph/load/reports.py). Once the files before it are
+written, a file's facts are compared with their live reports: a report the graph holds already is unchanged;
+a fact no source reported yet is written from its one report (the fast path: no other reads); otherwise the
+source's earlier report of it is retracted and the fact reconciled from every live report. A fact the source
+reported before and the file no longer gives loses that report, and is deleted with its last one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from itertools import groupby, islice
 from typing import Any
 
-from graph.errors import InvalidInput, KgError
+from neo4j.exceptions import Neo4jError
+
+from graph.errors import InvalidInput, KgError, Location, ValidationFailed
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile
-from graph.load.quotes import SourceTexts
-from graph.load.reading import read_file
+from graph.load.quotes import QuoteNotFound, SourceTexts
+from graph.load.reading import Unreadable, read_file
 from graph.load.records import ParsedFile, parse_records
+from graph.load.reports import (
+    FACT_SECTIONS,
+    StoredReport,
+    fact_row,
+    record_json,
+    report_id,
+    resolved,
+    single_report_props,
+)
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
-from graph.model import SECTIONS, Target
+from graph.model import SECTIONS, ActorBase, Target
+from graph.settings import DEFAULT_MAX_FILE_BYTES
 from graph.store import Batch, GraphStore
 
 ProgressHook = Callable[[int], None]
@@ -36,6 +56,8 @@ QUERIES = {
 }
 FRESH_QUERIES = {"agreements": "load_agreements_new", "events": "load_events_new"}
 """Faster queries for records with nothing in the graph yet whose actors and sources are already written."""
+TAKEN_BY = {FRESH_QUERIES[section]: QUERIES[section] for section in FRESH_QUERIES}
+"""What writes a record the fast query found written by another load in the meantime (two loads at once)."""
 SECTION_ORDER = {section: position for position, section in enumerate(QUERIES)}
 
 _ID_LISTS = {section: "sources" if section == "source" else section for section in QUERIES}
@@ -43,10 +65,70 @@ _ID_LISTS = {section: "sources" if section == "source" else section for section 
 
 
 @dataclass
+class ParsedRows:
+    """A file read and turned into rows (in a worker thread), not yet compared with the graph."""
+
+    file: SeedFile
+    sha256: str | None
+    chunks: list[tuple[str, list[Row]]]
+    source: str | None
+    """The file's `source:` id: its reports' source, and whose earlier reports a reload retracts."""
+
+
+@dataclass
 class PreparedFile:
     file: SeedFile
+    sha256: str | None = None
     batches: list[tuple[str, list[Row], int]] = field(default_factory=list)
     """(query, the rows to write, how many records they stand for) per batch; rows may be empty."""
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    load_id: str = field(default_factory=lambda: f"load:{uuid.uuid4().hex}")
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    kind: str = "load"
+    facts_created: int = 0
+    facts_updated: int = 0
+    merged: int = 0
+    """Facts another source reported before that this file now reports too."""
+    facts_unchanged: int = 0
+    reports: list[Row] = field(default_factory=list)
+    """New reports, written once their facts are."""
+    retracted: list[str] = field(default_factory=list)
+    """Report ids retracted."""
+    deleted: list[str] = field(default_factory=list)
+    """Facts left with no live report."""
+
+    def change(self, by: str) -> Batch:
+        """The file's :Change:Load record (queries/load_change.cypher), first in the file's transaction."""
+        row = {
+            "id": self.load_id,
+            "kind": self.kind,
+            "file": self.file.name,
+            "sha256": self.sha256,
+            "created": self.facts_created,
+            "updated": self.facts_updated,
+            "merged": self.merged,
+            "retracted": len(self.retracted),
+            "unchanged": self.facts_unchanged,
+            "created_ids": self.created,
+            "updated_ids": self.updated,
+        }
+        return Batch("load_change", [row], {"by": by, "at": self.at})
+
+    def report_batches(self) -> list[Batch]:
+        """Retractions, the new reports, and the facts left with none: after the facts are written."""
+        params = {"at": self.at, "load": self.load_id}
+        batches = [
+            Batch("report_retract", [{"id": each} for each in self.retracted], params),
+            Batch("report_create", list(self.reports), params),
+            Batch("fact_delete", [{"id": each} for each in self.deleted], params),
+        ]
+        return [batch for batch in batches if batch.rows]
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.retracted or self.reports or self.deleted) or any(r for _, r, _ in self.batches)
 
 
 @dataclass
@@ -58,6 +140,9 @@ class FileWriter:
     batch_size: int = 5000
     dry_run: bool = False
     progress: ProgressHook | None = None
+    by: str = "kg load"
+    """Who loads, for the change records: the OS user or `kg load --by`."""
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     write_position: dict[int, int] = field(default_factory=dict)
     """Catalog file index -> its place in the write order; a file's records exist once it is written."""
 
@@ -65,56 +150,183 @@ class FileWriter:
         if not files:
             return
         self.write_position = {file.index: position for position, file in enumerate(files)}
-        upcoming = asyncio.ensure_future(self.prepare(files[0]))
+        upcoming = asyncio.ensure_future(self.parse(files[0]))
         try:
             for following in [*files[1:], None]:
-                prepared = await upcoming
+                parsed = await upcoming
                 if following is not None:
-                    upcoming = asyncio.ensure_future(self.prepare(following))
-                await self.write(prepared)
+                    upcoming = asyncio.ensure_future(self.parse(following))
+                await self.write(await self.classify(parsed))
         finally:
             upcoming.cancel()
 
+    async def parse(self, file: SeedFile) -> ParsedRows:
+        return await asyncio.to_thread(self._chunks, file)
+
     async def prepare(self, file: SeedFile) -> PreparedFile:
-        chunks = await asyncio.to_thread(self._chunks, file)
+        return await self.classify(await self.parse(file))
+
+    async def classify(self, parsed: ParsedRows) -> PreparedFile:
+        """Compare the file's rows with the graph (after the files before it are written)."""
+        file, chunks = parsed.file, parsed.chunks
         ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
         for section, rows in chunks:
             ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
         found = await self.store.read("load_stored_hashes", **ids)
         stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
-        prepared = PreparedFile(file)
+        facts = [fact for section in FACT_SECTIONS for fact in ids[section]]
+        live = await self._live_reports(facts, parsed.source)
+        prepared = PreparedFile(file, parsed.sha256)
         for section, rows in chunks:
             fresh: list[Row] = []
             changed: list[Row] = []
             for row in rows:
+                if section in FACT_SECTIONS:
+                    written = self._report(prepared, section, row, live.get(row["id"], []), stored)
+                    if written is None:
+                        continue
+                    row = written
                 stored_hash, linked = stored.get(row["id"], (None, False))
-                if self._classify(row, stored_hash):
-                    is_fresh = stored_hash is None and not linked and section in FRESH_QUERIES
+                if not self._classify(row, stored_hash, force=section in FACT_SECTIONS):
+                    prepared.unchanged += 1
+                else:
+                    (prepared.created if stored_hash is None else prepared.updated).append(row["id"])
+                    is_fresh = (
+                        stored_hash is None
+                        and not linked
+                        and section in FRESH_QUERIES
+                        and "link_sources" not in row
+                    )
                     (fresh if is_fresh and self._targets_exist(row, file, section) else changed).append(row)
             if fresh:
                 prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
             prepared.batches.append((QUERIES[section], changed, len(rows)))
+        if parsed.source is not None:
+            given = set(facts)
+            gone = [
+                report
+                for reports in live.values()
+                for report in reports
+                if report.source == parsed.source and report.fact not in given
+            ]
+            await self._withdraw(prepared, gone)
         return prepared
+
+    async def _live_reports(self, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:
+        """The live reports of these facts and every live report of `source`, by fact."""
+        found = await self.store.read("report_live", facts=facts, source=source)
+        live: dict[str, list[StoredReport]] = {}
+        for each in found:
+            live.setdefault(each["fact"], []).append(StoredReport.of(each))
+        return live
+
+    async def _withdraw(self, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
+        """Retract these reports; reconcile their facts from the reports left, delete those left with none."""
+        if not reports:
+            return
+        gone = {report.id for report in reports}
+        prepared.retracted.extend(sorted(gone))
+        left = await self._live_reports(sorted({report.fact for report in reports}), None)
+        rewritten: dict[str, list[Row]] = {}
+        for report in reports:
+            others = [each for each in left.get(report.fact, []) if each.id not in gone]
+            if not others:
+                prepared.deleted.append(report.fact)
+                continue
+            row = fact_row(report.section, report.fact, others, prepared.at)
+            rewritten.setdefault(report.section, []).append(row)
+            prepared.updated.append(report.fact)
+            prepared.facts_updated += 1
+        for section, rows in rewritten.items():
+            prepared.batches.append((QUERIES[section], rows, 0))
+
+    def _report(
+        self,
+        prepared: PreparedFile,
+        section: str,
+        row: Row,
+        live: list[StoredReport],
+        stored: Mapping[str, tuple[str | None, bool]],
+    ) -> Row | None:
+        """Turn a fact's row into its report; the row to write for the fact, None when nothing changes."""
+        source, record = row.pop("_report")
+        fact = row["id"]
+        new_id = report_id(fact, source, row["props"]["_hash"])
+        if any(report.id == new_id for report in live):
+            self.summary.count(row["label"]).unchanged += 1
+            self.summary.records += 1
+            prepared.unchanged += 1
+            prepared.facts_unchanged += 1
+            return None
+        mine = [report for report in live if report.source == source]
+        others = [report for report in live if report.source != source]
+        prepared.retracted.extend(report.id for report in mine)
+        prepared.reports.append(
+            {
+                "id": new_id,
+                "fact": fact,
+                "source": source,
+                "section": section,
+                "hash": row["props"]["_hash"],
+                "record": record,
+            }
+        )
+        if not others:
+            if stored.get(fact, (None, False))[0] is None:
+                prepared.facts_created += 1
+            else:
+                prepared.facts_updated += 1
+            return single_report_props(row, source, prepared.at)
+        if mine:
+            prepared.facts_updated += 1
+        else:
+            prepared.merged += 1
+        mine_now = StoredReport(new_id, fact, source, section, record, prepared.at)
+        return fact_row(section, fact, [*others, mine_now], prepared.at)
 
     async def write(self, prepared: PreparedFile) -> None:
         self.summary.files.append(prepared.file.name)
-        if self.dry_run or not any(rows for _, rows, _ in prepared.batches):
+        self.summary.merged += prepared.merged
+        self.summary.retracted += len(prepared.retracted)
+        self.summary.deleted += len(prepared.deleted)
+        if self.dry_run or not prepared.writes:
             if self.progress:
                 self.progress(sum(records for _, _, records in prepared.batches))
             return
-        written = await self.store.write_batches(self._batches(prepared))
+        reported = 0
+
+        async def batches() -> AsyncIterator[Batch]:
+            """The file's batches and then its change record; made again for each attempt (a retry after a
+            deadlock); progress advances only past what an earlier attempt reported."""
+            nonlocal reported
+            done = 0
+            yield prepared.change(self.by)
+            for query, rows, records in prepared.batches:
+                if rows:
+                    changed: list[Mapping[str, Any]] = list(rows)
+                    yield Batch(query, changed, taken_by=TAKEN_BY.get(query))
+                done += records
+                if self.progress and done > reported:
+                    self.progress(done - reported)
+                    reported = done
+            for batch in prepared.report_batches():
+                yield batch
+
+        try:
+            written = await self.store.write_batches(batches)
+        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
+            where = Location(file=prepared.file.name)
+            raise ValidationFailed(
+                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
+            ) from None
+        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
+            where = Location(file=prepared.file.name)
+            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+            raise KgError(message, location=where) from None
         self.summary.rows_written += written.rows
         self.summary.nodes_created += written.nodes_created
         self.summary.relationships_created += written.relationships_created
         self.summary.relationships_deleted += written.relationships_deleted
-
-    async def _batches(self, prepared: PreparedFile) -> AsyncIterator[Batch]:
-        for query, rows, records in prepared.batches:
-            if rows:
-                changed: list[Mapping[str, Any]] = list(rows)
-                yield Batch(query, changed)
-            if self.progress:
-                self.progress(records)
 
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""
@@ -131,29 +343,35 @@ class FileWriter:
                 return False
         return True
 
-    def _classify(self, row: Row, stored_hash: str | None) -> bool:
-        """Count the row as created, updated or unchanged; True when it has to be written."""
+    def _classify(self, row: Row, stored_hash: str | None, force: bool = False) -> bool:
+        """Count the row as created, updated or unchanged; True when it has to be written (`force`: a fact
+        whose reports changed, even when its reconciled row did not)."""
         counts = self.summary.count(row["label"])
         self.summary.records += 1
         if stored_hash is None:
             counts.created += 1
-        elif stored_hash == row["props"]["_hash"]:
+        elif stored_hash == row["props"]["_hash"] and not force:
             counts.unchanged += 1
             return False
         else:
             counts.updated += 1
         return True
 
-    def _chunks(self, file: SeedFile) -> list[tuple[str, list[Row]]]:
-        parsed = parse_records(read_file(file.path, file.name))
+    def _chunks(self, file: SeedFile) -> ParsedRows:
+        """The file's content hash and its rows in batches, by section."""
+        raw = read_file(file.path, file.name, self.max_file_bytes)
+        parsed = parse_records(raw)
         if parsed.problems:
             raise InvalidInput(parsed.problems)
         chunks: list[tuple[str, list[Row]]] = []
-        for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
-            rows = (row for _, row in group)
-            while chunk := list(islice(rows, self.batch_size)):
-                chunks.append((section, chunk))
-        return chunks
+        try:
+            for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
+                rows = (row for _, row in group)
+                while chunk := list(islice(rows, self.batch_size)):
+                    chunks.append((section, chunk))
+        except (QuoteNotFound, Unreadable) as exc:
+            raise KgError(f"a file changed while it was being loaded: {file.name}: {exc}") from None
+        return ParsedRows(file, raw.sha256, chunks, parsed.source.id if parsed.source else None)
 
     def rows(self, parsed: ParsedFile) -> Iterator[tuple[str, Row]]:
         """Every record of the file as its section and Cypher row, references resolved."""
@@ -162,10 +380,27 @@ class FileWriter:
             yield "source", source_row(parsed.source)
         for section in SECTIONS:
             for record in parsed.in_section(section):
-                yield section, record_row(record.model, self._resolve, self.texts.span, default_source)
+                model = record.model
+                if section not in FACT_SECTIONS:
+                    if isinstance(model, ActorBase) and self.catalog.aliases.get(model.id, model.aliases) != (
+                        model.aliases
+                    ):
+                        model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
+                    yield section, record_row(model, self._resolve, self.texts.span, default_source)
+                    continue
+                model = resolved(model, self._resolve)
+                row = record_row(model, _as_is, self.texts.span, default_source)
+                source = default_source or row["evidence"][0]["source"]
+                row["_report"] = (source, record_json(model, row["evidence"]))
+                yield section, row
 
     def _resolve(self, ref: str, target: Target) -> str:
         resolved = self.catalog.resolve(ref, target)
         if isinstance(resolved, tuple):
             raise KgError(f"a file changed while it was being loaded: {resolved[1]}")
         return resolved
+
+
+def _as_is(ref: str, target: Target) -> str:
+    """References of a record already resolved."""
+    return ref

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from graph.load.rows import Row
+from graph.model.ids import ACTOR_PREFIXES, split_id
 from graph.store import Batch, GraphStore
 from graph.write.references import Stored
 
@@ -20,11 +21,14 @@ Op = Literal["create", "update", "delete"]
 
 @dataclass(frozen=True)
 class Change:
-    op: Op
+    op: Op | Literal["load"]
+    """create, update or delete by a mutation or a load; `load` for the record of a seed file's load."""
     target: str
     label: str
     by: str
     at: datetime
+    file: str | None = None
+    """The seed file whose load made the change; None for a mutation."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,16 @@ class Audit:
 
 
 async def history(store: GraphStore, target: str) -> list[Change]:
-    """Every recorded change of the node with this id, oldest first (also after it was deleted)."""
+    """Every recorded change of the node with this id (mutations and loads), oldest first, also after it was
+    deleted; given a seed file's name as loaded, the loads of that file."""
     rows = await store.read("write_history", target=target)
-    return [Change(row["op"], row["target"], row["label"], row["by"], row["at"]) for row in rows]
+    return [
+        Change(row["op"], target, row["label"] or _base_label(target), row["by"], row["at"], row["file"])
+        for row in rows
+    ]
+
+
+def _base_label(target: str) -> str:
+    """The base label of a record a load wrote, from its id's prefix (a load records ids only)."""
+    prefix = (split_id(target) or ("", ""))[0]
+    return "Actor" if prefix in ACTOR_PREFIXES.values() else prefix.capitalize()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -233,14 +234,16 @@ async def test_an_event_the_loader_wrote_resubmitted_unchanged_stays_as_it_was(
     async for client in serve(create_app(keyed)):
         before = await node_count(store)
         same = (await gql(client, query, headers=AS_WRITER, input=ban))["data"]["upsertEvent"]
-        assert await node_count(store) == before and await history(store, ban["id"]) == []
+        assert await node_count(store) == before
+        assert [change.op for change in await history(store, ban["id"])] == ["create"], "by the load only"
         [quote] = same["evidence"]
         assert quote["start"] is not None and quote["end"] is not None
 
         edited = await gql(client, query, headers=AS_WRITER, input={**ban, "summary": "Moldova bans Putin."})
         assert edited["data"]["upsertEvent"] == {"summary": "Moldova bans Putin.", "evidence": [quote]}
-        [change] = await history(store, ban["id"])
-        assert change.op == "update"
+        [loaded, change] = await history(store, ban["id"])
+        assert loaded.op == "create" and Path(loaded.file or "").resolve() == digest.resolve()
+        assert (change.op, change.by, change.file) == ("update", "analyst-anna", None)
         stored = await node_by_id(store, "event", ban["id"])
         assert stored["updated_by"] == "analyst-anna" and "created_by" not in stored
 

@@ -93,3 +93,20 @@ def test_a_dry_run_load_prints_the_summary_table(runner_on_test_server: CliRunne
     assert result.exit_code == 0, result.output
     assert "would be created" in result.output
     assert "Visit" in result.output
+
+
+def test_kg_load_refuses_a_file_with_a_nul_byte_and_names_its_line(
+    runner_on_test_server: CliRunner, tmp_path: Path
+) -> None:
+    """yaml-rs stopped at the NUL and `kg load` loaded the records before it, exit code 0."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(
+        b"actors:\n  - {id: 'person:a', kind: person, name: A}\n\0\n"
+        b"  - {id: 'person:b', kind: person, name: B}\n"
+    )
+
+    result = runner_on_test_server.invoke(app, ["load", str(bad), *REFERENCE])
+
+    assert result.exit_code == 1
+    assert f"{bad}:3: a NUL (U+0000) at column 1: not allowed in a text file (binary?)" in result.stderr
+    assert "Traceback" not in result.output

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InvalidInput
+from graph.errors import InvalidInput, Location
 from graph.load.validation import check_files
 from graph.store import GraphStore
-from tests.graph.test_load import DIGEST, REFERENCE, graph_snapshot, load
+from tests.graph.test_load import DIGEST, REFERENCE, graph_snapshot, load, rows
 
 SOURCE_TEXT = "On April 28th, Lukashenka met Putin in Minsk. Contracts worth USD 13 million were signed."
 HEADER = "source: {id: 'source:test-digest', title: Test digest, text_file: text.txt}\n"
@@ -299,3 +299,216 @@ def test_checking_files_in_worker_processes_finds_the_same_problems(tmp_path: Pa
         "'2023-02-30' is not a real date",
         "unknown place 'Atlantis'",
     ]
+
+
+def _billion_laughs(levels: int = 9) -> str:
+    """A few hundred bytes that expand to 10**levels strings when a parser resolves the aliases."""
+    lines = ["x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 10)}]" for n in range(1, levels + 1)]
+    return "\n".join(lines) + "\nevents: *x9\n"
+
+
+SECOND_MEETING = meeting(id="event:2023-04-28-second-meeting").removeprefix("events:\n")
+BAD_FILES: list[tuple[str, str, bytes, int | None, str | None, str | None, str]] = [
+    # (story, file name, content, line, record, field, message)
+    (
+        "a NUL byte in the middle of a YAML file (yaml-rs stopped there and dropped the records after it)",
+        "bad.yaml",
+        (HEADER + meeting(summary="before the NUL \0 after it") + SECOND_MEETING).encode(),
+        10,
+        None,
+        None,
+        "a NUL (U+0000) at column 29: not allowed in a text file",
+    ),
+    (
+        "an escape character in a JSON file",
+        "bad.json",
+        b'{"events": [\n{"id": "event:x", "title": "\x1b[31m"}]}',
+        2,
+        None,
+        None,
+        "a ESC (U+001B) at column 29",
+    ),
+    (
+        "bytes that are not UTF-8",
+        "bad.yaml",
+        HEADER.encode() + b"events:\n  - {id: 'event:x', title: caf\xe9}\n",
+        3,
+        None,
+        None,
+        "not UTF-8 text: byte 0xe9 at column 31",
+    ),
+    (
+        "YAML aliases that expand to a billion strings",
+        "bad.yaml",
+        _billion_laughs().encode(),
+        2,
+        None,
+        None,
+        "a YAML alias (*x0): seed files may not use them",
+    ),
+    (
+        "JSON nested 100,000 deep",
+        "bad.json",
+        ('{"events": ' + "[" * 100_000 + "]" * 100_000 + "}").encode(),
+        None,
+        None,
+        None,
+        "broken JSON: nested too deeply",
+    ),
+    (
+        "a JSON key given twice",
+        "bad.json",
+        b'{"events": [\n  {"id": "event:x", "kind": "meeting",\n   "title": "A", "title": "B"}]}',
+        3,
+        "event:x",
+        "title",
+        "the key 'title' is given twice in one object",
+    ),
+    (
+        "a CSV row with a cell more than the header",
+        "bad.csv",
+        b"id,kind,name\nperson:a,person,A\nperson:b,person,B, Jr\n",
+        3,
+        "actors[1] person:b",
+        None,
+        "1 cell(s) more than the 3 columns of the header",
+    ),
+    (
+        "a JSON record that is a huge list",
+        "bad.json",
+        ('{"events": [[' + ", ".join(["1"] * 10_000) + "]]}").encode(),
+        None,
+        "events[0]",
+        None,
+        "a record is a mapping of fields, got a list",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("story", "name", "content", "line", "record", "field", "message"),
+    BAD_FILES,
+    ids=[case[0] for case in BAD_FILES],
+)
+async def test_a_broken_file_is_refused_where_it_breaks_and_nothing_is_written(
+    store: GraphStore,
+    tmp_path: Path,
+    story: str,
+    name: str,
+    content: bytes,
+    line: int | None,
+    record: str | None,
+    field: str | None,
+    message: str,
+) -> None:
+    await load(store, DIGEST)
+    before = await graph_snapshot(store)
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    bad = tmp_path / name
+    bad.write_bytes(content)
+
+    with pytest.raises(InvalidInput) as caught:
+        await load(store, DIGEST, bad)
+
+    [problem] = caught.value.problems
+    assert message in problem.message, f"{story}: {problem}"
+    assert len(problem.message) < 200, "the message names the problem; it does not echo the file"
+    assert problem.location == Location(str(bad), record, field, line)
+    assert await graph_snapshot(store) == before
+
+
+async def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    big = tmp_path / "big.yaml"
+    big.write_text(HEADER + meeting(summary="x" * 5000))
+
+    with pytest.raises(InvalidInput) as caught:
+        await load(store, big, max_file_bytes=4096)
+
+    [problem] = caught.value.problems
+    assert problem.location == Location(str(big))
+    assert problem.message == (
+        f"the file has {big.stat().st_size:,} bytes, more than the limit of 4,096 (KG_MAX_FILE_BYTES): "
+        "split it into smaller files"
+    )
+    assert await graph_snapshot(store) == []
+
+
+async def test_a_byte_order_mark_at_the_start_is_ignored(store: GraphStore, tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    digest = tmp_path / "digest.yaml"
+    digest.write_text("\ufeff" + HEADER + meeting(), encoding="utf-8")
+    people = tmp_path / "people.csv"
+    people.write_text("\ufeffid,kind,name\nperson:zed,person,Zed Zedov\n", encoding="utf-8")
+
+    summary = await load(store, digest, people)
+
+    assert summary.counts["Meeting"].created == 1
+    assert await rows(store, "MATCH (p:Person {id: 'person:zed'}) RETURN p.name AS name") == [
+        {"name": "Zed Zedov"}
+    ]
+
+
+async def test_how_much_of_a_wrong_quote_matches_is_not_told(store: GraphStore, tmp_path: Path) -> None:
+    """Otherwise the message reads the source text out, one guessed character at a time."""
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    messages = []
+    for guess in ("On April 28th, Lukashenka met Putin in Minsk. Contracts worth USD 14", "Nothing like it"):
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(HEADER + meeting(evidence=f"[{{quote: '{guess}'}}]"))
+        with pytest.raises(InvalidInput) as caught:
+            await load(store, bad)
+        messages.append([problem.message for problem in caught.value.problems])
+
+    assert (
+        messages[0]
+        == messages[1]
+        == [
+            "quote is not in the text of source:test-digest (text.txt): copy it character for character "
+            "(curly quotes, apostrophes, dashes and spaces included)"
+        ]
+    )
+
+
+def _text_file_cases(tmp_path: Path) -> list[tuple[str, str, str]]:
+    """(story, text_file as the seed file gives it, message): each made real under tmp_path."""
+    seeds = tmp_path / "seeds"
+    (seeds / "sources").mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("KG_SECRET=hunter2 " + SOURCE_TEXT, encoding="utf-8")
+    (seeds / "sources" / "link.txt").symlink_to(secret)
+    (seeds / "sources" / "binary.txt").write_bytes(bytes(range(128)) * 4)
+    (seeds / "sources" / "latin1.txt").write_bytes(SOURCE_TEXT.replace("Minsk", "Mínsk").encode("latin-1"))
+    outside = "must lie in the seed file's folder or below it (no '..' out of it, no symlink out)"
+    return [
+        ("an absolute path", str(secret), "must be a path relative to the seed file, not an absolute one"),
+        ("the process's environment", "/proc/self/environ", "must be a path relative to the seed file"),
+        ("a path out of the folder", "../secret.txt", outside),
+        ("a path in and out of the folder", "sources/../../secret.txt", outside),
+        ("a symlink leading out of the folder", "sources/link.txt", outside),
+        ("a binary file", "sources/binary.txt", "(its line 1): a NUL (U+0000) at column 1"),
+        ("a Latin-1 file", "sources/latin1.txt", "(its line 1): not UTF-8 text: byte 0xed at column 41"),
+        ("a folder", "sources", "not found (or not a regular file)"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(8))
+async def test_a_text_file_outside_the_seed_folder_or_not_text_is_refused(
+    store: GraphStore, tmp_path: Path, case: int
+) -> None:
+    story, text_file, message = _text_file_cases(tmp_path)[case]
+    bad = tmp_path / "seeds" / "bad.yaml"
+    header = f"source: {{id: 'source:test-digest', title: Test digest, text_file: '{text_file}'}}\n"
+    bad.write_text(header + meeting(), encoding="utf-8")
+
+    with pytest.raises(InvalidInput) as caught:
+        await load(store, bad)
+
+    [problem] = caught.value.problems
+    assert problem.location == Location(str(bad), None, "source.text_file", 1), story
+    assert problem.message == f"text file {text_file}: {message}" or message in problem.message, problem
+    assert "hunter2" not in str(caught.value)
+    assert await graph_snapshot(store) == []

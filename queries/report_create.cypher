@@ -1,0 +1,22 @@
+// Loader: the new reports of a file (after their facts are written): each names its fact, source and load.
+// A report that was retracted and is given again (same fact, source and record) is live again.
+UNWIND $rows AS row
+MERGE (r:Report {id: row.id})
+SET r.fact = row.fact, r.source = row.source, r.section = row.section, r.hash = row.hash,
+  r.record = row.record, r.loaded_at = $at, r.load = $load
+REMOVE r.retracted_at
+WITH r, row
+MATCH (s:Source {id: row.source})
+MERGE (r)-[:FROM]->(s)
+WITH r, row
+CALL (r, row) {
+  OPTIONAL MATCH (e:Event {id: row.fact})
+  OPTIONAL MATCH (a:Agreement {id: row.fact})
+  OPTIONAL MATCH (o:Office {id: row.fact})
+  OPTIONAL MATCH (c:Claim {id: row.fact})
+  WITH coalesce(e, a, o, c) AS fact WHERE fact IS NOT NULL
+  MERGE (r)-[:OF]->(fact)
+}
+WITH r
+MATCH (l:Load {id: $load})
+MERGE (r)-[:IN_LOAD]->(l)
