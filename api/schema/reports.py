@@ -76,17 +76,13 @@ class Report:
     end_date: date | None
     date_precision: str | None
     value: Money | None = strawberry.field(description="Agreements: the value this source gives.")
-    participant_links: strawberry.Private[list[dict[str, Any]]]
+    participant_links: strawberry.Private[list[tuple[str, str]]]
 
     @classmethod
     def of(cls, found: FactReport) -> Report:
         props, source = found.props, Source.of(found.source)
         money = money_of(props)
-        quotes = [
-            {**item, "source": found.source}
-            for item in found.record.get("evidence") or []
-            if item.get("source") in (None, found.source["id"])
-        ]
+        quotes = [{**item, "source": found.source} for item in found.evidence]
         return cls(
             id=strawberry.ID(str(found.report.get("id", ""))),
             source=source,
@@ -101,15 +97,12 @@ class Report:
             end_date=_day(props.get("end_date")),
             date_precision=props.get("date_precision"),
             value=Money.of(money) if money else None,
-            participant_links=list(found.record.get("participants") or []),
+            participant_links=found.participants,
         )
 
     @strawberry.field(description="Events: the participants this source names, as (actor, role).")
     def participants(self) -> list[ReportedParticipant]:
-        return [
-            ReportedParticipant(role=str(p["role"]), actor_id=str(p["target"]))
-            for p in self.participant_links
-        ]
+        return [ReportedParticipant(role=role, actor_id=actor) for actor, role in self.participant_links]
 
 
 def _day(value: Any) -> date | None:

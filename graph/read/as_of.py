@@ -29,8 +29,8 @@ def _participants(facts: dict[str, FactAsOf], event_id: str) -> set[str]:
         fact = facts.get(current) if current else None
         if fact is None:
             break
-        actors.update(actor for actor, _ in fact.reconciled.fields.get("participants") or [])
-        current = fact.reconciled.fields.get("part_of")
+        actors.update(str(link["target"]) for link in fact.links("participants"))
+        current = next(iter(fact.links("part_of")), None)
     return actors
 
 
@@ -42,19 +42,19 @@ async def events_page_as_of(
     within = await _places_within(store, facts, filters)
     chosen = []
     for fact_id, fact in facts.items():
-        props, fields = fact.props, fact.reconciled.fields
+        props = fact.props
         if filters.kinds and props.get("kind") not in filters.kinds:
             continue
         if not overlaps(props, filters.start, filters.end):
             continue
         if filters.side is not None and not _participants(facts, fact_id) & set(filters.side):
             continue
-        places = {parent for place in fields.get("places") or [] for parent in within.get(place, [place])}
+        places = {parent for place in fact.links("places") for parent in within.get(place, [place])}
         if filters.place and filters.place not in places:
             continue
         if filters.country and filters.country not in places:
             continue
-        if filters.source and filters.source not in fact.reconciled.sources:
+        if filters.source and filters.source not in fact.sources:
             continue
         chosen.append(props)
     chosen.sort(key=lambda props: (props.get("start_date") or date.max, props["id"]))
@@ -71,6 +71,6 @@ async def _places_within(
 ) -> dict[str, list[str]]:
     if not (filters.place or filters.country):
         return {}
-    ids = sorted({place for fact in facts.values() for place in fact.reconciled.fields.get("places") or []})
+    ids = sorted({place for fact in facts.values() for place in fact.links("places")})
     rows = await store.read("read/places_within", ids=ids)
     return {row["id"]: row["within"] for row in rows}

@@ -1,9 +1,11 @@
 """What each source said about a fact: its reports, their quotes and values, and the fact as its reports
-stated it at a moment (asOf), reconciled with the one rule of graph.reports.reconcile.
+stated it at a moment (asOf), reconciled by the loader's own rule (graph.load.reports.fact_row, which applies
+graph.reports.reconcile).
 
-A report's `record` is the loader's row for the fact as that source gives it, as JSON: `props` (the fact's
-fields, dates as ISO text), the links (`participants` [{target, role}], `places`, `part_of`, `about`,
-`produced`, `parties` [{target, side}], `person`, `of`) and `evidence` [{source, quote, start, end}].
+A report's `record` is JSON written by the loader (graph.load.reports.record_json): `model`, the seed record
+as that source gives it with references resolved to ids (dates as {start, end, precision}, money as
+{amount, currency, usd}, participants as [{actor, role}]), and `evidence`, its quote rows
+[{source, quote, start, end}].
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from graph.load.reports import StoredReport, fact_row
 from graph.model.dates import DateSpan
-from graph.model.money import Money, UsdValue
-from graph.reports.reconcile import Reconciled, Report, reconcile
+from graph.model.money import Money
 from graph.store import GraphStore
 
 SECTIONS = {"event": "events", "agreement": "agreements", "office": "offices", "claim": "claims"}
@@ -33,9 +35,42 @@ class FactReport:
     record: dict[str, Any]
 
     @property
-    def props(self) -> dict[str, Any]:
-        found: dict[str, Any] = self.record.get("props") or {}
+    def model(self) -> dict[str, Any]:
+        found: dict[str, Any] = self.record.get("model") or {}
         return found
+
+    @property
+    def props(self) -> dict[str, Any]:
+        """The values this source gave, named as on a fact node (start_date, value_amount, ...)."""
+        model = self.model
+        props = {name: model.get(name) for name in ("kind", "title", "summary", "content", "status")}
+        span = model.get("date")
+        if isinstance(span, dict):
+            props.update(
+                start_date=span.get("start"), end_date=span.get("end"), date_precision=span.get("precision")
+            )
+        value = model.get("value")
+        if isinstance(value, dict):
+            usd = value.get("usd") or {}
+            props.update(
+                value_amount=value.get("amount"),
+                value_currency=value.get("currency"),
+                value_usd=value.get("amount") if value.get("currency") == "USD" else usd.get("amount"),
+                usd_rate=usd.get("rate"),
+                usd_rate_date=_day(usd.get("rate_date")),
+            )
+        return props
+
+    @property
+    def participants(self) -> list[tuple[str, str]]:
+        """(actor id, role) as this source names them."""
+        return [(str(p["actor"]), str(p["role"])) for p in self.model.get("participants") or []]
+
+    @property
+    def evidence(self) -> list[dict[str, Any]]:
+        """This source's quote rows (source, quote, start, end)."""
+        source = self.source.get("id")
+        return [item for item in self.record.get("evidence") or [] if item.get("source") in (None, source)]
 
 
 def parse_record(text: str | None) -> dict[str, Any]:
@@ -118,103 +153,11 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-# --- a fact as its reports stated it ---------------------------------------------------------------------
-
-
 def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+    return date.fromisoformat(str(value)[:10]) if value else None
 
 
-def _span(start: Any, end: Any, precision: Any) -> DateSpan | None:
-    first, last = _day(start), _day(end)
-    if first is None:
-        return None
-    return DateSpan(
-        start=first, end=last or first, precision=precision or ("day" if last in (None, first) else "range")
-    )
-
-
-def _money(props: dict[str, Any]) -> Money | None:
-    amount, currency = props.get("value_amount"), props.get("value_currency")
-    if amount is None or not currency:
-        return None
-    usd = None
-    if currency != "USD" and props.get("value_usd") is not None and props.get("usd_rate") is not None:
-        usd = UsdValue(
-            amount=Decimal(str(props["value_usd"])),
-            rate=Decimal(str(props["usd_rate"])),
-            rate_date=_day(props.get("usd_rate_date")) or date(2000, 1, 1),
-        )
-    return Money(amount=Decimal(str(amount)), currency=currency, usd=usd)
-
-
-def reported_fields(record: dict[str, Any]) -> dict[str, Any]:
-    """The values a record states, in the types the reconciliation rule compares (spans, money, links as
-    tuples of resolved ids)."""
-    props: dict[str, Any] = dict(record.get("props") or {})
-    fields: dict[str, Any] = {
-        name: props.get(name)
-        for name in ("kind", "title", "summary", "content", "status", "text", "property", "value")
-        if name in props and not (name == "value" and "value_amount" in props)
-    }
-    if "start_date" in props or "end_date" in props:
-        fields["date"] = _span(props.get("start_date"), props.get("end_date"), props.get("date_precision"))
-    if "value_amount" in props:
-        fields["value"] = _money(props)
-    for name in ("places", "about", "produced"):
-        if name in record:
-            fields[name] = list(record[name] or [])
-    if "part_of" in record:
-        fields["part_of"] = (record["part_of"] or [None])[0]
-    if "participants" in record:
-        fields["participants"] = [(p["target"], p["role"]) for p in record["participants"] or []]
-    if "parties" in record:
-        fields["parties"] = [(p["target"], p.get("side")) for p in record["parties"] or []]
-    return fields
-
-
-def fact_props(fact_id: str, reconciled: Reconciled) -> dict[str, Any]:
-    """The fact's node properties as the reconciled reports give them (what the loader would have written),
-    with the report properties: source_count, first_reported, last_changed, disputed, disputes."""
-    fields = reconciled.fields
-    props: dict[str, Any] = {"id": fact_id}
-    for name in ("kind", "title", "summary", "content", "status", "text", "property"):
-        if fields.get(name) is not None:
-            props[name] = fields[name]
-    span = fields.get("date")
-    if isinstance(span, DateSpan):
-        props.update(start_date=span.start, end_date=span.end, date_precision=span.precision)
-    value = fields.get("value")
-    if isinstance(value, Money):
-        props.update(value_amount=str(value.amount), value_currency=value.currency)
-        usd = value.usd_amount
-        if usd is not None:
-            props["value_usd"] = float(usd)
-        if value.usd is not None:
-            props.update(usd_rate=str(value.usd.rate), usd_rate_date=value.usd.rate_date)
-    elif value is not None:
-        props["value"] = value
-    props.update(
-        source_count=reconciled.source_count,
-        first_reported=reconciled.first_reported_at,
-        last_changed=reconciled.last_reported_at,
-        disputed=[dispute.field for dispute in reconciled.disputes],
-        disputes=json.dumps(
-            [
-                {
-                    "field": dispute.field,
-                    "values": [
-                        {"value": _jsonable(v.value), "sources": list(v.sources)} for v in dispute.values
-                    ],
-                }
-                for dispute in reconciled.disputes
-            ],
-            ensure_ascii=False,
-        ),
-    )
-    return props
+# --- a fact as its reports stated it ---------------------------------------------------------------------
 
 
 def overlaps(props: dict[str, Any], start: date | None, end: date | None) -> bool:
@@ -225,28 +168,40 @@ def overlaps(props: dict[str, Any], start: date | None, end: date | None) -> boo
 
 @dataclass(frozen=True)
 class FactAsOf:
-    props: dict[str, Any]
-    reconciled: Reconciled
-    records: dict[str, dict[str, Any]]
-    """Source id -> the record that source gave."""
+    row: dict[str, Any]
+    """The fact's row as the loader would have written it from those reports (graph.load.reports.fact_row):
+    `props`, the links (`participants` [{target, role}], `places`, `part_of`, ...), `sources`."""
+
+    @property
+    def props(self) -> dict[str, Any]:
+        props: dict[str, Any] = self.row["props"]
+        return props
+
+    @property
+    def sources(self) -> list[str]:
+        return list(self.row.get("sources") or [])
+
+    def links(self, name: str) -> list[Any]:
+        return list(self.row.get(name) or [])
 
 
 async def facts_as_of(
     store: GraphStore, kind: str, as_of: datetime, ids: list[str] | None = None
 ) -> dict[str, FactAsOf]:
     """The facts of `kind` (event, agreement, ...) with at least one report live at `as_of`, each as those
-    reports together stated it; only `ids` when given. One round trip."""
-    rows = await store.read("read/reports_as_of", section=SECTIONS[kind], as_of=as_of, ids=ids)
-    by_fact: dict[str, dict[str, tuple[datetime, dict[str, Any]]]] = defaultdict(dict)
+    reports together stated it, by the loader's own rule; only `ids` when given. One round trip."""
+    section = SECTIONS[kind]
+    rows = await store.read("read/reports_as_of", section=section, as_of=as_of, ids=ids)
+    by_fact: dict[str, dict[str, StoredReport]] = defaultdict(dict)
     for row in rows:
         # One live report per source and fact; should two overlap in time, the later-loaded one stands.
-        by_fact[row["fact"]][row["source"]] = (row["loaded_at"], parse_record(row["record"]))
+        by_fact[row["fact"]][row["source"]] = StoredReport(
+            row["id"], row["fact"], row["source"], section, row["record"], row["loaded_at"]
+        )
     facts: dict[str, FactAsOf] = {}
     for fact_id, reports in by_fact.items():
-        reconciled = reconcile(
-            Report(source, loaded_at, reported_fields(record))
-            for source, (loaded_at, record) in reports.items()
-        )
-        records = {source: record for source, (_, record) in reports.items()}
-        facts[fact_id] = FactAsOf(fact_props(fact_id, reconciled), reconciled, records)
+        last = max(report.loaded_at for report in reports.values())
+        row = fact_row(section, fact_id, list(reports.values()), last)
+        row["props"] = {key: value for key, value in row["props"].items() if not key.startswith("_")}
+        facts[fact_id] = FactAsOf(row)
     return facts

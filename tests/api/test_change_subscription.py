@@ -1,20 +1,27 @@
 """A dashboard subscribes to `changes` over a real WebSocket (graphql-transport-ws) on a running server;
-loads committed by another process reach it, in order, with their counts."""
+loads committed elsewhere (here: `load_paths` on the test's own driver, not the server's) reach it, in order,
+with their counts."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
 from fastapi import FastAPI
 from websockets.asyncio.client import ClientConnection, connect
 
+from graph.load import load_paths
 from graph.store import GraphStore
 from tests.api.conftest import LiveServer
-from tests.api.reports_graph import ReportsGraph
+from tests.conftest import MAIN_SEED, REPORT_DIGESTS, SEED
+
+LEDGER, POVESTKA = (
+    next(path for path in REPORT_DIGESTS if name in path.name) for name in ("ledger", "povestka")
+)
 
 SUBSCRIBE = (
     "subscription { changes { id kind at by files hashes created updated merged retracted unchanged } }"
@@ -25,6 +32,16 @@ WAIT = 20.0  # seconds: a poll happens every second; the bound only stops a brok
 async def receive(ws: ClientConnection) -> dict[str, Any]:
     message: dict[str, Any] = json.loads(await asyncio.wait_for(ws.recv(), WAIT))
     return message
+
+
+async def next_of(ws: ClientConnection, file_name: str) -> dict[str, Any]:
+    """The next change pushed that read `file_name` (reference files are loaded, and pushed, too)."""
+    while True:
+        message = await receive(ws)
+        assert (message["type"], message["id"]) == ("next", "1"), message
+        change: dict[str, Any] = message["payload"]["data"]["changes"]
+        if [PurePath(file).name for file in change["files"]] == [file_name]:
+            return change
 
 
 async def listening(app: FastAPI, count: int) -> None:
@@ -38,9 +55,7 @@ async def listening(app: FastAPI, count: int) -> None:
 async def test_a_subscriber_receives_each_committed_load_in_order(
     live_server: LiveServer, store: GraphStore
 ) -> None:
-    graph = ReportsGraph(store)
-    now = datetime.now(UTC)
-    await graph.load("load:before", now - timedelta(minutes=1), ["old.yaml"])  # not pushed: it came before
+    await load_paths(store, [MAIN_SEED], reference_dir=SEED / "reference", by="before")  # earlier: not pushed
     app: FastAPI = live_server.server.config.app
     url = live_server.url.replace("http://", "ws://") + "/graphql"
     async with connect(url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
@@ -48,19 +63,14 @@ async def test_a_subscriber_receives_each_committed_load_in_order(
         assert (await receive(ws))["type"] == "connection_ack"
         await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE}}))
         await listening(app, 1)
-        await graph.load("load:ledger", now, ["2023-04-24_siberian-ledger.yaml"], created=1, merged=7)
-        await graph.load("load:unload", now + timedelta(seconds=1), ["x.yaml"], kind="unload", retracted=9)
-        first, second = await receive(ws), await receive(ws)
-        assert first["type"] == "next" and first["id"] == "1"
-        change = first["payload"]["data"]["changes"]
-        assert (change["id"], change["kind"], change["files"]) == (
-            "load:ledger",
-            "load",
-            ["2023-04-24_siberian-ledger.yaml"],
-        )
-        assert (change["created"], change["merged"], change["retracted"], change["by"]) == (1, 7, 0, "tester")
-        assert second["payload"]["data"]["changes"]["id"] == "load:unload"
-        assert second["payload"]["data"]["changes"]["retracted"] == 9
+        await load_paths(store, [LEDGER], reference_dir=SEED / "reference", by="analyst-anna")
+        await load_paths(store, [POVESTKA], reference_dir=SEED / "reference", by="analyst-boris")
+        first, second = await next_of(ws, LEDGER.name), await next_of(ws, POVESTKA.name)
+        assert (first["kind"], first["by"], len(first["hashes"])) == ("load", "analyst-anna", 1)
+        assert first["created"] == 1 and first["merged"] >= 1  # the talks are new; the trip was reported
+        assert (second["by"], second["retracted"]) == ("analyst-boris", 0)
+        assert second["merged"] >= 1
+        assert datetime.fromisoformat(first["at"]) < datetime.fromisoformat(second["at"])
         await ws.send(json.dumps({"id": "1", "type": "complete"}))
     deadline = time.monotonic() + WAIT
     while app.state.change_feed.listening:  # the last subscriber gone, the poller stops

@@ -1,61 +1,37 @@
-"""An analyst asks what each source said: the Sverdlovsk leg and the Novosibirsk contracts are reported by
-the shared digest and, a day later, by The Siberian Ledger, which dates the leg 29 April and values the
-contracts at USD 12.5 million. Through GraphQL: the reports, the disputes, the source count, the change
-feed, and the graph as it stood before the Ledger's load (asOf)."""
+"""An analyst asks what each source said. seed_data/ is loaded, then three outlets' digests that re-report its
+facts (tests/fixtures/reports/README.md): The Siberian Ledger dates the Sverdlovsk leg 28 April and values the
+Novosibirsk contracts at USD 12.5 million, Союзная повестка dates the leg 29 April. Through GraphQL: the
+reports, the disputes, the source count, the change feed, and the graph as it stood before a digest
+arrived (asOf)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
+from pathlib import PurePath
+from typing import Any
 
 import httpx
 import pytest
 
 from api.app import create_app
-from graph.load import load_paths
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.api.reports_graph import ReportsGraph
-from tests.conftest import MAIN_SEED, SEED, gql, serve
+from tests.conftest import gql, serve
 
 BIF = "source:bif-2023-04-24-peace-loving-region"
-LEDGER = "source:siberian-ledger-2023-04-24"
+LEDGER = "source:fixture-siberian-ledger-2023-04-24"
+POVESTKA = "source:fixture-soyuznaya-povestka-2023-04-24"
 TRIP = "event:2023-04-26-golovchenko-russian-regions-visit"
 LEG = "event:2023-04-26-golovchenko-sverdlovsk-visit"
+TALKS = "event:2023-04-26-golovchenko-travnikov-talks"
 CONTRACTS = "agreement:2023-04-novosibirsk-contracts"
-FIRST_LOAD = datetime(2023, 5, 1, 12, tzinfo=UTC)
-SECOND_LOAD = datetime(2023, 5, 2, 12, tzinfo=UTC)
-BETWEEN = "2023-05-02T00:00:00Z"
-BEFORE = "2023-04-30T00:00:00Z"
+LEDGER_FILE = "2023-04-24_siberian-ledger.yaml"
+POVESTKA_FILE = "2023-04-24_soyuznaya-povestka.yaml"
 
 
 @pytest.fixture
-async def reports_written(store: GraphStore) -> GraphStore:
-    await load_paths(store, [MAIN_SEED], reference_dir=SEED / "reference")
-    graph = ReportsGraph(store)
-    await graph.load("load:1", FIRST_LOAD, [MAIN_SEED.name], created=3)
-    for kind, fact in (("event", TRIP), ("event", LEG), ("agreement", CONTRACTS)):
-        await graph.report(kind, fact, BIF, "load:1", FIRST_LOAD, await graph.record_of(fact))
-    await graph.run("CREATE (:Source {id: $id, title: 'The Siberian Ledger', language: 'en'})", id=LEDGER)
-    await graph.load("load:2", SECOND_LOAD, ["2023-04-24_siberian-ledger.yaml"], merged=2)
-    leg = await graph.record_of(LEG)
-    leg["props"].update(
-        title="Golovchenko in Yekaterinburg",
-        start_date="2023-04-29",
-        end_date="2023-04-29",
-        date_precision="day",
-    )
-    leg["evidence"] = [{"source": LEDGER, "quote": "On 29 April the delegation reached Yekaterinburg."}]
-    await graph.report("event", LEG, LEDGER, "load:2", SECOND_LOAD, leg)
-    contracts = await graph.record_of(CONTRACTS)
-    contracts["props"].update(value_amount="12500000", value_currency="USD", value_usd=12500000.0)
-    contracts["evidence"] = [{"source": LEDGER, "quote": "contracts worth about $12.5 million"}]
-    await graph.report("agreement", CONTRACTS, LEDGER, "load:2", SECOND_LOAD, contracts)
-    return store
-
-
-@pytest.fixture
-async def reported(reports_written: GraphStore, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def reported(reports_store: GraphStore, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     async for client in serve(create_app(settings)):
         yield client
 
@@ -66,54 +42,79 @@ EVENT = """query ($id: ID!, $asOf: DateTime) { event(id: $id, asOf: $asOf) {
             quotes { quote source { id } } participants { role actor { id } } }
   disputes { field values { value sources { id } } }
 } }"""
+CHANGES = """query ($since: DateTime, $first: Int, $after: String) {
+  changes(since: $since, first: $first, after: $after) {
+    totalCount edges { cursor node { id kind at by files hashes created updated merged retracted unchanged } }
+    pageInfo { hasNextPage endCursor } } }"""
 
 
-async def test_a_fact_two_sources_report_lists_both_reports_and_what_they_dispute(
+async def all_changes(client: httpx.AsyncClient) -> list[dict[str, Any]]:
+    body = await gql(client, CHANGES, first=100)
+    assert "errors" not in body, body
+    return [edge["node"] for edge in body["data"]["changes"]["edges"]]
+
+
+async def loaded_at(client: httpx.AsyncClient, file: str) -> datetime:
+    """When the load of a file committed, as the change feed says."""
+    [load] = [change for change in await all_changes(client) if names(change) == [file]]
+    return datetime.fromisoformat(load["at"])
+
+
+def names(change: dict[str, Any]) -> list[str]:
+    """The file names a change read (it records them as given to `kg load`)."""
+    return [PurePath(file).name for file in change["files"]]
+
+
+def moment(value: datetime) -> str:
+    return value.isoformat()
+
+
+async def test_a_fact_three_sources_report_lists_their_reports_and_what_they_dispute(
     reported: httpx.AsyncClient,
 ) -> None:
     body = await gql(reported, EVENT, id=LEG)
     assert "errors" not in body, body
     leg = body["data"]["event"]
-    assert leg["sourceCount"] == 2
-    assert leg["firstReported"].startswith("2023-05-01T12:00:00")
-    assert leg["lastChanged"].startswith("2023-05-02T12:00:00")
-    assert [(r["source"]["id"], r["retractedAt"]) for r in leg["reports"]] == [(BIF, None), (LEDGER, None)]
-    bif, ledger = leg["reports"]
+    assert leg["sourceCount"] == 3
+    assert [r["source"]["id"] for r in leg["reports"]] == [BIF, LEDGER, POVESTKA]  # in load order
+    assert all(r["retractedAt"] is None for r in leg["reports"])
+    bif, ledger, povestka = leg["reports"]
     assert (bif["startDate"], bif["endDate"]) == ("2023-04-26", "2023-04-28")
-    assert (ledger["title"], ledger["startDate"]) == ("Golovchenko in Yekaterinburg", "2023-04-29")
-    assert ledger["quotes"] == [
-        {"quote": "On 29 April the delegation reached Yekaterinburg.", "source": {"id": LEDGER}}
-    ]
-    assert bif["quotes"] and all(q["source"]["id"] == BIF for q in bif["quotes"])
-    assert {p["actor"]["id"] for p in ledger["participants"]} == {
-        p["actor"]["id"] for p in bif["participants"]
-    }
-    # 26-28 and 29 April do not overlap: the fact spans both, and says it is disputed.
+    assert (ledger["startDate"], ledger["endDate"]) == ("2023-04-28", "2023-04-28")
+    assert (povestka["startDate"], povestka["endDate"]) == ("2023-04-29", "2023-04-29")
+    for report in leg["reports"]:  # each report keeps its own quotes from its own source
+        assert report["quotes"] and {q["source"]["id"] for q in report["quotes"]} == {report["source"]["id"]}
+        assert "person:roman-golovchenko" in {p["actor"]["id"] for p in report["participants"]}
+    assert leg["firstReported"] == bif["loadedAt"]
+    assert leg["lastChanged"] == povestka["loadedAt"]
+    # 26-28, 28 and 29 April do not all overlap: the fact spans them all and says so.
     assert (leg["startDate"], leg["endDate"], leg["datePrecision"]) == ("2023-04-26", "2023-04-29", "RANGE")
     disputes = {d["field"]: d["values"] for d in leg["disputes"]}
-    assert set(disputes) == {"date", "title"}
-    assert [[s["id"] for s in v["sources"]] for v in disputes["date"]] == [[BIF], [LEDGER]]
-    assert '"2023-04-29"' in disputes["date"][1]["value"]
-    assert disputes["title"][1]["value"] == "Golovchenko in Yekaterinburg"
+    assert {s["id"] for v in disputes["date"] for s in v["sources"]} == {BIF, LEDGER, POVESTKA}
+    assert len(disputes["date"]) == 3
+    assert any("2023-04-29" in v["value"] for v in disputes["date"])
 
 
-async def test_a_disputed_contract_value_shows_each_value_and_counts_once(
+async def test_a_disputed_contract_value_shows_each_value_and_is_counted_once(
     reported: httpx.AsyncClient,
 ) -> None:
     body = await gql(
         reported,
         """{ agreements(first: 50) { edges { node { id sourceCount value { amount currency }
-             reports { source { id } value { amount } }
-             disputes { field values { value sources { id } } } } } } }""",
+             reports { source { id } value { amount } } disputes { field values { value sources { id } } } }
+        } } }""",
     )
     assert "errors" not in body, body
     contracts = next(e["node"] for e in body["data"]["agreements"]["edges"] if e["node"]["id"] == CONTRACTS)
-    assert contracts["sourceCount"] == 2
-    assert contracts["value"] == {"amount": "13000000", "currency": "USD"}  # one each: the earliest report's
-    assert [r["value"]["amount"] for r in contracts["reports"]] == ["13000000", "12500000"]
-    [value] = contracts["disputes"]
-    assert value["field"] == "value"
-    assert [[s["id"] for s in v["sources"]] for v in value["values"]] == [[BIF], [LEDGER]]
+    assert contracts["sourceCount"] == 3
+    assert contracts["value"] == {"amount": "13000000", "currency": "USD"}  # reported by more sources
+    amounts = {r["source"]["id"]: r["value"]["amount"] for r in contracts["reports"]}
+    assert amounts == {BIF: "13000000", LEDGER: "12500000", POVESTKA: "13000000"}
+    [value] = [d for d in contracts["disputes"] if d["field"] == "value"]
+    assert [sorted(s["id"] for s in v["sources"]) for v in value["values"]] == [
+        sorted([BIF, POVESTKA]),
+        [LEDGER],
+    ]
     flagship = await gql(
         reported,
         '{ regionEngagements(actor: "Minsk", country: "RU") { region { id } contractValue { amount } } }',
@@ -122,37 +123,44 @@ async def test_a_disputed_contract_value_shows_each_value_and_counts_once(
     assert values["region:RU-NVS"] == {"amount": "13000000"}
 
 
-async def test_a_fact_reported_once_has_no_disputes(reported: httpx.AsyncClient) -> None:
-    body = await gql(reported, EVENT, id=TRIP)
-    trip = body["data"]["event"]
-    assert (trip["sourceCount"], trip["disputes"], len(trip["reports"])) == (1, [], 1)
-
-
-CHANGES = """query ($since: DateTime, $first: Int, $after: String) {
-  changes(since: $since, first: $first, after: $after) {
-    totalCount edges { cursor node { id kind at by files hashes created merged retracted } }
-    pageInfo { hasNextPage endCursor } } }"""
+async def test_a_fact_one_source_reports_has_one_report_and_no_disputes(reported: httpx.AsyncClient) -> None:
+    body = await gql(reported, EVENT, id=TALKS)
+    talks = body["data"]["event"]
+    assert (talks["sourceCount"], talks["disputes"], [r["source"]["id"] for r in talks["reports"]]) == (
+        1,
+        [],
+        [LEDGER],
+    )
 
 
 async def test_the_change_feed_pages_oldest_first_after_a_cursor_and_since_a_time(
     reported: httpx.AsyncClient,
 ) -> None:
-    first = (await gql(reported, CHANGES, first=1))["data"]["changes"]
-    assert first["totalCount"] == 2 and first["pageInfo"]["hasNextPage"]
-    [load] = [edge["node"] for edge in first["edges"]]
-    assert (load["id"], load["kind"], load["files"], load["created"]) == (
-        "load:1",
-        "load",
-        [MAIN_SEED.name],
-        3,
-    )
-    rest = (await gql(reported, CHANGES, first=1, after=first["pageInfo"]["endCursor"]))["data"]["changes"]
-    assert [e["node"]["id"] for e in rest["edges"]] == ["load:2"]
-    assert not rest["pageInfo"]["hasNextPage"]
-    assert rest["edges"][0]["node"]["merged"] == 2
-    since = (await gql(reported, CHANGES, since=BETWEEN))["data"]["changes"]
-    assert [e["node"]["id"] for e in since["edges"]] == ["load:2"]
-    assert since["totalCount"] == 1
+    every = await all_changes(reported)
+    assert [c["at"] for c in every] == sorted(c["at"] for c in every)
+    assert [names(c) for c in every[-3:]] == [
+        [LEDGER_FILE],
+        [POVESTKA_FILE],
+        ["2023-05-08_eastern-flank-briefing.yaml"],
+    ]
+    ledger = every[-3]
+    assert (ledger["kind"], len(ledger["hashes"])) == ("load", 1)
+    assert ledger["created"] >= 1 and ledger["merged"] >= 7  # the talks are new; the trip and more merged
+    walked, after = [], None
+    while True:
+        page = (await gql(reported, CHANGES, first=2, after=after))["data"]["changes"]
+        walked += [edge["node"]["id"] for edge in page["edges"]]
+        assert page["totalCount"] == len(every)
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert walked == [c["id"] for c in every]
+    since = (await gql(reported, CHANGES, since=ledger["at"]))["data"]["changes"]
+    assert [names(e["node"]) for e in since["edges"]] == [
+        [POVESTKA_FILE],
+        ["2023-05-08_eastern-flank-briefing.yaml"],
+    ]
+    assert since["totalCount"] == 2
 
 
 async def test_bad_change_feed_arguments_are_named(reported: httpx.AsyncClient) -> None:
@@ -162,40 +170,61 @@ async def test_bad_change_feed_arguments_are_named(reported: httpx.AsyncClient) 
     assert no_zone["errors"][0]["extensions"]["argument"] == "since"
 
 
-async def test_as_of_before_the_second_source_answers_with_the_first_alone(
-    reported: httpx.AsyncClient,
-) -> None:
-    then = (await gql(reported, EVENT, id=LEG, asOf=BETWEEN))["data"]["event"]
-    assert then["sourceCount"] == 1
-    assert (then["startDate"], then["endDate"], then["disputes"]) == ("2023-04-26", "2023-04-28", [])
-    assert [r["source"]["id"] for r in then["reports"]] == [BIF]
-    now = (await gql(reported, EVENT, id=LEG, asOf="2023-05-03T00:00:00Z"))["data"]["event"]
-    assert (now["sourceCount"], now["endDate"]) == (2, "2023-04-29")
-    assert {d["field"] for d in now["disputes"]} == {"date", "title"}
-    missing = await gql(reported, EVENT, id=LEG, asOf=BEFORE)
-    assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+async def test_as_of_before_and_after_a_second_source_was_loaded(reported: httpx.AsyncClient) -> None:
+    ledger_at = await loaded_at(reported, LEDGER_FILE)
+    before = (await gql(reported, EVENT, id=LEG, asOf=moment(ledger_at - timedelta(microseconds=1))))["data"]
+    leg = before["event"]
+    assert (leg["sourceCount"], leg["startDate"], leg["endDate"], leg["disputes"]) == (
+        1,
+        "2023-04-26",
+        "2023-04-28",
+        [],
+    )
+    assert [r["source"]["id"] for r in leg["reports"]] == [BIF]
+    then = (await gql(reported, EVENT, id=LEG, asOf=moment(ledger_at)))["data"]["event"]
+    # 26-28 April and 28 April agree: the narrowest span both allow, undisputed.
+    assert (then["sourceCount"], then["startDate"], then["endDate"]) == (2, "2023-04-28", "2023-04-28")
+    assert "date" not in {d["field"] for d in then["disputes"]}
+    assert [r["source"]["id"] for r in then["reports"]] == [BIF, LEDGER]
+    unknown = await gql(reported, EVENT, id=TALKS, asOf=moment(ledger_at - timedelta(microseconds=1)))
+    assert unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 async def test_events_and_the_flagship_as_of_a_moment(reported: httpx.AsyncClient) -> None:
-    events = """query ($asOf: DateTime) { events(asOf: $asOf, from: "2023-04-29") {
+    ledger_at = await loaded_at(reported, LEDGER_FILE)
+    povestka_at = await loaded_at(reported, POVESTKA_FILE)
+    events = """query ($asOf: DateTime) {
+      events(asOf: $asOf, from: "2023-04-26", to: "2023-04-26", first: 100) {
       totalCount edges { node { id endDate sourceCount } } } }"""
-    before = (await gql(reported, events, asOf=BEFORE))["data"]["events"]
-    assert before == {"totalCount": 0, "edges": []}
-    between = (await gql(reported, events, asOf=BETWEEN))["data"]["events"]
-    assert between["totalCount"] == 0  # the leg ended on 28 April until the Ledger said 29
-    after = (await gql(reported, events, asOf="2023-05-03T00:00:00Z"))["data"]["events"]
-    assert [(e["node"]["id"], e["node"]["sourceCount"]) for e in after["edges"]] == [(LEG, 2)]
+    before = (await gql(reported, events, asOf=moment(ledger_at - timedelta(microseconds=1))))["data"][
+        "events"
+    ]
+    after = (await gql(reported, events, asOf=moment(ledger_at)))["data"]["events"]
+    assert TALKS not in {e["node"]["id"] for e in before["edges"]}
+    assert TALKS in {e["node"]["id"] for e in after["edges"]}
+    # The shared digest has the Sverdlovsk leg within 26-28 April; the Ledger narrows it to the 28th.
+    assert LEG in {e["node"]["id"] for e in before["edges"]}
+    assert LEG not in {e["node"]["id"] for e in after["edges"]}
+    assert after["totalCount"] == len(after["edges"])
     flagship = """query ($asOf: DateTime) { regionEngagements(actor: "Minsk", country: "RU", asOf: $asOf) {
       region { id } events { id endDate sourceCount } contractValue { amount } } }"""
-    nothing = (await gql(reported, flagship, asOf=BEFORE))["data"]["regionEngagements"]
-    assert nothing == []
-    then = {
-        r["region"]["id"]: r
-        for r in (await gql(reported, flagship, asOf=BETWEEN))["data"]["regionEngagements"]
+
+    async def sverdlovsk_leg(at: datetime) -> dict[str, Any]:
+        body = await gql(reported, flagship, asOf=moment(at))
+        assert "errors" not in body, body
+        rows = {r["region"]["id"]: r for r in body["data"]["regionEngagements"]}
+        assert rows["region:RU-NVS"]["contractValue"] == {"amount": "13000000"}
+        found: dict[str, Any] = next(e for e in rows["region:RU-SVE"]["events"] if e["id"] == LEG)
+        return found
+
+    assert await sverdlovsk_leg(ledger_at - timedelta(microseconds=1)) == {
+        "id": LEG,
+        "endDate": "2023-04-28",
+        "sourceCount": 1,
     }
-    sverdlovsk = {e["id"]: e for e in then["region:RU-SVE"]["events"]}
-    assert sverdlovsk[LEG] == {"id": LEG, "endDate": "2023-04-28", "sourceCount": 1}
-    assert then["region:RU-NVS"]["contractValue"] == {"amount": "13000000"}
+    assert (await sverdlovsk_leg(povestka_at))["endDate"] == "2023-04-29"
+    nothing = await gql(reported, flagship, asOf="2000-01-01T00:00:00Z")
+    assert nothing["data"]["regionEngagements"] == []
 
 
 REPORTS_PAGE = """query ($first: Int) { events(from: "2023-04-26", first: $first) { edges { node {
@@ -205,7 +234,7 @@ REPORTS_PAGE = """query ($first: Int) { events(from: "2023-04-26", first: $first
 
 
 async def test_reports_of_a_page_of_events_take_the_same_round_trips_for_12_or_40(
-    reports_written: GraphStore, settings: Settings
+    reports_store: GraphStore, settings: Settings
 ) -> None:
     app = create_app(settings)
     trips = []
