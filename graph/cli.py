@@ -23,6 +23,7 @@ app = typer.Typer(help="Knowledge graph of political actors, events and agreemen
 app.add_typer(neo4j_app, name="neo4j")
 app.command("load")(load_command.load)
 app.command("validate")(load_command.validate)
+app.command("unload")(load_command.unload)
 app.command("ingest")(ingest_command.ingest)
 app.command("apikey")(apikey)
 app.command("backup")(backup)

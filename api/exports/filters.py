@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query
 
 from api.deps import StoreDep
 from graph.errors import Location, ValidationFailed
-from graph.read.filters import EVENT_KINDS, EventFilter, ResolvedEventFilter, resolve_event_filter
+from graph.model.events import EVENT_KINDS
+from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
 
 Actor = Annotated[
     str | None,
@@ -33,10 +34,23 @@ Kinds = Annotated[
     list[str] | None,
     Query(description=f"Event kinds, repeated or comma-separated: {', '.join(EVENT_KINDS)}."),
 ]
+# Parsed by parse_date, so a bad date is our 400 naming the argument; the OpenAPI still says it is a date.
+DATE_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}
 From = Annotated[
-    str | None, Query(alias="from", description="Events ending on or after this date (YYYY-MM-DD).")
+    str | None,
+    Query(
+        alias="from",
+        description="Events ending on or after this date (YYYY-MM-DD).",
+        json_schema_extra=DATE_SCHEMA,
+    ),
 ]
-To = Annotated[str | None, Query(description="Events starting on or before this date (YYYY-MM-DD).")]
+To = Annotated[
+    str | None,
+    Query(
+        description="Events starting on or before this date (YYYY-MM-DD).",
+        json_schema_extra=DATE_SCHEMA,
+    ),
+]
 Source = Annotated[str | None, Query(description="Events a source (digest id) gives evidence for.")]
 
 

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterable
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from api.deps import StoreDep
 from api.exports.csv_table import csv_rows
@@ -31,8 +32,26 @@ async def _streamed(
     return StreamingResponse(await started(chunked(pieces)), media_type=media_type, headers=headers)
 
 
+class ExportError(BaseModel):
+    """What an export answers instead of data (the app's KgError handler writes it)."""
+
+    code: str
+    detail: str
+    argument: str | None = None
+
+
+ERRORS: dict[int | str, dict[str, object]] = {
+    400: {
+        "model": ExportError,
+        "description": "A filter is malformed, unknown or ambiguous; `argument` names it",
+    },
+    503: {"model": ExportError, "description": "Neo4j does not answer (`UNAVAILABLE`); retry later"},
+    504: {"model": ExportError, "description": "The export ran past KG_EXPORT_TIMEOUT (`TIMEOUT`)"},
+}
+
+
 def _content(media_type: str, description: str) -> dict[int | str, dict[str, object]]:
-    return {200: {"description": description, "content": {media_type: {}}}}
+    return {200: {"description": description, "content": {media_type: {}}}, **ERRORS}
 
 
 @router.get(

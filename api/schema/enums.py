@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import strawberry
+
+from graph.model.events import EVENT_KINDS
 
 
 @strawberry.enum(description="What sort of actor: people, organisations and places all act.")
@@ -16,14 +19,16 @@ class ActorKind(Enum):
     CITY = "city"
 
 
-@strawberry.enum
-class EventKind(Enum):
-    VISIT = "visit"
-    CONTRACT_SIGNING = "contract_signing"
-    BAN = "ban"
-    STATEMENT = "statement"
-    MEETING = "meeting"
-    PUBLICATION = "publication"
+if TYPE_CHECKING:
+
+    class EventKind(Enum):
+        """Members are made at run time from graph.model's EVENT_KINDS."""
+
+else:
+    EventKind = strawberry.enum(
+        Enum("EventKind", {kind.upper(): kind for kind in EVENT_KINDS}),
+        description="What happened; one value per event kind of graph.model (graph/model/events.py).",
+    )
 
 
 @strawberry.enum(description="How precisely the source dates an event: a day, a range, a month or a year.")

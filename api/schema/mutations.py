@@ -116,6 +116,9 @@ class EventInput:
     part_of: strawberry.ID | None = strawberry.field(default=None, description="The trip it is a leg of.")
     about: list[str] | None = None
     content: str | None = strawberry.field(default=None, description="Statements: what was said.")
+    money: MoneyInput | None = strawberry.field(
+        default=None, description="Fines and sentences: the sum imposed (a fine, damages)."
+    )
     produced: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Contract signings: ids of agreements the graph already holds."
     )

@@ -143,7 +143,10 @@ class Party:
 
 
 @strawberry.type(
-    description="Something that happened: a visit, a signing, a ban, a statement, a meeting, a publication."
+    description=(
+        "Something that happened: a visit, a signing, a ban, a statement, a meeting, a publication, an "
+        "appointment or dismissal, a detention, a sentence, a fine, a sanction, an expulsion."
+    )
 )
 class Event(Reported):
     id: strawberry.ID
@@ -154,10 +157,14 @@ class Event(Reported):
     start_date: date | None
     end_date: date | None
     date_precision: DatePrecision
+    money: Money | None = strawberry.field(
+        default=None, description="Fines and sentences: the sum imposed (a fine, damages), when reported."
+    )
 
     @classmethod
     def of(cls, props: dict[str, Any], as_of: datetime | None = None) -> Event:
         """`as_of`: the moment `props` were reconciled for (asOf), so its reports are those live then."""
+        value = money_of(props)
         return cls(
             **Reported.reported(props, as_of),
             id=strawberry.ID(props["id"]),
@@ -168,6 +175,7 @@ class Event(Reported):
             start_date=props.get("start_date"),
             end_date=props.get("end_date"),
             date_precision=DatePrecision(props.get("date_precision", "day")),
+            money=Money.of(value) if value else None,
         )
 
     async def _get(self, info: Ctx, name: str) -> list[Any]:

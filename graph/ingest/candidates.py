@@ -7,15 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-EventKind = Literal["visit", "contract_signing", "ban", "statement", "meeting", "publication"]
-EVENT_KINDS: tuple[EventKind, ...] = (
-    "visit",
-    "contract_signing",
-    "ban",
-    "statement",
-    "meeting",
-    "publication",
-)
+EventKind = str
+"""One of graph.model's EVENT_KINDS (the model declares them; `kg ingest` follows)."""
 Precision = Literal["day", "range", "month", "year"]
 ActorKind = Literal["person", "organization", "country", "region", "city"]
 PLACE_KINDS: frozenset[str] = frozenset({"country", "region", "city"})
@@ -117,6 +110,12 @@ class Candidate:
     """What an analyst should check, in plain words; becomes comments in the draft."""
     paragraph: int = 0
     sentence: int = 0
+    named_by_noun: bool = False
+    """Its trigger is a noun ('Meeting of the Council', 'Форум регионов'), not a verb that reports it."""
+    shallow: bool = False
+    """Found in a language the rules do not read fully (names, dates and money only)."""
+    part_of: Candidate | None = None
+    """The trip this event happened on (a signing during a visit)."""
 
     @property
     def actors(self) -> list[ActorRef]:

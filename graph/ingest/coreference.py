@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from graph.ingest.candidates import EventKind, Participant
+import re
+
+from graph.ingest.candidates import Candidate, EventKind, Participant, Span
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import PRONOUNS
 from graph.ingest.segments import Sentence
@@ -10,16 +12,36 @@ from graph.ingest.triggers import Trigger
 
 ROLE = {
     "statement": "speaker", "visit": "visitor", "publication": "publisher", "ban": "target",
-    "contract_signing": "party",
+    "contract_signing": "party", "detention": "detainee", "sentence": "defendant", "fine": "target",
+    "appointment": "appointee", "dismissal": "dismissed", "expulsion": "target",
 }  # fmt: skip
+QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
 
 
-def antecedent(digest: Digest, sentence: Sentence, trigger: Trigger, kind: EventKind) -> list[Participant]:
+def antecedent(
+    digest: Digest, sentence: Sentence, trigger: Trigger, kind: EventKind, earlier: list[Candidate]
+) -> list[Participant]:
+    """The person a pronoun before the trigger stands for: the one who spoke or acted in the latest
+    event of the paragraph or the one before it, else the last person named outside quotation marks."""
     before = digest.tokens_in(sentence.span)
     pronoun = next((t for t in before if t.end <= trigger.span.start and t.norm in PRONOUNS), None)
     if pronoun is None:
         return []
-    people = [m for m in digest.mentions if m.span.end <= pronoun.start and m.best.kind == "person"]
+    role = ROLE.get(kind, "participant")
+    for candidate in reversed(earlier):
+        if candidate.paragraph < sentence.paragraph - 1:
+            break
+        speakers = [p.actor for p in candidate.participants if p.actor.kind == "person"]
+        if speakers and candidate.kind == "statement":
+            return [Participant(speakers[0], role)]
+    quoted = [Span(m.start(), m.end()) for m in QUOTES.finditer(digest.text, 0, pronoun.start)]
+    people = [
+        m
+        for m in digest.mentions
+        if m.span.end <= pronoun.start
+        and m.best.kind == "person"
+        and not any(m.span.overlaps(q) for q in quoted)
+    ]
     if not people:
         return []
-    return [Participant(people[-1].best, ROLE.get(kind, "participant"))]
+    return [Participant(people[-1].best, role)]

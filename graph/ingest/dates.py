@@ -59,9 +59,59 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(rf"(?<!\w){shape}", re.IGNORECASE)) for kind, shape in shapes]
 
 
+LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:last\s+year|прошлого\s+года)", re.IGNORECASE)
+"""'in March last year', 'в марте прошлого года'."""
+NUMERIC = re.compile(
+    r"(?<![\w.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d))(?![\w-])"
+)
+"""2020-09-11 and 11.09.2020."""
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+    "субботу": 5, "суббота": 5, "воскресенье": 6,
+}  # fmt: skip
+WEEKDAY = re.compile(
+    r"(?<!\w)(?:(?:on|last|this)\s+)?(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?<!\w)(?:в|во)\s+(?:минувш\w+\s+|прошл\w+\s+|эт\w+\s+)?"
+    r"(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
+    re.IGNORECASE,
+)
+TODAY = {"today": 0, "yesterday": -1, "сегодня": 0, "вчера": -1, "накануне": -1}
+TODAY_WORD = re.compile(r"(?<!\w)(?P<w>today|yesterday|сегодня|вчера|накануне)(?!\w)", re.IGNORECASE)
+
+
+def _numeric_and_weekdays(text: str, start: int, end: int, period: DateSpan | None) -> list[DateMention]:
+    """ISO and dotted dates; weekdays and 'yesterday' resolved against the end of the period (for a news
+    report, the day it was published): the last such day on or before it."""
+    found: list[DateMention] = []
+    for match in NUMERIC.finditer(text, start, end):
+        g = match.groupdict()
+        try:
+            day = (
+                date(int(g["iy"]), int(g["im"]), int(g["id"]))
+                if g["iy"]
+                else date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
+            )
+        except ValueError:
+            continue
+        found.append(DateMention(Span(match.start(), match.end()), DateSpan(day, day, "day")))
+    if period is None:
+        return found
+    for match in WEEKDAY.finditer(text, start, end):
+        weekday = WEEKDAYS[(match.group("en") or match.group("ru")).lower()]
+        day = period.end - timedelta(days=(period.end.weekday() - weekday) % 7)
+        found.append(DateMention(Span(match.start(), match.end()), DateSpan(day, day, "day")))
+    if period.end == period.start:
+        for match in TODAY_WORD.finditer(text, start, end):
+            day = period.end + timedelta(days=TODAY[match.group("w").lower()])
+            found.append(DateMention(Span(match.start(), match.end()), DateSpan(day, day, "day")))
+    return found
+
+
 def find_dates(text: str, start: int, end: int, period: DateSpan | None) -> list[DateMention]:
     """Absolute dates between start and end, in text order, never overlapping."""
-    found: list[DateMention] = []
+    found: list[DateMention] = _numeric_and_weekdays(text, start, end, period)
     for kind, pattern in _patterns():
         for match in pattern.finditer(text, start, end):
             span = Span(match.start(), match.end())
@@ -88,6 +138,8 @@ def _resolve(kind: str, match: re.Match[str], period: DateSpan | None) -> DateSp
         return DateSpan(date(year, 1, 1), date(year, 12, 31), "year") if year else None
     month1 = month_numbers()[groups["m1"].lower().rstrip(".")]
     if kind == "month":
+        if year is None and period is not None and LAST_YEAR.match(match.string, match.end()):
+            year = period.end.year - 1
         year = year or _nearest_year(month1, 1, period)
         if year is None:
             return None
@@ -123,6 +175,8 @@ def _nearest_year(month: int, day: int, period: DateSpan | None) -> int | None:
             if period.start <= moment <= period.end
             else min(abs((moment - period.start).days), abs((moment - period.end).days))
         )
+        if moment > period.end:
+            gap *= 2  # news tells what happened: a month named without a year is more likely past
         if best is None or gap < best[0]:
             best = (gap, year)
     return best[1] if best else None
@@ -133,9 +187,8 @@ def find_relative(text: str, start: int, end: int, anchor: date) -> list[DateMen
     found: list[DateMention] = []
     for phrases, shift in ((NEXT_DAY, 1), (PREVIOUS_DAY, -1)):
         for phrase in phrases:
-            for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text[:end], re.IGNORECASE):
-                if match.start() >= start:
-                    found.append(_shifted(Span(match.start(), match.end()), anchor, shift))
+            for match in _phrase(phrase).finditer(text, start, end):
+                found.append(_shifted(Span(match.start(), match.end()), anchor, shift))
     words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, end)]
     for index, (_, _, word) in enumerate(words):
         unit = unit_words().get(word)
@@ -158,6 +211,11 @@ def find_relative(text: str, start: int, end: int, anchor: date) -> list[DateMen
         if not any(span.overlaps(f.span) for f in found):
             found.append(_shifted(span, anchor, direction * max(count, 1) * UNIT_DAYS[unit]))
     return sorted(found, key=lambda f: f.span.start)
+
+
+@lru_cache(maxsize=512)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
 
 
 def _count(word: str) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from graph.ingest.candidates import ActorRef, Candidate, Evidence
 from graph.ingest.document import Digest
 from graph.ingest.ids import IdMaker
+from graph.ingest.language import NAMES
 from graph.ingest.lexicon import AGREEMENT_WORDS
 from graph.ingest.places import known_city
 from graph.ingest.translit import slug
@@ -28,12 +29,13 @@ class DraftOptions:
 
 def render_draft(digest: Digest, candidates: list[Candidate], options: DraftOptions) -> str:
     ids = IdMaker()
-    source_id = f"source:{slug(digest.header.title or digest.path.stem)[:80]}"
+    source_id = f"source:{slug(digest.header.title or digest.path.stem)[:80].rstrip('-')}"
     lines = [
         f"# Draft made by `kg ingest` ({options.extractor} extractor) from {digest.path.name}.",
         "# An analyst reviews it before `kg validate` and `kg load`: lines marked REVIEW need a human eye;",
         "# delete events that are wrong, fix dates and names, and remove these REVIEW comments when done.",
         "",
+        *_unread(digest),
         *_source(digest, source_id, options.out, options.text_file or digest.path),
         "",
         *_actors(candidates),
@@ -41,10 +43,12 @@ def render_draft(digest: Digest, candidates: list[Candidate], options: DraftOpti
         "events:",
     ]
     agreements: list[str] = []
+    event_ids = {id(candidate): ids.event(candidate) for candidate in candidates}
     for candidate in candidates:
-        event_id = ids.event(candidate)
+        event_id = event_ids[id(candidate)]
         agreement_id = ids.agreement(candidate) if candidate.kind == "contract_signing" else None
-        lines += [*_event(candidate, event_id, agreement_id), ""]
+        trip = event_ids.get(id(candidate.part_of)) if candidate.part_of is not None else None
+        lines += [*_event(candidate, event_id, agreement_id, trip), ""]
         if agreement_id:
             agreements += [*_agreement(digest, candidate, agreement_id), ""]
     if not candidates:
@@ -52,6 +56,24 @@ def render_draft(digest: Digest, candidates: list[Candidate], options: DraftOpti
     if agreements:
         lines += ["agreements:", *agreements]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _unread(digest: Digest) -> list[str]:
+    """Which paragraphs the rules did not read fully, and why."""
+    notes = unread_notes(digest)
+    if not notes:
+        return []
+    return ["# NOT READ FULLY: only known names, dates and money were taken from these paragraphs:"] + [
+        f"#   {note}" for note in notes
+    ]
+
+
+def unread_notes(digest: Digest) -> list[str]:
+    return [
+        f"paragraph {p.index + 1} (characters {p.span.start}-{p.span.end}) is in "
+        f"{NAMES.get(p.language, p.language)}; kg ingest reads English and Russian fully"
+        for p in digest.unread
+    ]
 
 
 def _source(digest: Digest, source_id: str, out: Path, text: Path) -> list[str]:
@@ -63,8 +85,13 @@ def _source(digest: Digest, source_id: str, out: Path, text: Path) -> list[str]:
     if header.url:
         lines.append(f"  url: {scalar(header.url)}")
     period = f"  period: {{start: {digest.period.start.isoformat()}, end: {digest.period.end.isoformat()}}}"
-    lines.append(period if digest.period_stated else period + "  # REVIEW: guessed, the header gives no week")
-    lines.append(f"  language: {header.language}")
+    if digest.period_note:
+        lines.append(period + f"  # REVIEW: {digest.period_note}")
+    else:
+        lines.append(
+            period if digest.period_stated else period + "  # REVIEW: guessed, the header gives no week"
+        )
+    lines.append(f"  language: {digest.language}")
     if header.status_label:
         lines.append(f"  status_label: {scalar(header.status_label)}")
     lines.append(f"  text_file: {scalar(Path(text_file).as_posix())}")
@@ -97,7 +124,7 @@ def _actors(candidates: list[Candidate]) -> list[str]:
     return lines
 
 
-def _event(candidate: Candidate, event_id: str, agreement_id: str | None) -> list[str]:
+def _event(candidate: Candidate, event_id: str, agreement_id: str | None, trip: str | None) -> list[str]:
     lines: list[str] = []
     if candidate.confidence < REVIEW_THRESHOLD or candidate.review:
         lines += comment(f"REVIEW (confidence {candidate.confidence}):", "  ")
@@ -115,6 +142,12 @@ def _event(candidate: Candidate, event_id: str, agreement_id: str | None) -> lis
         lines += [f"      - {{actor: {p.actor.id}, role: {p.role}}}" for p in candidate.participants]
     if candidate.places:
         lines.append(f"    places: {flow_list([p.id for p in candidate.places])}")
+    if trip:
+        lines.append(f"    part_of: {trip}")
+    if candidate.money and candidate.kind in {"fine", "sentence"}:
+        lines.append(
+            f'    money: {{amount: "{candidate.money.amount:f}", currency: {candidate.money.currency}}}'
+        )
     if agreement_id:
         lines.append(f"    produced: [{agreement_id}]")
     if candidate.content:
@@ -147,9 +180,20 @@ def _agreement(digest: Digest, candidate: Candidate, agreement_id: str) -> list[
         lines.append(f'    value: {{amount: "{money.amount:f}", currency: {money.currency}}}')
     if candidate.participants:
         lines.append("    parties:")
-        lines += [f"      - {{actor: {p.actor.id}, side: {_side(p.actor)}}}" for p in candidate.participants]
+        lines += [
+            f"      - {{actor: {p.actor.id}, side: {_side(p.actor, digest)}}}" for p in candidate.participants
+        ]
     return lines + _evidence(candidate.evidence[:1], "    ")
 
 
-def _side(actor: ActorRef) -> str:
+def _side(actor: ActorRef, digest: Digest) -> str:
+    """The party's country ('belarus', 'russia'), found through the reference data's parents."""
+    current: str | None = actor.id
+    for _ in range(3):
+        if current is None or current.startswith("country:"):
+            break
+        current = digest.countries.get(current)
+    if current and current.startswith("country:"):
+        country = digest.country_names.get(current, current.split(":", 1)[1])
+        return slug(country).replace("-", "_")
     return slug(actor.id.split(":", 1)[1]).replace("-", "_") or "party"

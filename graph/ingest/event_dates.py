@@ -21,9 +21,14 @@ class ChosenDate:
     note: str | None = None
 
 
-def date_near(digest: Digest, sentence: Sentence, trigger: Span) -> DateMention | None:
-    """The stated date closest to the trigger, ranges closed by an 'until' bound in the same sentence."""
-    mentions = digest.dates_in(sentence.span)
+def date_near(
+    digest: Digest, sentence: Sentence, trigger: Span, exclude: list[Span] | None = None
+) -> DateMention | None:
+    """The stated date closest to the trigger, ranges closed by an 'until' bound in the same sentence
+    (dates inside `exclude`, what a statement talks about, are not its date)."""
+    mentions = [
+        m for m in digest.dates_in(sentence.span) if not any(m.span.overlaps(x) for x in exclude or [])
+    ]
     starts = [m for m in mentions if not m.is_end_bound]
     if not starts:
         previous = [d for d in digest.dates if d.span.end <= sentence.span.start]

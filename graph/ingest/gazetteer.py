@@ -14,6 +14,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from graph.errors import Location, ValidationFailed
+from graph.ingest.aliases import INGEST_ALIASES
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
 from graph.ingest.tokens import Token, normalize_phrase
 
@@ -35,13 +36,27 @@ REGION_SUFFIX = re.compile(
 """Short forms of region names: "Irkutsk" for "Irkutsk Oblast", "Moscow" for the city "Moscow (city)"."""
 
 
+@dataclass(frozen=True)
+class OfficeHeld:
+    """An office from the seed files: who holds what title of which actor, and the country it serves."""
+
+    person: str
+    title: str
+    of: str
+    country: str | None
+
+
 @dataclass
 class Gazetteer:
     actors: dict[str, ActorRef] = field(default_factory=dict)
+    offices: list[OfficeHeld] = field(default_factory=list)
+    countries: dict[str, str] = field(default_factory=dict)
+    """Actor id -> the id of its country (its `country` or `parent` as given), where the record says."""
     names: dict[str, list[str]] = field(default_factory=dict)
     """Every id's names, canonical first."""
     _by_norm: dict[str, list[_Entry]] = field(default_factory=dict)
     _automaton: Any = None
+    _similar: dict[tuple[str, str], ActorRef | None] = field(default_factory=dict)
 
     def add(self, actor: ActorRef, aliases: Iterable[str]) -> None:
         self.actors[actor.id] = actor
@@ -64,9 +79,16 @@ class Gazetteer:
                 entries.append(_Entry(guess, surface, case_sensitive=acronym, derived=is_derived))
                 entries.sort(key=lambda e: (e.derived, -e.actor.confidence))
         self._automaton = None
+        self._similar.clear()
 
     def similar(self, name: str, kind: str) -> ActorRef | None:
         """The one known actor of this kind whose name is close enough to `name`, if exactly one is."""
+        key = (name, kind)
+        if key not in self._similar:
+            self._similar[key] = self._most_similar(name, kind)
+        return self._similar[key]
+
+    def _most_similar(self, name: str, kind: str) -> ActorRef | None:
         norm = normalize_phrase(name)
         if len(norm.split()) < 2:
             return None
@@ -134,10 +156,32 @@ def _join(tokens: list[Token]) -> tuple[str, dict[int, int]]:
 
 def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     gazetteer = Gazetteer()
+    offices: list[dict[str, Any]] = []
     for path in paths:
         for record in _read_actor_records(path):
-            gazetteer.add(*_actor_from_record(record, path))
+            actor, aliases = _actor_from_record(record, path)
+            gazetteer.add(actor, aliases)
+            owner = record.get("country") or record.get("parent")
+            if isinstance(owner, str):
+                gazetteer.countries[actor.id] = owner
+        offices += _read_offices(path)
+    for actor_id, aliases in INGEST_ALIASES.items():
+        if actor_id in gazetteer.actors:
+            gazetteer.add(gazetteer.actors[actor_id], [*gazetteer.names[actor_id][1:], *aliases])
+    for office in offices:
+        person, of = str(office.get("person") or ""), str(office.get("of") or "")
+        if person in gazetteer.actors and of in gazetteer.actors:
+            country = of if of.startswith("country:") else gazetteer.countries.get(of)
+            gazetteer.offices.append(OfficeHeld(person, str(office.get("title") or ""), of, country))
     return gazetteer
+
+
+def _read_offices(path: Path) -> list[dict[str, Any]]:
+    if path.suffix == ".csv":
+        return []
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = document.get("offices") if isinstance(document, dict) else None
+    return [o for o in found if isinstance(o, dict)] if isinstance(found, list) else []
 
 
 def reference_files(seed_folder: Path) -> list[Path]:

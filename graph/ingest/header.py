@@ -19,7 +19,7 @@ STATUS = re.compile(
 )
 FOOTER = re.compile(
     r"^(?:you have been successfully subscribed|subscribe\b|sign up|вы успешно подписались|"
-    r"подпишитесь|подписаться|падпішыцеся|падпісацца|read more$|читать далее|\[\.\.\.)|newsletter|рассылк",
+    r"подпишитесь|подписаться|падпішыцеся|падпісацца|read more$|читать далее)|newsletter|рассылк",
     re.IGNORECASE,
 )
 FOOTER_LINE_LENGTH = 80

@@ -13,11 +13,13 @@ class IdMaker:
     def event(self, candidate: Candidate) -> str:
         who = [a.name.split()[-1] for a in candidate.actors[:2]] + [p.name for p in candidate.places[:1]]
         words = [candidate.date.start.isoformat(), *who, candidate.kind.replace("_", "-")]
-        return self._unique("event", slug(" ".join(words))[:90])
+        return self._unique("event", slug(" ".join(words))[:90].rstrip("-"))
 
     def agreement(self, candidate: Candidate) -> str:
         parties = [a.name.split()[-1] for a in candidate.actors[:2]] + [p.name for p in candidate.places[:1]]
-        return self._unique("agreement", slug(" ".join([str(candidate.date), *parties, "agreement"]))[:90])
+        return self._unique(
+            "agreement", slug(" ".join([str(candidate.date), *parties, "agreement"]))[:90].rstrip("-")
+        )
 
     def _unique(self, prefix: str, body: str) -> str:
         candidate, number = f"{prefix}:{body}", 2

@@ -1,5 +1,7 @@
 """The words that signal each kind of event and each role, in English and Russian (Russian as
-pymorphy3 lemmas, so one entry covers every inflection). Data, not logic: extend freely."""
+pymorphy3 lemmas, so one entry covers every inflection). Data, not logic: extend freely.
+
+`TRIGGERS` is keyed by graph.model's event kinds (a test checks every kind has words)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ from graph.ingest.candidates import EventKind
 
 TRIGGERS: dict[EventKind, list[str]] = {
     "visit": [
-        "visit", "visited", "visiting", "trip", "tour", "went to", "travelled to",
+        "visit", "visited", "visiting", "visits", "trip", "tour", "went to", "travelled to",
         "traveled to", "arrived in", "arrived at", "arrives in", "came to", "flew to", "toured",
+        "inspected", "inspects", "paid a visit", "осмотреть", "посетил",
         "визит", "посетить", "посещать", "посещение", "поездка", "прибыть", "приехать", "отправиться",
         "побывать", "турне", "съездить", "візіт", "наведаць",
     ],
@@ -18,33 +21,141 @@ TRIGGERS: dict[EventKind, list[str]] = {
     ],
     "ban": [
         "banned", "ban", "bans", "banning", "prohibited", "prohibits", "prohibit", "barred", "outlawed",
-        "blacklisted", "forbade", "forbidden", "entry ban",
-        "запретить", "запрет", "запрещать", "запрещение", "заборона", "забараніць",
+        "blacklisted", "forbade", "forbidden", "entry ban", "denied entry", "refused entry",
+        "restricted", "restricts", "restrict", "suspended imports", "closed the border",
+        "запретить", "запрет", "запрещать", "запрещение", "заборона", "забараніць", "ограничить",
+        "ограничение ввоза", "не впустить", "запретить въезд",
     ],
     "statement": [
         "said", "says", "stated", "stating", "states that", "announced", "announces", "declared", "noted",
         "claimed", "claims", "believes", "believe", "told", "stressed", "emphasized", "emphasised", "warned",
         "denied", "denies", "according to", "remarked", "argued", "insisted", "admitted", "promised",
         "calling on", "called on", "called for", "called", "described", "refuted", "statement",
-        "statements", "reported", "assured", "pointed out", "explained", "suggested", "acknowledged",
-        "confirmed",
-        "заявить", "сказать", "отметить", "сообщить", "подчеркнуть", "по слово", "считать", "объявить",
+        "statements", "assured", "pointed out", "explained", "suggested", "acknowledged",
+        "confirmed", "proposed", "proposes", "requested", "requests", "criticised", "criticized",
+        "criticises", "criticizes", "attacked", "attacks", "emphasises", "emphasizes", "stresses", "notes",
+        "urged", "urges", "condemned", "condemns", "accused", "accuses", "congratulated", "congratulates",
+        "thanked", "thanks", "expressed", "expresses", "recalled", "added", "asserted", "vowed", "pledged",
+        "welcomed", "welcomes", "warns", "declares", "announced that", "wrote", "writes",
+        "заявить", "сказать", "отметить", "сообщить", "подчеркнуть", "по слово", "объявить",
         "пообещать", "признать", "предупредить", "опровергнуть", "заявление", "указать", "назвать",
-        "призвать", "выступить", "подтвердить", "уверить", "пояснить", "заявіць", "адзначыць",
+        "призвать", "подтвердить", "уверить", "пояснить", "заявіць", "адзначыць", "предложить",
+        "раскритиковать", "критиковать", "поблагодарить", "поздравить", "осудить заявление", "выразить",
+        "обратить внимание", "добавить", "напомнить", "констатировать", "обвинить", "пригрозить",
+        "высказаться", "призывать", "уточнить", "написать", "считать", "выступить",
     ],
     "meeting": [
         "meeting", "met", "meets", "meet with", "talks", "negotiations", "negotiated",
         "summit", "discussed", "session", "conference", "consultations", "phone call", "telephone",
+        "received", "receives", "hosted", "hosts", "forum", "congress", "was held", "were held",
+        "summoned", "summons",
         "встреча", "встретиться", "переговоры", "совещание", "заседание", "саммит", "обсудить",
-        "консультация", "телефонный разговор", "сустрэча", "сустрэцца", "перамовы",
+        "консультация", "телефонный разговор", "сустрэча", "сустрэцца", "перамовы", "принять",
+        "форум", "съезд", "провести переговоры", "вызвать", "состояться",
     ],
     "publication": [
         "published", "publishes", "publication", "released", "issued", "posted",
         "опубликовать", "публикация", "обнародовать", "издать", "опубликование", "апублікаваць",
+        "article entitled", "article titled", "статья",
+    ],
+    "appointment": [
+        "appointed", "appoints", "appoint", "named as", "was named", "назначить", "назначение",
+    ],
+    "dismissal": [
+        "dismissed", "dismisses", "dismissal", "relieved of", "sacked", "fired", "removed from office",
+        "recalled ambassador", "освободить от должность", "уволить", "отставка", "отправить в отставка",
+        "снять с должность", "отозвать",
+    ],
+    "detention": [
+        "detained", "detains", "detention", "arrested", "arrests", "arrest", "taken into custody",
+        "was taken", "were taken", "apprehended", "задержать", "задержание", "арестовать", "арест",
+        "взят под стражу", "затрымаць",
+    ],
+    "sentence": [
+        "sentenced", "sentences", "sentencing", "jailed", "convicted", "imprisoned", "given years",
+        "приговорить", "приговор", "осудить", "лишение свобода", "назначить наказание",
+    ],
+    "fine": [
+        "fined", "fines", "a fine", "fine of", "оштрафовать", "штраф",
+    ],
+    "sanction": [
+        "sanctions", "sanctioned", "sanctioning", "restrictive measures", "санкция",
+        "ограничительный мера", "продлить санкция",
+    ],
+    "expulsion": [
+        "expelled", "expels", "expelling", "expulsion", "persona non grata", "ordered to leave",
+        "выслать", "высылка", "объявить персона нон грата", "выдворить",
     ],
 }  # fmt: skip
 
+SHALLOW_TRIGGERS: dict[EventKind, list[str]] = {
+    "visit": ["besuch", "besuchte", "besucht", "reist", "reiste", "wizyta", "wizytę", "odwiedził",
+              "przyjechał", "візыт", "візит"],
+    "meeting": ["treffen", "traf", "trafen", "gespräch", "gespräche", "empfing", "spotkanie", "spotkał",
+                "rozmowy", "sustrecha", "зустріч", "зустрівся", "сустрэўся"],
+    "statement": ["sagte", "erklärte", "betonte", "teilte mit", "mitteilung", "powiedział", "oświadczył",
+                  "stwierdził", "potępia", "potępił", "zaznaczył", "заявив", "сказав", "заявіў", "сказаў"],
+    "contract_signing": ["unterzeichnet", "unterzeichneten", "podpisał", "podpisali", "подписали"],
+    "ban": ["verbot", "verboten", "zakaz", "zakazał"],
+    "fine": ["geldstrafe", "grzywna", "grzywny", "grzywnę", "ukarany", "ukarani", "ukarana", "оштрафаваў",
+             "штраф"],
+    "sentence": ["verurteilt", "skazany", "skazała", "skazał", "вынес приговор"],
+    "detention": ["festgenommen", "verhaftet", "zatrzymany", "zatrzymana", "aresztowany", "затрыманы"],
+    "sanction": ["sanktionen", "sankcje"],
+    "expulsion": ["ausgewiesen", "wydalony", "wydalić"],
+    "appointment": ["ernannt", "mianowany", "powołany"],
+    "dismissal": ["entlassen", "odwołany", "zdymisjonowany"],
+}  # fmt: skip
+"""Words of languages the rules do not read fully: they only name the kind of a low-confidence candidate."""
+
+GATHERINGS = {"forum", "congress", "summit", "session", "conference", "форум", "съезд", "саммит",
+              "заседание", "совещание"}  # fmt: skip
+"""Nouns naming a gathering: an event of their own beside a meeting held on its sidelines."""
+
+HOST_VERBS = {"received", "receives", "hosted", "hosts", "принять", "summoned", "summons", "вызвать"}
+"""Meetings told from the host's side: the name after the verb is the guest."""
+NEEDS_PERSON_AFTER = {"received", "receives", "принять", "summoned", "summons", "вызвать"}
+"""Triggers that only count with a person or organisation named right after them ('received a fine' is
+not a meeting)."""
+
+AGREEMENT_NOUNS = (
+    "agreement", "agreements", "contract", "contracts", "memorandum", "memoranda", "treaty", "deal", "deals",
+    "accord", "protocol", "roadmap", "roadmaps", "programme", "program", "plan", "declaration", "documents",
+    "document", "соглашение", "договор", "контракт", "меморандум", "протокол", "дорожный", "программа",
+    "план", "декларация", "документ", "сделка", "договоренность",
+)  # fmt: skip
+IMPOSING = (
+    "imposed", "imposes", "impose", "imposing", "extended", "extends", "prolonged", "prolongs", "introduced",
+    "adopted", "announced", "approved", "expanded", "new", "package", "ввести", "продлить", "расширить",
+    "утвердить", "вводить", "продлевать", "пакет", "новый",
+)  # fmt: skip
+OFFICE_WORDS = (
+    "post", "position", "office", "ambassador", "ambassadors", "minister", "head", "chief", "director",
+    "duties", "governor", "decree", "deputy", "chairman",
+)  # fmt: skip
+
+COMPANION_AFTER = {"dismissed", "dismisses", "dismissal", "fired", "sacked"}
+"""Triggers whose companion word must follow them ('dismissed X from the post', not 'a former director
+dismissed the opposition')."""
+
 NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
+    **{
+        verb: AGREEMENT_NOUNS
+        for verb in ("signed", "signing", "signs", "sign", "подписать", "подписывать", "подписание", "inked")
+    },
+    **{noun: IMPOSING for noun in ("sanctions", "санкция", "restrictive measures", "ограничительный мера")},
+    **{verb: OFFICE_WORDS for verb in ("dismissed", "dismisses", "dismissal", "fired", "sacked")},
+    "was held": ("forum", "congress", "summit", "session", "conference", "meeting", "talks", "negotiations"),
+    "were held": ("talks", "negotiations", "consultations", "meetings"),
+    "состояться": ("переговоры", "встреча", "заседание", "форум", "саммит", "съезд", "совещание"),
+    "restricted": ("import", "imports", "entry", "transit", "supplies", "access"),
+    "restricts": ("import", "imports", "entry", "transit", "supplies", "access"),
+    "restrict": ("import", "imports", "entry", "transit", "supplies", "access"),
+    "ограничить": ("ввоз", "поставка", "импорт", "въезд", "транзит"),
+    "отозвать": ("посол", "посла"),
+    "was taken": ("custody", "detention", "police", "masked", "unidentified"),
+    "were taken": ("custody", "detention", "police", "masked", "unidentified"),
+    "статья": ("опубликовать", "выйти", "написать"),
     "concluded": ("agreement", "contract", "deal", "treaty", "memorandum"),
     "заключить": ("соглашение", "договор", "контракт", "меморандум", "сделка"),
     "заключение": ("соглашение", "договор", "контракт", "меморандум", "сделка"),
@@ -73,8 +184,25 @@ ORG_HEADS = {
     "ministry", "committee", "council", "institute", "bank", "company", "party", "government", "agency",
     "service", "office", "union", "assembly", "parliament", "court", "commission", "corporation",
     "group", "administration", "department", "foundation", "association", "embassy", "academy",
-    "university", "forces", "army", "kremlin", "duma", "pmc",
+    "university", "forces", "army", "kremlin", "duma", "pmc", "movement", "bloc", "front", "platform",
+    "centre", "center", "initiative", "plant", "treasury", "district", "factory", "network", "fund",
 }  # fmt: skip
+CIRCUMSTANCE = {
+    "at",
+    "during",
+    "on",
+    "within",
+    "на",
+    "в ходе",
+    "во время",
+    "в рамках",
+    "ход",
+    "время",
+    "рамка",
+}
+"""'at the meeting', 'на заседании', 'в ходе переговоров': a gathering named as the setting of another
+event, not reported by itself."""
+SIDELINES = {"sidelines", "margins", "полях", "поле"}
 LOCATIVE = {"in", "to", "into", "at", "near", "across", "throughout", "в", "во", "на", "у", "около"}
 ORIGIN = {"from", "из", "со", "з"}
 PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "ён", "яна"}

@@ -6,6 +6,8 @@ two sentences ("he announced ... Moreover, he believes ...").
 
 from __future__ import annotations
 
+import re
+
 from graph.ingest.candidates import Candidate
 from graph.ingest.document import Digest
 
@@ -13,16 +15,31 @@ from graph.ingest.document import Digest
 def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candidate]:
     kept: list[Candidate] = []
     for candidate in candidates:
-        target = next((k for k in reversed(kept) if _continues(k, candidate)), None)
+        if candidate.kind == "statement":
+            last = next((k for k in reversed(kept) if k.kind == "statement"), None)
+            target = last if last is not None and _continues(last, candidate) else None
+        else:
+            target = next(
+                (k for k in reversed(kept) if _continues(k, candidate) or _same_sum(k, candidate)), None
+            )
         if target is None:
             kept.append(candidate)
         else:
             _absorb(target, candidate)
-    lead = _lead_paragraph(digest)
+    lead = _lead_paragraphs(digest)
+    headline = _headline_paragraph(digest)
     result: list[Candidate] = []
     for candidate in kept:
-        if candidate.paragraph == lead:
-            detail = next((c for c in kept if c.paragraph != lead and _same_event(candidate, c)), None)
+        if candidate.paragraph == headline:
+            body = [c for c in kept if c.paragraph != headline and c.kind == candidate.kind]
+            if body:
+                _absorb(max(body, key=lambda c: _overlap(candidate, c)), candidate, keep_date=True)
+                continue
+            if candidate.named_by_noun:
+                continue  # a headline naming a topic ('Forum of regions: a new record') reports nothing
+        if candidate.paragraph in lead:
+            details = [c for c in kept if c.paragraph not in lead and _same_event(candidate, c, digest)]
+            detail = max(details, key=lambda c: _overlap(candidate, c), default=None)
             if detail is not None:
                 _absorb(detail, candidate, keep_date=True)
                 continue
@@ -30,24 +47,78 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     return sorted(result, key=lambda c: c.evidence[0].span.start)
 
 
+STATEMENT_REACH = 3
+"""Sentences over which one speaker's words are one statement (one occasion), when nobody else speaks
+in between."""
+
+
+WHOLE_TEXT = {"sanction", "expulsion"}
+"""Kinds a news text tells once and then describes: every later mention without a new date is the same
+event (sanctions by the same issuer, the expulsion it reports)."""
+
+
 def _continues(earlier: Candidate, later: Candidate) -> bool:
-    if earlier.kind != later.kind or later.sentence - earlier.sentence > 1:
+    if earlier.kind == later.kind and earlier.kind in WHOLE_TEXT:
+        issuers = {p.actor.id for p in earlier.participants if p.role == "issuer"}
+        theirs = {p.actor.id for p in later.participants if p.role == "issuer"}
+        same_date = not later.date_stated or later.date == earlier.date
+        return same_date and (not theirs or not issuers or bool(issuers & theirs))
+    reach = 2 if earlier.kind == "statement" else 1
+    if earlier.kind != later.kind or later.paragraph - earlier.paragraph > reach:
         return False
-    if earlier.paragraph != later.paragraph:
-        return False
+    mine, theirs = _people(earlier), _people(later)
     if later.sentence == earlier.sentence:
-        return True
+        return not (mine and theirs and mine != theirs)
     if later.date_stated and later.date != earlier.date:
         return False
-    same_actors = {a.id for a in earlier.actors} == {a.id for a in later.actors} and bool(later.actors)
+    ids, later_ids = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     if earlier.kind == "statement":
-        return same_actors
-    return same_actors or not later.actors
+        again = ALSO.search(later.evidence[0].quote) is not None
+        near = later.sentence - earlier.sentence <= STATEMENT_REACH
+        return near and not again and bool(later_ids) and ids == later_ids
+    if later.sentence - earlier.sentence > 1:
+        return False
+    return later_ids <= ids or not later.actors or not ids
 
 
-def _same_event(summary: Candidate, detail: Candidate) -> bool:
+ALSO = re.compile(r"\b(?:also|также|тоже)\b", re.IGNORECASE)
+"""'X also said': another statement of the same speaker."""
+
+
+def _same_sum(earlier: Candidate, later: Candidate) -> bool:
+    """'Contracts worth 6 bn roubles were signed ... The total of the contracts signed, 6 bn roubles':
+    one signing however far apart."""
+    return earlier.kind == later.kind == "contract_signing" and _same_money(earlier, later)
+
+
+def _people(candidate: Candidate) -> set[str]:
+    return {a.id for a in candidate.actors if a.kind == "person"}
+
+
+def _overlap(one: Candidate, other: Candidate) -> int:
+    return len({a.id for a in one.actors + one.places} & {a.id for a in other.actors + other.places})
+
+
+def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
+    """The same kind, and a shared actor or place, or the same sum of money; never a lead about this
+    week and a detail dated before it ('In October 2023, he dismissed ...')."""
+    if summary.kind != detail.kind:
+        return False
+    if detail.date_stated and not summary.date_stated and detail.date.end < digest.period.start:
+        return False
+    if detail.date_stated and summary.date_stated and detail.date != summary.date:
+        return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
-    return summary.kind == detail.kind and bool(shared)
+    places = {a.id for a in summary.places} & {a.id for a in detail.places}
+    return bool(shared or places) or _same_money(summary, detail)
+
+
+def _same_money(one: Candidate, other: Candidate) -> bool:
+    return (
+        one.money is not None
+        and other.money is not None
+        and (one.money.amount, one.money.currency) == (other.money.amount, other.money.currency)
+    )
 
 
 def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> None:
@@ -64,6 +135,17 @@ def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> Non
     target.confidence = max(target.confidence, other.confidence)
 
 
-def _lead_paragraph(digest: Digest) -> int | None:
+def _headline_paragraph(digest: Digest) -> int | None:
+    headline = [s.paragraph for s in digest.sentences if s.span.start < digest.header.body.start]
+    return headline[0] if headline else None
+
+
+def _lead_paragraphs(digest: Digest) -> set[int]:
+    """The headline and the summary paragraph under it, which the body then tells in detail."""
     paragraphs = sorted({s.paragraph for s in digest.sentences})
-    return paragraphs[0] if len(paragraphs) > 2 else None
+    if len(paragraphs) <= 2:
+        return set()
+    body = [s.paragraph for s in digest.sentences if s.span.start >= digest.header.body.start]
+    headline = [s.paragraph for s in digest.sentences if s.span.start < digest.header.body.start]
+    lead = set(headline[:1]) | set(body[:1])
+    return lead if len(paragraphs) > len(lead) + 1 else set()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -14,9 +15,12 @@ from graph.ingest.tokens import _morph
 CURRENCY_CODES = ("USD", "EUR", "RUB", "BYN", "BYR", "CNY", "GBP", "UAH", "PLN", "KZT", "CHF", "JPY")
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "¥": "CNY", "₴": "UAH"}
 CURRENCY_WORDS = {
-    "USD": ["dollar", "dollars", "US dollars", "U.S. dollars", "доллар", "доллар США", "долар", "долл"],
+    "USD": ["dolarów", "dolary", "Dollar", "dollar", "dollars", "US dollars", "U.S. dollars", "доллар",
+            "доллар США", "долар", "долл"],
+    "PLN": ["złotych", "złote", "zł"],
     "EUR": ["euro", "euros", "евро", "еўра"],
-    "RUB": ["rouble", "roubles", "ruble", "rubles", "Russian roubles", "Russian rubles", "рубль",
+    "RUB": ["rouble", "roubles", "ruble", "rubles", "rubel", "rubels", "rub", "Russian roubles",
+            "Russian rubles", "rubli", "rubla", "Rubel", "Rubeln",
             "российский рубль", "руб", "расійскі рубель"],
     "BYN": ["Belarusian roubles", "Belarusian rubles", "белорусский рубль", "беларускі рубель"],
     "CNY": ["yuan", "юань"],
@@ -98,6 +102,19 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
         if currency and amount is not None:
             found.append(MoneyMention(Span(match.start(), match.end()), amount, currency))
     return sorted(found, key=lambda f: f.span.start)
+
+
+LOCAL_CURRENCY = {"RUB": "BYN"}
+
+
+def belarusian(money: MoneyMention, main_country: str | None, text: str) -> MoneyMention:
+    """Roubles in a fine or sentence of a text about Belarus are Belarusian roubles (unless 'Russian')."""
+    if main_country != "country:BY" or money.currency not in LOCAL_CURRENCY:
+        return money
+    words = text[max(0, money.span.start - 30) : money.span.end].lower()
+    if "russian" in words or "российск" in words or "rosyjsk" in words or "russisch" in words:
+        return money
+    return replace(money, currency=LOCAL_CURRENCY[money.currency])
 
 
 def _amount(number: str, multiplier: str | None) -> Decimal | None:

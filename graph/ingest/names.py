@@ -14,6 +14,7 @@ from typing import Any
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
 from graph.ingest.date_words import month_numbers
 from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES
+from graph.ingest.money import CURRENCY_CODES
 from graph.ingest.places import known_city
 from graph.ingest.tokens import Token, _morph
 from graph.ingest.translit import TO_CYRILLIC, looks_like_first_name, slug
@@ -29,6 +30,28 @@ REGION_WORDS = re.compile(r"област|край|республик|округ|
 SURNAME_ENDINGS = re.compile(
     r"(?:ov|ev|yov|in|yn|enko|enka|ka|ko|sky|ski|skiy|skaya|ska|ova|eva|ina|ich|vich|uk|yuk|chuk|yan)$"
 )
+AGE = re.compile(r",\s*\d{1,2},")
+"""'Andrej Bykaŭ, 51, ...': a name followed by an age."""
+NOT_SURNAMES = {"Day", "Days", "Parade", "Week", "Forum", "Council", "Summit", "Games", "Cup", "Square",
+                "Street", "Avenue", "Palace", "Hall", "Prize", "Award", "Order", "Medal"}  # fmt: skip
+ROLE_NOUNS = {
+    "activist", "activists", "journalist", "journalists", "priest", "lawyer", "blogger", "coach", "member",
+    "co-chair", "opposition", "politician", "associate", "spokesperson", "athlete", "writer", "leader",
+    "editor", "correspondent", "economist", "analyst", "businessman", "student", "teacher", "doctor",
+    "official", "diplomat", "chairman", "governor", "ambassador", "photographer", "colleague", "wife",
+    "husband", "son", "daughter", "brother", "sister", "mother", "father", "named", "dubbed", "judge",
+    "prosecutor", "investigator", "nurse", "musician", "artist", "poet", "philosopher", "director",
+}  # fmt: skip
+"""Words before a name that say it is a person's ('activist Mikhail Varantsou')."""
+FIRST_NAMES = {
+    "syarhei", "siarhei", "sergei", "mikalai", "leanid", "maryna", "pavieł", "pavel", "paval", "ihar",
+    "aliaksandr", "alaksandr", "alyaksandr", "uladzimir", "yauhen", "dzmitry", "aliaksei", "raman",
+    "viachaslau", "vyachaslau", "katsiaryna", "volha", "tatsiana", "sviatlana", "maksim", "ales", "aleś",
+    "yury", "yuras", "palina", "iryna", "larysa", "hanna", "anatol", "andrej", "andrei", "alena", "nasta",
+    "ksenia", "kseniya", "ihnat", "zmitser", "valiantsin", "mikhas", "natallia", "alina", "vital",
+    "jaŭhien", "jauhien", "leon", "dzianis", "dzyanis", "ryhor", "zianon", "franak", "kiryl",
+}  # fmt: skip
+"""Belarusian first names in Latin letters that pymorphy3's Russian dictionary does not know."""
 TITLE_MODIFIERS = {"prime", "foreign", "vice", "first", "acting", "former", "defence", "defense", "self"}
 ID_PREFIX = {
     "person": "person",
@@ -43,70 +66,135 @@ def proposal(name: str, kind: ActorKind, confidence: float) -> ActorRef:
     return ActorRef(f"{ID_PREFIX[kind]}:{slug(name)}", name, kind, known=False, confidence=confidence)
 
 
-def propose_names(text: str, tokens: list[Token], known: list[Mention], language: str) -> list[Mention]:
+CYRILLIC_LANGUAGES = {"ru", "be", "uk"}
+
+
+def propose_names(
+    text: str, tokens: list[Token], known: list[Mention], languages: list[tuple[Span, str]]
+) -> list[Mention]:
+    """natasha's NER over the paragraphs in Cyrillic languages, the capitalised-run rules over the rest
+    (`languages`: each paragraph's span and language)."""
     taken = [m.span for m in known]
-    russian = language in {"ru", "be"}
-    found = _russian_names(text, tokens) if russian else _english_names(text, tokens, taken)
+    cyrillic = [span for span, language in languages if language in CYRILLIC_LANGUAGES]
+    found: list[Mention] = []
+    if cyrillic:
+        found += _russian_names(_only(text, cyrillic), tokens)
+    latin = [t for t in tokens if not any(s.start <= t.start < s.end for s in cyrillic)]
+    if latin:
+        found += _english_names(text, latin, taken)
     return [m for m in found if not any(m.span.overlaps(t) for t in taken)]
+
+
+def _only(text: str, spans: list[Span]) -> str:
+    """The text with everything outside `spans` blanked (offsets unchanged)."""
+    kept = [" " if c != "\n" else c for c in text]
+    for span in spans:
+        kept[span.start : span.end] = text[span.start : span.end]
+    return "".join(kept)
 
 
 @lru_cache(maxsize=1)
 def _natasha() -> tuple[Any, Any, Any]:
-    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
 
-    return Segmenter(), MorphVocab(), NewsNERTagger(NewsEmbedding())
+    return Segmenter(), None, NewsNERTagger(NewsEmbedding())
 
 
 def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
     from natasha import Doc
 
-    segmenter, vocab, tagger = _natasha()
+    segmenter, _, tagger = _natasha()
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_ner(tagger)
-    from natasha import NewsMorphTagger
-
-    doc.tag_morph(_morph_tagger(NewsMorphTagger))
     found: list[Mention] = []
     body = Span(tokens[0].start, tokens[-1].end) if tokens else Span(0, 0)
     for span in doc.spans:
         if not (body.start <= span.start and span.stop <= body.end):
             continue
-        span.normalize(vocab)
         kind: ActorKind = NER_KINDS.get(span.type, "organization")
         if kind == "city" and REGION_WORDS.search(span.text):
             kind = "region"
-        name = str(span.normal or span.text)
+        name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
     return found
 
 
-@lru_cache(maxsize=1)
-def _morph_tagger(factory: Any) -> Any:
-    from natasha import NewsEmbedding
+def nominative(name: str, kind: ActorKind) -> str:
+    """'Владимиром Сальдо' -> 'Владимир Сальдо', 'Следственного комитета' -> 'Следственный комитет':
+    pymorphy3 puts a person's words, and the words of a place or body up to its head noun (adjectives
+    agreeing with it), in the nominative; a genitive tail ('Министерство иностранных дел') stays."""
+    words = name.split()
+    parses = [_name_parse(w, kind) if CYRILLIC_WORD.match(w) else None for w in words]
+    if kind == "person":
+        named = [_inflected_word(w, p, {"nomn", "sing"}) for w, p in zip(words, parses, strict=True)]
+        return " ".join(re.sub(r"(?<=[оеи]в|ин)ы$", "", w) for w in named)
+    head = next((i for i, p in enumerate(parses) if p is not None and "NOUN" in p.tag), None)
+    if head is None:
+        return name
+    noun: Any = parses[head]
+    agreement = {"nomn", *(g for g in (noun.tag.gender, noun.tag.number) if g)}
+    result = [
+        _inflected_word(w, p, agreement if i < head else {"nomn"}) if i <= head else w
+        for i, (w, p) in enumerate(zip(words, parses, strict=True))
+    ]
+    return " ".join(result)
 
-    return factory(NewsEmbedding())
+
+def _inflected_word(word: str, parse: Any, grammemes: set[str]) -> str:
+    if parse is None:
+        return word
+    number = {parse.tag.number} if parse.tag.number and not {"sing", "plur"} & grammemes else set()
+    wanted = grammemes | number
+    form = parse.inflect(wanted) or parse.inflect({"nomn"})
+    text = str(form.word) if form else word
+    if "ё" not in word.lower():
+        text = text.replace("ё", "е")
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё-]+$")
+
+
+def _name_parse(word: str, kind: ActorKind) -> Any:
+    parses = _morph().parse(word)
+    if kind == "person":
+        named = [p for p in parses if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
+        parses = named or parses
+    return parses[0] if parses else None
 
 
 def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Mention]:
     found: list[Mention] = []
-    for run in _capitalised_runs(text, tokens, taken):
-        titled = any(t.norm in PERSON_TITLES for t in tokens if run[0].start - 40 <= t.end <= run[0].start)
-        while run and (run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS):
+    for run in _split_on_and(_capitalised_runs(text, tokens, taken)):
+        titled = any(
+            t.norm in PERSON_TITLES or t.norm in ROLE_NOUNS
+            for t in tokens
+            if run[0].start - 25 <= t.end <= run[0].start
+        )
+        while run and (
+            run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS or run[0].norm in ROLE_NOUNS
+        ):
             titled, run = True, run[1:]
+        while run and run[0].text in CONNECTORS:
+            run = run[1:]
         if not run:
             continue
-        if len(run) > 3 and looks_like_first_name(run[-2].text) and _surname_like(run[-1].text):
+        if len(run) > 3 and _first_name(run[-2].text) and _surname_like(run[-1].text):
             titled, run = True, run[-2:]
         words = [t.text for t in run]
         span = Span(run[0].start, run[-1].end)
+        after_of = text[max(0, span.start - 3) : span.start].strip() == "of"
         name = text[span.start : span.end]
         if any(w.lower() in ORG_HEADS for w in words):
             found.append(Mention(span, (proposal(name, "organization", 0.5),), name))
         elif (
             2 <= len(words) <= 3
+            and not after_of
+            and words[-1] not in NOT_SURNAMES
+            and not words[-1].isupper()
             and all(w.isalpha() for w in words)
-            and (titled or (looks_like_first_name(words[0]) and _surname_like(words[-1])))
+            and (titled or (_first_name(words[0]) and (_surname_like(words[-1]) or len(words) == 2)))
         ):
             found.append(Mention(span, (proposal(name, "person", 0.7 if titled else 0.5),), name))
         elif (
@@ -115,7 +203,53 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             and not _is_month(name)
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
+    found += _acronyms(tokens, taken + [m.span for m in found])
     return found + _surnames_again(text, tokens, found, taken)
+
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
+    """'the Belarusian KGB', 'OMON': an unknown all-capital word of 2-6 letters names a body."""
+    found: list[Mention] = []
+    for token in tokens:
+        span = Span(token.start, token.end)
+        word = token.text
+        if (
+            2 <= len(word) <= 6
+            and word.isalpha()
+            and word.isupper()
+            and word.isascii()
+            and not ROMAN.match(word)
+            and word not in CURRENCY_CODES
+            and not any(span.overlaps(t) for t in taken)
+        ):
+            found.append(Mention(span, (proposal(word, "organization", 0.4),), word))
+    return found
+
+
+def _split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
+    """'Ivan Petrov and Pavel Sidorov': two names (an organisation keeps its 'and': 'Ministry of Trade
+    and Industry' has a head word)."""
+    split: list[list[Token]] = []
+    for run in runs:
+        if any(t.norm in ORG_HEADS for t in run) or not any(t.text == "and" for t in run):
+            split.append(run)
+            continue
+        current: list[Token] = []
+        for token in run:
+            if token.text == "and":
+                split.append(current)
+                current = []
+            else:
+                current.append(token)
+        split.append(current)
+    return [run for run in split if run]
+
+
+def _first_name(word: str) -> bool:
+    return word.lower() in FIRST_NAMES or looks_like_first_name(word)
 
 
 def _after_place_word(first: Token, tokens: list[Token]) -> bool:
@@ -170,10 +304,16 @@ def _next_is_capital(tokens: list[Token], index: int) -> bool:
     return any(t.text[0].isupper() for t in following if t.text not in CONNECTORS)
 
 
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _trim(run: list[Token], text: str) -> list[Token]:
-    while run and (run[0].text in CONNECTORS or _opens_sentence(run[0], text)):
+    """Leading articles and sentence openers, trailing connectors and days ('the Treasury on Friday')."""
+    while run and (
+        run[0].text in CONNECTORS or run[0].text in {"The", "A", "An"} or _opens_sentence(run[0], text)
+    ):
         run = run[1:]
-    while run and run[-1].text in CONNECTORS:
+    while run and (run[-1].text in CONNECTORS or run[-1].norm in TIME_WORDS or _is_month(run[-1].text)):
         run = run[:-1]
     return run
 

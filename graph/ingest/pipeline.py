@@ -27,9 +27,13 @@ def gazetteer_for(seed_folder: Path) -> Gazetteer:
 
 
 def ingest(
-    path: Path, seed_folder: Path, period: DateSpan | None = None, extractor: str = "rules"
+    path: Path,
+    seed_folder: Path,
+    period: DateSpan | None = None,
+    extractor: str = "rules",
+    published: date | None = None,
 ) -> Ingested:
-    digest = read_digest(path, gazetteer_for(seed_folder.resolve()), period)
+    digest = read_digest(path, gazetteer_for(seed_folder.resolve()), period, published)
     return Ingested(digest, get_extractor(extractor).extract(digest))
 
 

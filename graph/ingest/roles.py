@@ -7,18 +7,32 @@ person and is not a participant.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
-from graph.ingest.lexicon import LOCATIVE, ORIGIN, PERSON_TITLES
+from graph.ingest.lexicon import LOCATIVE, ORIGIN, PASSIVE_AUXILIARIES, PERSON_TITLES
 from graph.ingest.places import city_for_locative
 from graph.ingest.tokens import Token
 
 PARTICIPANT_REACH = 100
 """Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
 PLACE_REACH = {"statement": 40}
+SENTENCE_WIDE = {
+    "statement",
+    "visit",
+    "detention",
+    "sentence",
+    "fine",
+    "appointment",
+    "dismissal",
+    "expulsion",
+}
+"""Kinds whose participants may be named anywhere in the sentence (the subject of a long sentence)."""
 THAT = {"that", "что", "што", "чтобы"}
 REPORTED_SPEECH = {"according to", "по слово", "паводле"}
+REGION_WORDS = {"region", "regions", "oblast", "oblasts", "krai", "регион", "область", "край"}
+"""'three Russian regions – Novosibirsk, Irkutsk and Sverdlovsk': the names are the regions, not cities."""
 SKIPPABLE = {"the", "a", "of", "three", "two", "four", "several", "russian", "belarusian", "other"}
 
 
@@ -30,14 +44,17 @@ class Situated:
     """After 'in', 'to', 'в' (or listed after such a name): the name says where, not who."""
     origin: bool
     qualifier: bool
+    quoted: bool = False
+    """Inside quotation marks: named in someone's words, so never the speaker."""
 
     @property
     def is_place(self) -> bool:
         return self.actor.kind in PLACE_KINDS
 
 
-def situate(mentions: list[Mention], tokens: list[Token]) -> list[Situated]:
+def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | None = None) -> list[Situated]:
     situated: list[Situated] = []
+    regional = any(t.norm in REGION_WORDS for t in tokens)
     for index, mention in enumerate(mentions):
         before = _words_before(mention.span, tokens, 3)
         locative = bool(before) and before[-1] in LOCATIVE
@@ -47,8 +64,12 @@ def situate(mentions: list[Mention], tokens: list[Token]) -> list[Situated]:
         )
         where = locative or origin or listed
         actor = city_for_locative(mention) if where else _choose(mention, place=False)
+        region = next((c for c in mention.candidates if c.kind == "region"), None)
+        if where and regional and region is not None and actor.kind == "city":
+            actor = region
         qualifier = _is_qualifier(mention, index, mentions, tokens)
-        situated.append(Situated(mention, actor, locative or listed, origin, qualifier))
+        inside = any(mention.span.overlaps(q) for q in quoted or [])
+        situated.append(Situated(mention, actor, locative or listed, origin, qualifier, inside))
     return situated
 
 
@@ -58,15 +79,24 @@ def participants_for(
     actors = [
         s
         for s in situated
-        if not s.qualifier
+        if not _media(s)
+        and not s.qualifier
         and not s.origin
         and (kind == "ban" or not s.locative)
-        and (kind in {"statement", "visit"} or trigger.distance(s.mention.span) <= PARTICIPANT_REACH)
+        and (
+            kind in SENTENCE_WIDE
+            or trigger.distance(s.mention.span) <= PARTICIPANT_REACH
+            or (kind in SUBJECT_ROLES and _passive_subject(s, trigger, tokens))
+        )
     ]
     before = [s for s in actors if s.mention.span.end <= trigger.start]
     after = [s for s in actors if s.mention.span.start >= trigger.end]
     if kind == "statement":
-        speaker = _speaker(trigger, before, after, tokens)
+        speaker = _speaker(
+            trigger, [s for s in before if _may_speak(s)], [s for s in after if _may_speak(s)], tokens
+        ) or _speaker(
+            trigger, [s for s in before if s.quoted and _may_speak(s, quoted=True)], [], tokens, closing=False
+        )
         return [Participant(speaker.actor, "speaker")] if speaker else []
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
@@ -74,7 +104,7 @@ def participants_for(
             Participant(s.actor, role) for s in before if s.actor.kind not in PLACE_KINDS or kind != "visit"
         ]
         hosts = (
-            [Participant(s.actor, "host") for s in after if s.actor.kind == "person"]
+            [Participant(s.actor, _visit_role(trigger, s, tokens)) for s in after if s.actor.kind == "person"]
             if kind == "visit"
             else []
         )
@@ -83,8 +113,122 @@ def participants_for(
         return _unique(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
         )
+    if kind in SUBJECT_ROLES:
+        return _subjects(kind, trigger, actors, tokens)
+    if kind == "sanction":
+        return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
+    if kind == "meeting" and any(s.actor.kind == "person" for s in actors):
+        actors = [s for s in actors if s.actor.kind == "person" or s.mention.span.end <= trigger.start]
     role = "party" if kind == "contract_signing" else "participant"
     return _unique([Participant(s.actor, role) for s in actors])
+
+
+SUBJECT_ROLES = {
+    "detention": ("detainee", "authority"), "sentence": ("defendant", "court"), "fine": ("target", "court"),
+    "appointment": ("appointee", "authority"), "dismissal": ("dismissed", "authority"),
+    "expulsion": ("target", "issuer"),
+}  # fmt: skip
+"""The role of the persons an act concerns, and of the state body or court that acts."""
+
+
+def _subjects(
+    kind: EventKind, trigger: Span, actors: list[Situated], tokens: list[Token]
+) -> list[Participant]:
+    """The persons the act concerns, and the body that acted when it is named before the verb
+    ('Belarus expelled a Czech diplomat') or as the court ('a court in Hrodna sentenced'). In the active
+    voice a person before the verb acted ('Lukashenka dismissed X': X is dismissed, Lukashenka the
+    authority); in the passive ('X was fined') the person before the verb is the one it concerns."""
+    subject, authority = SUBJECT_ROLES[kind]
+    before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
+    passive = bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1])) or _short_participle(
+        trigger_words
+    )
+    people = [
+        s
+        for s in actors
+        if s.actor.kind == "person"
+        and not _attributes(s, tokens)
+        and (s.mention.span.end <= trigger.start or _object(s, trigger, tokens))
+    ]
+    later = [s for s in people if s.mention.span.start >= trigger.end]
+    if not passive and later and any(s.mention.span.end <= trigger.start for s in people):
+        persons = [Participant(s.actor, subject if s in later else authority) for s in people]
+    else:
+        persons = [Participant(s.actor, subject) for s in people]
+    bodies = [
+        Participant(s.actor, authority)
+        for s in actors
+        if s.actor.kind == "organization" and (s.mention.span.end <= trigger.start or _agent(s, tokens))
+    ]
+    if kind == "expulsion" and not bodies:
+        bodies = [
+            Participant(s.actor, authority)
+            for s in actors
+            if s.actor.kind == "country" and s.mention.span.end <= trigger.start
+        ]
+    return _unique(persons + bodies)
+
+
+def _may_speak(situated: Situated, quoted: bool = False) -> bool:
+    """Not a place, not a bare acronym nobody knows, and (unless nobody else can be) not someone named
+    inside the quoted words ('"The Service notes ...", the agency reports' has only that name)."""
+    actor = situated.actor
+    return (
+        (quoted or not situated.quoted) and actor.kind not in {"region", "city"} and actor.confidence >= 0.5
+    )
+
+
+SPEECH_AFTER = {
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "wrote",
+    "сообщил",
+    "сообщила",
+    "сказал",
+    "сказала",
+}
+
+
+def _attributes(situated: Situated, tokens: list[Token]) -> bool:
+    """'..., associate Gleb German said': the person tells of the act; it does not concern them."""
+    after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:2]
+    return bool(SPEECH_AFTER.intersection(after))
+
+
+def _passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'Lawyer X, a member of ..., was taken out': the person a passive verb concerns, however far."""
+    words = [t.norm for t in tokens if trigger.start <= t.start < trigger.end][:1]
+    words += [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    return (
+        situated.actor.kind == "person"
+        and situated.mention.span.end <= trigger.start
+        and bool(PASSIVE_AUXILIARIES.intersection(words))
+    )
+
+
+OBLIQUE = {"against", "of", "for", "with", "to", "from", "about", "против", "для", "о", "об"}
+
+
+def _object(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'sentenced X', 'задержали журналиста X': the person right after the verb it concerns, not one in a
+    phrase further on ('protests against President X')."""
+    between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    return situated.mention.span.start - trigger.end <= 60 and not OBLIQUE.intersection(between[-3:])
+
+
+def _agent(situated: Situated, tokens: list[Token]) -> bool:
+    """'arrested by the Belarusian KGB': the body after 'by' acted."""
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
+    return "by" in before
+
+
+def _short_participle(words: list[str]) -> bool:
+    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive."""
+    return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))
 
 
 def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:
@@ -105,7 +249,7 @@ def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list
 
 
 def _speaker(
-    trigger: Span, before: list[Situated], after: list[Situated], tokens: list[Token]
+    trigger: Span, before: list[Situated], after: list[Situated], tokens: list[Token], closing: bool = True
 ) -> Situated | None:
     """'X said', 'X, who ..., said'; 'said X' and 'according to X' (the name right after the trigger)."""
     right_after = [
@@ -116,8 +260,42 @@ def _speaker(
     if right_after and (not before or _reported(trigger, tokens)):
         return right_after[0]
     if before:
-        return max(before, key=lambda s: s.mention.span.end)
+        nearest = max(before, key=lambda s: s.mention.span.end)
+        if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
+            return None  # '..., a Telegram channel monitoring ... said.': the source is not a name here
+        return nearest
     return None
+
+
+def _closing(trigger: Span, tokens: list[Token]) -> bool:
+    """'..., X said.': the speech verb closes the sentence."""
+    return len([t for t in tokens if t.start >= trigger.end]) <= 4
+
+
+def _gap(situated: Situated, trigger: Span, tokens: list[Token]) -> int:
+    return len([t for t in tokens if situated.mention.span.end <= t.start and t.end <= trigger.start])
+
+
+MEDIA = re.compile(
+    r"news|times|post|agency|agentur|press|media|tass|belta|interfax|reuters|\bap\b|afp|ria|radio|tv|"
+    r"channel|journal|gazet|zerkalo|nasha niva|rferl|belsat|\.(?:ru|by|az|com|eu|ua)\b|"
+    r"новост|тасс|белта|интерфакс|риа|агентств|газет|канал|телеграм|издани",
+    re.IGNORECASE,
+)
+
+
+def _visit_role(trigger: Span, situated: Situated, tokens: list[Token]) -> str:
+    """'the visit of X', 'визит премьера': a person right after the noun is the visitor; later, the host."""
+    between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
+
+
+def _media(situated: Situated) -> bool:
+    """'according to Interfax', 'Caliber.Az reports': a medium passes speech on; it is not the speaker."""
+    actor = situated.actor
+    return actor.kind == "organization" and bool(
+        MEDIA.search(actor.name) or MEDIA.search(situated.mention.surface)
+    )
 
 
 def _words_between(trigger: Span, situated: Situated, tokens: list[Token]) -> list[str]:
@@ -165,14 +343,12 @@ def _is_qualifier(mention: Mention, index: int, mentions: list[Mention], tokens:
     """'President of Belarus X', 'Russian Foreign Minister X', 'region of the Russian Federation'."""
     if mention.best.kind == "person":
         return False
-    following = mentions[index + 1] if index + 1 < len(mentions) else None
-    between = [
-        t.norm for t in tokens if following and mention.span.end <= t.start and t.end <= following.span.start
-    ]
     before = [t.norm for t in tokens if t.end <= mention.span.start][-4:]
-    titled = any(w in PERSON_TITLES for w in before + between)
-    if following and following.best.kind == "person" and len(between) <= 4 and titled:
-        return True
+    for later in mentions[index + 1 : index + 3]:
+        between = [t.norm for t in tokens if mention.span.end <= t.start and t.end <= later.span.start]
+        titled = any(w in PERSON_TITLES for w in before + between)
+        if later.best.kind == "person" and len(between) <= 6 and titled:
+            return True
     previous = mentions[index - 1] if index > 0 else None
     if previous and previous.best.kind in PLACE_KINDS and mention.best.kind in PLACE_KINDS:
         gap = [t.norm for t in tokens if previous.span.end <= t.start and t.end <= mention.span.start]

@@ -1,22 +1,43 @@
-"""The deterministic extractor: trigger words, gazetteer names, dates and money, sentence by sentence."""
+"""The deterministic extractor: trigger words, gazetteer names, dates and money, sentence by sentence.
+
+English and Russian sentences go through every rule. Sentences in other languages give low-confidence
+candidates from what needs no grammar (shallow.py). A trigger inside a plan, a denial, a habit or a count
+("will sign", "did not meet", "meet regularly", "visited 10 times") is left out: it reports no event.
+"""
 
 from __future__ import annotations
 
-from graph.ingest.candidates import Candidate, EventKind, Evidence, Span
+import re
+
+from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
-from graph.ingest.lexicon import ANAPHORA, DEFINITE, NEGATIONS, NOUN_TRIGGERS, PASSIVE_AUXILIARIES
+from graph.ingest.language import FULLY_READ
+from graph.ingest.lexicon import (
+    ANAPHORA,
+    CIRCUMSTANCE,
+    DEFINITE,
+    GATHERINGS,
+    NEEDS_PERSON_AFTER,
+    NOUN_TRIGGERS,
+    PASSIVE_AUXILIARIES,
+    PRONOUNS,
+    SIDELINES,
+)
 from graph.ingest.merge import merge_candidates
-from graph.ingest.roles import Situated, participants_for, places_for, situate
+from graph.ingest.modality import modality
+from graph.ingest.money import belarusian
+from graph.ingest.roles import SUBJECT_ROLES, Situated, participants_for, places_for, situate
 from graph.ingest.segments import Sentence
+from graph.ingest.shallow import shallow_candidates
+from graph.ingest.splitting import split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import Token, normalize_word
 from graph.ingest.triggers import Trigger, find_triggers
 
-HEDGES = {"intend", "intends", "plan", "plans", "planned", "will", "would", "could", "may", "might",
-          "намерен", "планировать", "собираться", "мочь"}  # fmt: skip
+MONEY_KINDS = {"contract_signing", "fine", "sentence"}
 
 
 class RuleExtractor:
@@ -28,9 +49,25 @@ class RuleExtractor:
         found: list[Candidate] = []
         for sentence in digest.sentences:
             tokens = digest.tokens_in(sentence.span)
-            situated = situate(digest.mentions_in(sentence.span), tokens)
-            for trigger in _first_per_kind(find_triggers(tokens)):
-                if _passive_discussion(trigger, tokens):
+            if digest.language_of(sentence) not in FULLY_READ:
+                found += shallow_candidates(digest, sentence, tokens)
+                continue
+            quoted = _quoted(digest, sentence)
+            situated = situate(digest.mentions_in(sentence.span), tokens, quoted)
+            usable = [
+                t
+                for t in find_triggers(tokens)
+                if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
+                and _guest_named(t, situated, digest)
+            ]
+            chosen = _one_per_kind(usable, tokens)
+            spoken = False
+            for trigger in chosen:
+                if trigger.kind == "statement" and spoken:
+                    continue
+                if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
+                    continue
+                if _setting_only(trigger, tokens, chosen):
                     continue
                 candidate = Candidate(
                     kind=trigger.kind,
@@ -42,16 +79,38 @@ class RuleExtractor:
                     evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
+                    named_by_noun=trigger.phrase in NOUN_TRIGGERS or trigger.phrase in GATHERINGS,
                 )
-                if not candidate.participants:
-                    candidate.participants = antecedent(digest, sentence, trigger, candidate.kind)
-                if _refers_back(candidate, trigger, tokens, found, articles=digest.language == "en"):
+                if not candidate.participants or _pronoun_speaks(trigger, tokens):
+                    candidate.participants = (
+                        antecedent(digest, sentence, trigger, candidate.kind, found) or candidate.participants
+                    )
+                elif _pronoun_acts(trigger, tokens, situated):
+                    known = {p.actor.id for p in candidate.participants}
+                    candidate.participants[:0] = [
+                        p
+                        for p in antecedent(digest, sentence, trigger, candidate.kind, found)
+                        if p.actor.id not in known
+                    ]
+                if candidate.kind == "statement" and not _speaks(candidate, chosen):
                     continue
+                spoken = spoken or candidate.kind == "statement"
+                referent = _refers_back(
+                    candidate, trigger, tokens, found, articles=digest.language_of(sentence) == "en"
+                )
                 self._date(candidate, digest, sentence, trigger, found)
-                self._details(candidate, digest, sentence, trigger, situated)
-                candidate.title = event_title(candidate)
-                found.append(candidate)
-        return merge_candidates(found, digest)
+                if referent is not None:
+                    _tell_again(referent, candidate)
+                    continue
+                for part in split_candidate(candidate, trigger, digest, sentence, situated):
+                    self._details(part, digest, sentence, trigger, situated)
+                    part.title = event_title(part)
+                    found.append(part)
+        kept = [c for c in merge_candidates(found, digest) if _has_subject(c)]
+        for candidate in kept:
+            if candidate.kind == "contract_signing":
+                _parties_from_trip(candidate, kept)
+        return kept
 
     def _date(
         self,
@@ -61,7 +120,7 @@ class RuleExtractor:
         trigger: Trigger,
         earlier: list[Candidate],
     ) -> None:
-        stated = date_near(digest, sentence, trigger.span)
+        stated = date_near(digest, sentence, trigger.span, _content(digest, sentence, trigger))
         chosen = (
             ChosenDate(stated.value, True) if stated else _anaphoric(digest, sentence, candidate, earlier)
         )
@@ -78,12 +137,13 @@ class RuleExtractor:
         trigger: Trigger,
         situated: list[Situated],
     ) -> None:
-        if candidate.kind == "contract_signing":
-            money = digest.money_in(sentence.span)
-            candidate.money = money[0] if money else None
+        if candidate.kind in MONEY_KINDS and candidate.money is None:
+            candidate.money = _money_for(digest, sentence, trigger)
+        if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
+            candidate.money = belarusian(candidate.money, digest.main_country, digest.text)
         if candidate.kind == "statement":
             candidate.content = statement_content(digest.text, sentence.span, trigger.span)
-        candidate.confidence = _confidence(candidate, digest, sentence, trigger)
+        candidate.confidence = _confidence(candidate)
         for actor in candidate.actors + candidate.places:
             if not actor.known:
                 candidate.review.append(
@@ -93,11 +153,150 @@ class RuleExtractor:
             candidate.review.append("no participant found in the sentence; add who took part")
 
 
-def _first_per_kind(triggers: list[Trigger]) -> list[Trigger]:
-    seen: dict[EventKind, Trigger] = {}
+def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
+    """The sum nearest after the trigger, else the last one before it."""
+    money = digest.money_in(sentence.span)
+    if not money:
+        return None
+    after = [m for m in money if m.span.start >= trigger.span.start]
+    return after[0] if after else money[-1]
+
+
+PEOPLE = {
+    "activists", "journalists", "citizens", "protesters", "people", "members", "nationals", "diplomats",
+    "ambassadors", "ambassador", "opponents", "participants", "россиянин", "гражданин", "активист",
+    "журналист", "человек", "участник", "дипломат", "посол", "боевик", "сотрудник",
+}  # fmt: skip
+WORDS = re.compile(r"\w+")
+QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
+
+
+def _content(digest: Digest, sentence: Sentence, trigger: Trigger) -> list[Span]:
+    """What a statement says (its quotations, the clause after 'that'/'что'): dates in it are what the
+    speaker spoke of, not when they spoke."""
+    if trigger.kind != "statement":
+        return []
+    spans = _quoted(digest, sentence)
+    that = THAT.search(digest.text, trigger.span.end, sentence.span.end)
+    if that and that.start() - trigger.span.end < 40:
+        spans.append(Span(that.end(), sentence.span.end))
+    comma = digest.text.rfind(",", sentence.span.start, trigger.span.start)
+    tail = digest.text[trigger.span.end : sentence.span.end].split()
+    if comma > sentence.span.start and trigger.span.start - comma < 60 and len(tail) <= 4:
+        spans.append(Span(sentence.span.start, comma))  # '..., the Treasury said.': what was said
+    return spans
+
+
+THAT = re.compile(r"\b(?:that|что|чтобы)\b", re.IGNORECASE)
+
+
+def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
+    """Quotations: what is said inside them is speech, not an event the text reports."""
+    return [
+        Span(m.start(), m.end()) for m in QUOTES.finditer(digest.text, sentence.span.start, sentence.span.end)
+    ]
+
+
+def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:
+    """A caption 'X at a meeting of Y' (no verb that reports anything): where a photo was taken, not news
+    of its own."""
+    if trigger.kind != "meeting":
+        return False
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-3:]
+    if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
+        return False
+    return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+
+
+def _speaks(statement: Candidate, chosen: list[Trigger]) -> bool:
+    """A statement needs a speaker, never a region or city. A body or medium named as the source of
+    another event told in the same sentence ('A court sentenced X, a Telegram channel said') attributes
+    that event; it is not a statement of its own. A person's account ('..., his associate said') is."""
+    speakers = [p.actor for p in statement.participants]
+    if not speakers or any(a.kind in {"region", "city", "country"} for a in speakers):
+        return False
+    others = [t for t in chosen if t.kind != "statement"]
+    return not others or any(a.kind == "person" for a in speakers)
+
+
+def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
+    """'..., he added', 'he said', 'сказал он': the pronoun next to the verb is the speaker, whoever the
+    reported words name."""
+    if trigger.kind != "statement":
+        return False
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-1:]
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:1]
+    return bool(PRONOUNS.intersection(before + after))
+
+
+def _pronoun_acts(trigger: Trigger, tokens: list[Token], situated: list[Situated]) -> bool:
+    """'In Pskov he held a meeting with the governor': the pronoun before the verb took part too."""
+    if trigger.kind not in {"meeting", "visit", "contract_signing"}:
+        return False
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-4:]
+    named_before = any(
+        s.actor.kind == "person" and s.mention.span.end <= trigger.span.start for s in situated
+    )
+    return bool(PRONOUNS.intersection(before)) and not named_before
+
+
+def _guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> bool:
+    """'received Y', 'принял Y', 'summoned Y': a host verb is a meeting only with its guest named right
+    after it ('received a fine' is not)."""
+    if trigger.phrase not in NEEDS_PERSON_AFTER:
+        return True
+    return any(
+        0 <= s.mention.span.start - trigger.span.end <= 25 and s.actor.kind not in PLACE_KINDS
+        for s in situated
+    )
+
+
+def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
+    """'As a result of the visit to Novosibirsk, contracts were signed': the signing is part of the trip
+    told before it (one to a place it names, else the latest), its visitors are a party, and the places it
+    names (the region that signed) the other."""
+    trips = [c for c in candidates if c.kind == "visit" and c.sentence <= signing.sentence]
+    if not trips:
+        return
+    named = {p.id for p in signing.places}
+    trip = next((t for t in reversed(trips) if named & {p.id for p in t.places}), None)
+    if trip is None and signing.participants:
+        return
+    trip = trip or trips[-1]
+    signing.part_of = trip
+    known = {p.actor.id for p in signing.participants}
+    visitors = [p.actor for p in trip.participants if p.role == "visitor"]
+    for actor in [*visitors, *signing.places]:
+        if actor.id not in known and (actor.kind != "country" or actor in visitors):
+            signing.participants.append(Participant(actor, "party"))
+            known.add(actor.id)
+    signing.review.append("parties taken from the trip the signing followed; check them")
+
+
+def _has_subject(candidate: Candidate) -> bool:
+    """An arrest, sentence, fine, appointment, dismissal or expulsion concerns someone: a person named, or
+    a group of people ('33 Russians', 'activists', 'the ambassadors'). Without either it is a summary
+    ('the arrest came amid a crackdown'), not an event."""
+    if candidate.kind not in SUBJECT_ROLES or candidate.shallow:
+        return True
+    if any(a.kind == "person" for a in candidate.actors):
+        return True
+    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(e.quote)}
+    return bool(words & PEOPLE)
+
+
+def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+    """The first trigger of each kind, and a gathering ('the forum', 'the congress') beside a meeting held
+    at it: two events. Every speech verb is kept: the first that has a speaker makes the statement."""
+    seen: dict[tuple[str, bool], Trigger] = {}
+    speech: list[Trigger] = []
     for trigger in triggers:
-        seen.setdefault(trigger.kind, trigger)
-    return list(seen.values())
+        words = {t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end}
+        if trigger.kind == "statement":
+            speech.append(trigger)
+        else:
+            seen.setdefault((trigger.kind, bool(words & GATHERINGS)), trigger)
+    return sorted([*seen.values(), *speech], key=lambda t: t.span.start)
 
 
 def _anaphoric(
@@ -118,18 +317,40 @@ def _shares(one: Candidate, other: Candidate) -> bool:
     return bool(ids & {a.id for a in other.actors + other.places})
 
 
+def _tell_again(referent: Candidate, mention: Candidate) -> None:
+    """'The visit began on Thursday': evidence for the event told before, and its date if it had none."""
+    if mention.evidence[0] not in referent.evidence:
+        referent.evidence.append(mention.evidence[0])
+    if mention.date_stated and not referent.date_stated:
+        referent.date, referent.date_stated = mention.date, True
+        referent.review = [r for r in referent.review if "date" not in r]
+
+
 def _refers_back(
     candidate: Candidate, trigger: Trigger, tokens: list[Token], earlier: list[Candidate], articles: bool
-) -> bool:
+) -> Candidate | None:
     """'the visit', 'the negotiations', 'по итогам визита': a noun naming an event already told (in a
-    language with articles, only after a definite word)."""
-    words = [t.norm for t in tokens if t.end <= trigger.span.start][-2:]
+    language with articles, only after a definite word). A noun that names its event ('the 10th meeting
+    of the commission', 'the forum of regions') is an event of its own."""
+    before = [t for t in tokens if t.end <= trigger.span.start]
+    words = [t.norm for t in before][-2:]
     noun = " ".join(t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end)
     if noun not in NOUN_TRIGGERS or (articles and not DEFINITE.intersection(words)):
-        return False
+        return None
     same_kind = [c for c in earlier if c.kind == candidate.kind]
+    shared = [c for c in same_kind if _shares(c, candidate)]
+    if shared:
+        return shared[-1]
     bare = not candidate.participants and not candidate.places
-    return any(_shares(c, candidate) for c in same_kind) or (bare and bool(same_kind))
+    return same_kind[-1] if bare and same_kind and not _named_event(trigger, tokens) else None
+
+
+def _named_event(trigger: Trigger, tokens: list[Token]) -> bool:
+    before = [t.text for t in tokens if t.end <= trigger.span.start][-2:]
+    after = [t for t in tokens if t.start >= trigger.span.end][:3]
+    ordinal = any(w[:1].isdigit() or w.lower().endswith(("th", "st", "nd", "rd", "-е", "-й")) for w in before)
+    named = len(after) >= 2 and after[0].norm == "of" and any(t.text[:1].isupper() for t in after[1:])
+    return ordinal or named
 
 
 def _passive_discussion(trigger: Trigger, tokens: list[Token]) -> bool:
@@ -138,16 +359,9 @@ def _passive_discussion(trigger: Trigger, tokens: list[Token]) -> bool:
     return trigger.phrase == "discussed" and bool(PASSIVE_AUXILIARIES.intersection(before))
 
 
-def _confidence(candidate: Candidate, digest: Digest, sentence: Sentence, trigger: Trigger) -> float:
+def _confidence(candidate: Candidate) -> float:
     score = 0.45
     score += 0.2 if candidate.date_stated else 0.0
     score += 0.15 if candidate.participants and all(a.known for a in candidate.actors) else 0.0
     score -= 0.2 if not candidate.participants else 0.0
-    clause = [t.norm for t in digest.tokens_in(Span(sentence.span.start, trigger.span.start))][-4:]
-    if NEGATIONS.intersection(clause):
-        score -= 0.3
-        candidate.review.append("the sentence may deny this event; check it happened")
-    if HEDGES.intersection(clause):
-        score -= 0.2
-        candidate.review.append("the sentence may describe a plan, not a fact")
     return round(min(max(score, 0.05), 0.95), 2)

@@ -6,8 +6,11 @@ from graph.ingest.candidates import Candidate
 
 NOUNS = {
     "visit": "Visit", "contract_signing": "Signing", "ban": "Ban", "statement": "Statement",
-    "meeting": "Meeting", "publication": "Publication",
+    "meeting": "Meeting", "publication": "Publication", "appointment": "Appointment",
+    "dismissal": "Dismissal", "detention": "Detention", "sentence": "Sentence", "fine": "Fine",
+    "sanction": "Sanctions", "expulsion": "Expulsion",
 }  # fmt: skip
+"""One noun per kind of graph.model (a test checks none is missing)."""
 
 
 def _names(names: list[str]) -> str:
@@ -24,8 +27,17 @@ def event_title(candidate: Candidate) -> str:
         title = f"Visit of {actors or 'a delegation'}" + (f" to {places}" if places else "")
     elif candidate.kind == "statement":
         title = f"Statement by {actors}" if actors else "Statement"
-    elif candidate.kind == "ban":
-        title = f"Ban concerning {actors}" if actors else "Ban"
+    elif candidate.kind in {
+        "ban",
+        "sanction",
+        "detention",
+        "sentence",
+        "fine",
+        "expulsion",
+        "appointment",
+        "dismissal",
+    }:
+        title = f"{noun} concerning {actors}" if actors else noun
     elif candidate.kind == "contract_signing" and candidate.money:
         money = candidate.money
         amount = f"{int(money.amount):,}" if money.amount == int(money.amount) else f"{money.amount:,f}"

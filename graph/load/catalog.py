@@ -11,6 +11,10 @@ from graph.model import ACTOR_KINDS, Target, split_id
 FACT_KINDS = frozenset({"event", "agreement", "office", "claim"})
 
 
+STORED = -1
+"""The `file` of a definition found in the graph, not in a file of the load."""
+
+
 @dataclass(frozen=True, slots=True)
 class Definition:
     kind: str
@@ -28,6 +32,8 @@ class Catalog:
         """Every file of the load, without its data: to name it and find lines in it."""
         self.actor_names: dict[str, tuple[str, int]] = {}
         """Each actor's name and the file that first gave it."""
+        self.in_files: dict[tuple[str, int], tuple[str, int]] = {}
+        """(id, file) -> where in that file it is first defined: an id twice in one file is a duplicate."""
         self.aliases: dict[str, list[str]] = {}
         """Each actor's aliases, united over every file that defines it."""
 
@@ -38,6 +44,11 @@ class Catalog:
         actor another file defines too is merged with it (same kind; names are compared in `name_actor`).
         Within one file, and for sources, an id taken is a duplicate.
         """
+        here = self.in_files.setdefault((record_id, file), (section, index))
+        if here != (section, index):
+            where = self.files[file].location(*here)
+            line = f":{where.line}" if where.line else ""
+            return f"duplicate id '{record_id}': already defined in {where.file}{line}"
         known = self.definitions.get(record_id)
         if known is not None:
             where = self.files[known.file].location(known.section, known.index)

@@ -1,4 +1,5 @@
-"""`kg load PATH...` and `kg validate PATH...` (registered in graph/cli.py), and the seed load of `kg up`."""
+"""`kg load PATH...`, `kg validate PATH...` and `kg unload SOURCE` (registered in graph/cli.py), and the seed
+load of `kg up`."""
 
 from __future__ import annotations
 
@@ -23,8 +24,16 @@ from rich.text import Text
 
 from graph.connection import open_store
 from graph.errors import InvalidInput, KgError
-from graph.load.pipeline import DEFAULT_BATCH_SIZE, REFERENCE_DIR, SEED_DIR, check_paths, load_paths
+from graph.load.pipeline import (
+    DEFAULT_BATCH_SIZE,
+    REFERENCE_DIR,
+    SEED_DIR,
+    check_paths,
+    load_paths,
+    os_user,
+)
 from graph.load.summary import LoadSummary
+from graph.load.unload import UnloadSummary, source_of, unload_source
 from graph.load.validation import CheckedLoad
 from graph.settings import DEFAULT_MAX_FILE_BYTES, get_settings
 
@@ -76,9 +85,36 @@ def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
     console.print(f"All valid: {checked.records} records in {len(checked.files)} file(s).")
 
 
+def unload(
+    source: Annotated[str, typer.Argument(help="A source id, or a seed file whose `source:` names it.")],
+    by: Annotated[
+        str | None, typer.Option(help="Who unloads, for the change records (default: the OS user).")
+    ] = None,
+) -> None:
+    """Withdraw one digest: retract its reports; facts no other source reports are deleted, the others are
+    reconciled from the reports left. One transaction."""
+    try:
+        summary = asyncio.run(_unload(source, by))
+    except KgError as exc:
+        _report(exc)
+        raise typer.Exit(1) from None
+    console.print(summary.text(), markup=False, highlight=False)
+
+
+async def _unload(given: str, by: str | None) -> UnloadSummary:
+    settings = get_settings()
+    source = source_of(given, settings.max_file_bytes)
+    store = open_store(settings)
+    try:
+        return await unload_source(store, source, by=by or os_user())
+    finally:
+        await store.close()
+
+
 def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
-    """Load a whole seed folder, its `reference/` first; print the summary. Used by `kg up`."""
-    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, folder / "reference", None))
+    """Load a whole seed folder (its own `reference/` merged over the built-in reference data); print the
+    summary. Used by `kg up`."""
+    summary = _run_or_exit(_load([folder], False, DEFAULT_BATCH_SIZE, REFERENCE_DIR, None))
     console.print(summary.table())
     return summary
 

@@ -18,7 +18,12 @@ from graph.settings import DEFAULT_MAX_FILE_BYTES, REPO_ROOT
 from graph.store import GraphStore
 
 SEED_DIR = REPO_ROOT / "seed_data"
-REFERENCE_DIR = SEED_DIR / "reference"
+REFERENCE_DIR = next(
+    (path for path in (SEED_DIR / "reference", Path(__file__).parents[1] / "_reference") if path.is_dir()),
+    SEED_DIR / "reference",
+)
+"""The built-in reference data: in a checkout, seed_data/reference; in an installed wheel, graph/_reference
+(pyproject's force-include), so `kg load` finds it from any folder."""
 DEFAULT_BATCH_SIZE = 5000
 
 
@@ -51,7 +56,16 @@ async def load_paths(
     :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated)."""
     started = time.perf_counter()
     with _few_garbage_collections():
-        checked = await asyncio.to_thread(check_files, paths, reference_dir, max_file_bytes=max_file_bytes)
+        loop = asyncio.get_running_loop()
+
+        def lookup(ids: list[str]) -> dict[str, str]:
+            """From the checking thread: the kinds of the ids the graph holds, in one query."""
+            found = asyncio.run_coroutine_threadsafe(store.read("load_known_ids", ids=ids), loop).result()
+            return {row["id"]: row["kind"] for row in found}
+
+        checked = await asyncio.to_thread(
+            check_files, paths, reference_dir, max_file_bytes=max_file_bytes, lookup=lookup
+        )
         if on_checked:
             on_checked(checked)
         summary = LoadSummary(dry_run=dry_run)
@@ -92,8 +106,8 @@ def _few_garbage_collections() -> Iterator[None]:
 
 
 async def load_seed_directory(store: GraphStore, path: Path = SEED_DIR) -> LoadSummary:
-    """Load a whole seed folder (reference data first), as `kg up` does."""
-    return await load_paths(store, [path], reference_dir=path / "reference")
+    """Load a whole seed folder (its own `reference/` merged over the built-in one), as `kg up` does."""
+    return await load_paths(store, [path], reference_dir=REFERENCE_DIR)
 
 
 __all__ = ["CheckedLoad", "SeedFile", "check_paths", "load_paths", "load_seed_directory"]

@@ -22,8 +22,10 @@ from graph.model import (
     DateSpan,
     EventBase,
     Evidenced,
+    Money,
     Office,
     Organization,
+    Penalty,
     Person,
     PlaceBase,
     SectionRecord,
@@ -109,6 +111,7 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
         "title": event.title,
         "summary": event.summary,
         "content": event.content if isinstance(event, Statement) else None,
+        **_money_props(event.money if isinstance(event, Penalty) else None),
         **_span_props(event.date, "date"),
     }
     participants = _distinct(
@@ -149,6 +152,20 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
 def time_rows(time: TimeLinks) -> Row:
     """The time nodes as the load query takes them: one list per unit, only the span's unit not empty."""
     return {f"{unit}s": time.values if unit == time.unit else [] for unit in TIME_UNITS}
+
+
+def _money_props(money: Money | None) -> dict[str, Any]:
+    """A fine's or a sentence's sum, stored under the names an agreement's value uses (exact amount as a
+    string), so graph.read.money reads both."""
+    usd = money.usd if money else None
+    usd_amount = money.usd_amount if money else None
+    return {
+        "value_amount": str(money.amount) if money else None,
+        "value_currency": money.currency if money else None,
+        "value_usd": float(usd_amount) if usd_amount is not None else None,
+        "usd_rate": str(usd.rate) if usd else None,
+        "usd_rate_date": usd.rate_date if usd else None,
+    }
 
 
 def _agreement_row(agreement: Agreement, resolve: Resolve) -> Row:

@@ -7,18 +7,21 @@ only for records that have a problem.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InvalidInput, Problem
-from graph.load.catalog import Catalog
+from graph.load.catalog import STORED, Catalog, Definition
 from graph.load.files import SeedFile, discover, write_order
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, Unreadable
 from graph.load.survey import FileSurvey, Spot, survey_files
 from graph.model import Target, split_id
 from graph.settings import DEFAULT_MAX_FILE_BYTES
+
+Lookup = Callable[[list[str]], dict[str, str]]
+"""Ids -> the kind of each the graph holds (the ones it does not hold left out)."""
 
 PARALLEL_FROM = 16
 """Files from which the per-file checks run in worker processes (starting them costs about a second)."""
@@ -81,7 +84,17 @@ class _Pass:
             (source, quote, file, spot) for source, quote, spot in survey.foreign_quotes
         )
 
-    def finish(self) -> None:
+    def finish(self, lookup: Lookup | None = None) -> None:
+        if lookup is not None:
+            wanted = sorted(
+                {
+                    ref
+                    for ref, _, _, _ in self.unresolved
+                    if split_id(ref) and ref not in self.catalog.definitions
+                }
+            )
+            for record_id, kind in (lookup(wanted) if wanted else {}).items():
+                self.catalog.definitions[record_id] = Definition(kind, STORED, "", 0)
         for ref, target, file, spot in self.unresolved:
             self.resolve(ref, target, file, spot)
         for source_id, quote, file, spot in self.foreign_quotes:
@@ -98,10 +111,12 @@ def check_files(
     reference_dir: Path | None,
     parallel_from: int = PARALLEL_FROM,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    lookup: Lookup | None = None,
 ) -> CheckedLoad:
     """Check every file and every reference across them; raise InvalidInput listing all problems.
 
     Files (and source texts) larger than `max_file_bytes` (the KG_MAX_FILE_BYTES setting) are refused.
+    `lookup` (a load's, not `kg validate`'s) finds the ids no file defines in the graph, all in one call.
     """
     max_bytes = max_file_bytes
     files = discover(paths, reference_dir)
@@ -114,7 +129,7 @@ def check_files(
         file.actors_only = survey.actors_only
         file.index = index
         checking.take(index, survey)
-    checking.finish()
+    checking.finish(lookup)
     if checking.problems:
         order = {file.name: index for index, file in enumerate(files)}
         checking.problems.sort(key=lambda p: (order.get(p.location.file or "", -1), p.location.line or 0))

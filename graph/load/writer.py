@@ -175,7 +175,7 @@ class FileWriter:
         found = await self.store.read("load_stored_hashes", **ids)
         stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
         facts = [fact for section in FACT_SECTIONS for fact in ids[section]]
-        live = await self._live_reports(facts, parsed.source)
+        live = await live_reports(self.store, facts, parsed.source)
         prepared = PreparedFile(file, parsed.sha256)
         for section, rows in chunks:
             fresh: list[Row] = []
@@ -209,36 +209,8 @@ class FileWriter:
                 for report in reports
                 if report.source == parsed.source and report.fact not in given
             ]
-            await self._withdraw(prepared, gone)
+            await withdraw(self.store, prepared, gone)
         return prepared
-
-    async def _live_reports(self, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:
-        """The live reports of these facts and every live report of `source`, by fact."""
-        found = await self.store.read("report_live", facts=facts, source=source)
-        live: dict[str, list[StoredReport]] = {}
-        for each in found:
-            live.setdefault(each["fact"], []).append(StoredReport.of(each))
-        return live
-
-    async def _withdraw(self, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
-        """Retract these reports; reconcile their facts from the reports left, delete those left with none."""
-        if not reports:
-            return
-        gone = {report.id for report in reports}
-        prepared.retracted.extend(sorted(gone))
-        left = await self._live_reports(sorted({report.fact for report in reports}), None)
-        rewritten: dict[str, list[Row]] = {}
-        for report in reports:
-            others = [each for each in left.get(report.fact, []) if each.id not in gone]
-            if not others:
-                prepared.deleted.append(report.fact)
-                continue
-            row = fact_row(report.section, report.fact, others, prepared.at)
-            rewritten.setdefault(report.section, []).append(row)
-            prepared.updated.append(report.fact)
-            prepared.facts_updated += 1
-        for section, rows in rewritten.items():
-            prepared.batches.append((QUERIES[section], rows, 0))
 
     def _report(
         self,
@@ -253,6 +225,13 @@ class FileWriter:
         fact = row["id"]
         new_id = report_id(fact, source, row["props"]["_hash"])
         if any(report.id == new_id for report in live):
+            if len(live) == 1 and stored.get(fact, (None, False))[0] != row["props"]["_hash"]:
+                # Its one report is live, but something else (a mutation) changed the fact since: the file
+                # writes it again as it says.
+                prepared.facts_updated += 1
+                rewritten = single_report_props(row, source, prepared.at)
+                rewritten["props"]["first_reported"] = live[0].loaded_at
+                return rewritten
             self.summary.count(row["label"]).unchanged += 1
             self.summary.records += 1
             prepared.unchanged += 1
@@ -404,3 +383,35 @@ class FileWriter:
 def _as_is(ref: str, target: Target) -> str:
     """References of a record already resolved."""
     return ref
+
+
+async def live_reports(
+    store: GraphStore, facts: list[str], source: str | None
+) -> dict[str, list[StoredReport]]:
+    """The live reports of these facts and every live report of `source`, by fact."""
+    found = await store.read("report_live", facts=facts, source=source)
+    live: dict[str, list[StoredReport]] = {}
+    for each in found:
+        live.setdefault(each["fact"], []).append(StoredReport.of(each))
+    return live
+
+
+async def withdraw(store: GraphStore, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
+    """Retract these reports; reconcile their facts from the reports left, delete those left with none."""
+    if not reports:
+        return
+    gone = {report.id for report in reports}
+    prepared.retracted.extend(sorted(gone))
+    left = await live_reports(store, sorted({report.fact for report in reports}), None)
+    rewritten: dict[str, list[Row]] = {}
+    for report in reports:
+        others = [each for each in left.get(report.fact, []) if each.id not in gone]
+        if not others:
+            prepared.deleted.append(report.fact)
+            continue
+        row = fact_row(report.section, report.fact, others, prepared.at)
+        rewritten.setdefault(report.section, []).append(row)
+        prepared.updated.append(report.fact)
+        prepared.facts_updated += 1
+    for section, rows in rewritten.items():
+        prepared.batches.append((QUERIES[section], rows, 0))

@@ -1,9 +1,10 @@
-"""Events, one class per kind. A new kind is one more class here and one more member of `Event`."""
+"""Events, one class per kind. A new kind is one more class here and one more member of `Event`;
+`EVENT_KINDS` (the vocabulary the API, its filters and `kg ingest` derive from) follows by itself."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field
 
@@ -11,6 +12,7 @@ from graph.model.base import Name, Record, Ref, Reference, Role, Target, Text, r
 from graph.model.dates import DateSpan
 from graph.model.evidence import Evidenced
 from graph.model.ids import EventId
+from graph.model.money import Money
 
 
 class Participant(Record):
@@ -20,6 +22,8 @@ class Participant(Record):
 
 class EventBase(Evidenced):
     label: ClassVar[str]
+    roles: ClassVar[tuple[str, ...]] = ("participant",)
+    """The roles its participants usually take (the first is the default); any role is accepted."""
 
     id: EventId
     kind: str
@@ -46,11 +50,13 @@ class Visit(EventBase):
     """A trip; a trip to several places has one leg (a Visit with `part_of`) per place."""
 
     label = "Visit"
+    roles = ("visitor", "host", "head_of_delegation", "member")
     kind: Literal["visit"]
 
 
 class ContractSigning(EventBase):
     label = "ContractSigning"
+    roles = ("party", "signatory", "witness")
     kind: Literal["contract_signing"]
     produced: list[Ref] = Field(default_factory=list)
 
@@ -61,11 +67,13 @@ class ContractSigning(EventBase):
 
 class Ban(EventBase):
     label = "Ban"
+    roles = ("issuer", "target")
     kind: Literal["ban"]
 
 
 class Statement(EventBase):
     label = "Statement"
+    roles = ("speaker", "addressee")
     kind: Literal["statement"]
     content: Text | None = None
     """What was said; the speaker's own words when the digest quotes them."""
@@ -73,14 +81,87 @@ class Statement(EventBase):
 
 class Meeting(EventBase):
     label = "Meeting"
+    roles = ("participant", "host", "organizer")
     kind: Literal["meeting"]
 
 
 class Publication(EventBase):
     label = "Publication"
+    roles = ("publisher", "author")
     kind: Literal["publication"]
 
 
+class Appointment(EventBase):
+    label = "Appointment"
+    roles = ("appointee", "authority")
+    kind: Literal["appointment"]
+
+
+class Dismissal(EventBase):
+    label = "Dismissal"
+    roles = ("dismissed", "authority")
+    kind: Literal["dismissal"]
+
+
+class Detention(EventBase):
+    """An arrest or detention."""
+
+    label = "Detention"
+    roles = ("detainee", "authority")
+    kind: Literal["detention"]
+
+
+class Penalty(EventBase):
+    """What a court or authority imposes; `money` is the sum when there is one (a fine, damages)."""
+
+    money: Money | None = None
+
+
+class Sentence(Penalty):
+    label = "Sentence"
+    roles = ("defendant", "court")
+    kind: Literal["sentence"]
+
+
+class Fine(Penalty):
+    label = "Fine"
+    roles = ("target", "issuer", "court")
+    kind: Literal["fine"]
+
+
+class Sanction(EventBase):
+    label = "Sanction"
+    roles = ("issuer", "target")
+    kind: Literal["sanction"]
+
+
+class Expulsion(EventBase):
+    label = "Expulsion"
+    roles = ("issuer", "target")
+    kind: Literal["expulsion"]
+
+
 Event = Annotated[
-    Visit | ContractSigning | Ban | Statement | Meeting | Publication, Field(discriminator="kind")
+    Visit
+    | ContractSigning
+    | Ban
+    | Statement
+    | Meeting
+    | Publication
+    | Appointment
+    | Dismissal
+    | Detention
+    | Sentence
+    | Fine
+    | Sanction
+    | Expulsion,
+    Field(discriminator="kind"),
 ]
+
+EVENT_CLASSES: tuple[type[EventBase], ...] = get_args(get_args(Event)[0])
+EVENT_KINDS: tuple[str, ...] = tuple(get_args(c.model_fields["kind"].annotation)[0] for c in EVENT_CLASSES)
+"""Every event kind, in declaration order: the one vocabulary of the graph, the API and `kg ingest`."""
+EVENT_LABELS: dict[str, str] = {kind: c.label for kind, c in zip(EVENT_KINDS, EVENT_CLASSES, strict=True)}
+EVENT_ROLES: dict[str, tuple[str, ...]] = {
+    kind: c.roles for kind, c in zip(EVENT_KINDS, EVENT_CLASSES, strict=True)
+}

@@ -10,11 +10,10 @@ from datetime import date
 from typing import Any
 
 from graph.errors import Location, ValidationFailed
+from graph.model.events import EVENT_KINDS
 from graph.read.engagements import political_side
 from graph.read.names import directory, resolve_actor
 from graph.store import GraphStore
-
-EVENT_KINDS = ("visit", "contract_signing", "ban", "statement", "meeting", "publication")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from graph.errors import Location, NotFound, ValidationFailed
-from graph.read.filters import EVENT_KINDS, check_date_range
+from graph.model.events import EVENT_KINDS
+from graph.read.filters import check_date_range
 from graph.read.subgraph import Subgraph, edge_of, node_of
 from graph.store import GraphStore
 

@@ -13,12 +13,14 @@ import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from playwright.async_api import Browser, ConsoleMessage, Page, Request, async_playwright
 
 from api.app import create_app
@@ -63,13 +65,13 @@ class LiveServer:
     thread: threading.Thread
 
 
-@pytest.fixture(scope="module")
-def live_server(settings: Settings) -> Iterator[LiveServer]:
-    """The app under uvicorn in a thread, on 127.0.0.1 and a port the OS picked."""
+@contextmanager
+def running(app: FastAPI) -> Iterator[LiveServer]:
+    """`app` under uvicorn in a thread, on 127.0.0.1 and a port the OS picked, until the block ends."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -78,10 +80,19 @@ def live_server(settings: Settings) -> Iterator[LiveServer]:
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", server, thread)
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", server, thread)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(settings: Settings) -> Iterator[LiveServer]:
+    """The app under uvicorn in a thread, on 127.0.0.1 and a port the OS picked."""
+    with running(create_app(settings)) as live:
+        yield live
 
 
 @pytest.fixture(scope="module")

@@ -267,3 +267,27 @@ async def test_exports_stay_json_whatever_numbers_another_writer_left_in_the_dat
         "currency": "USD",
         "usd": None,
     }
+
+
+async def test_the_openapi_of_an_export_says_what_it_answers_besides_data(
+    seeded_api: httpx.AsyncClient,
+) -> None:
+    """A client generated from /openapi.json expects a bad filter's 400 (found by the fuzz suite: a
+    schema-valid `to=lorem` was answered with a status the spec did not list), and knows from/to are dates."""
+    refused = await seeded_api.get("/export/events.csv", params={"to": "lorem"})
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "code": "BAD_USER_INPUT",
+        "detail": "'to' must be a date as YYYY-MM-DD, got 'lorem'",
+        "argument": "to",
+    }
+    spec = (await seeded_api.get("/openapi.json")).json()
+    for path in ("/export/graph.json", "/export/graph.gexf", "/export/places.geojson", "/export/events.csv"):
+        operation = spec["paths"][path]["get"]
+        assert {"200", "400", "503", "504"} <= set(operation["responses"]), path
+        error = operation["responses"]["400"]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/ExportError"}
+        dates = {p["name"]: p["schema"] for p in operation["parameters"] if p["name"] in ("from", "to")}
+        for name, schema in dates.items():
+            assert {"type": "string", "format": "date"} in schema["anyOf"], (path, name)
+    assert set(spec["components"]["schemas"]["ExportError"]["required"]) == {"code", "detail"}

@@ -1,0 +1,119 @@
+"""Mentions of events that did not (yet) happen: plans, intentions, hypotheses, denials, habits, counts.
+
+"Lukashenka plans to visit", "contracts will be signed", "намерены подписать", "did not meet", "they meet
+regularly", "visited Russia 10 times last year": the trigger word is there, the event is not. Checked in
+the clause before the trigger (and, for counts and habits, the words right after it). Speech is exempt
+from the plan words: "he will say" is rare and "said he will visit" is a statement about a plan.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ingest.tokens import Token
+from graph.ingest.triggers import Trigger
+
+if TYPE_CHECKING:
+    from graph.ingest.document import Digest
+    from graph.ingest.segments import Sentence
+
+PLANS = {
+    "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could", "may",
+    "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish",
+    "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
+    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot",
+    "намерить", "намеренный", "планировать", "планироваться", "собираться", "мочь", "ожидаться",
+    "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий", "предстоящий", "если",
+    "попытаться", "пытаться", "бы",
+}  # fmt: skip
+FUTURE = {"будет", "будут", "будем", "буду", "будете", "станет", "станут"}
+"""Russian future auxiliaries, by their written form (their lemma "быть" is also the past "были")."""
+NEGATIONS = {"not", "never", "no", "nothing", "neither", "didn't", "wasn't", "weren't", "hasn't", "haven't",
+             "nor", "не", "ни", "нет", "без"}  # fmt: skip
+HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
+          "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
+QUANTIFIERS = {"many", "most", "thousands", "hundreds", "dozens", "several", "some", "all", "numerous",
+               "многие", "многий", "тысяча", "сотня", "десяток", "большинство", "ряд"}  # fmt: skip
+"""'Thousands have been detained', 'Many opposition leaders have been arrested': a summary, not an event."""
+COUNTS = {"times", "rounds", "раз", "раза"}
+FUTURE_AFTER = {"will", "would", "expected", "planned", "scheduled", "shall", "планироваться", "ожидаться",
+                "будет"}  # fmt: skip
+HAPPEN = {"held", "take", "begin", "start", "open", "follow", "place", "состояться", "пройти", "начаться",
+          "открыться"}  # fmt: skip
+"""'The forum will be held', 'a press conference is expected to take place', 'переговоры пройдут': the
+event is announced, not reported (a ban that 'will now apply' is in force: only happening verbs count)."""
+CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
+REACH = 5
+
+
+def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> str | None:
+    """Why this trigger reports no event ('plan', 'negated', 'habit', 'count'), or None when it does."""
+    before = _clause_before(trigger, tokens, digest.text)
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:4]
+    later = _clause_after(trigger, tokens, digest.text)
+    if NEGATIONS.intersection(before[-3:]):
+        return "negated"
+    if trigger.kind == "statement":
+        return None
+    if PLANS.intersection(before) or "будет" in before or "to" in before[-2:]:
+        return "plan"
+    future = bool(FUTURE_AFTER.intersection(later)) and bool(HAPPEN.intersection(later))
+    if (future or "expected" in later[:2]) and not _past(later, tokens, trigger):
+        return "plan"
+    if HAPPEN.intersection(later[:2]) & {"состояться", "пройти"} and _future_form(tokens, trigger):
+        return "plan"
+    if HABITS.intersection(before + after):
+        return "habit"
+    opening = [t.norm for t in tokens[:3]]
+    if QUANTIFIERS.intersection(opening) and tokens and tokens[0].start == sentence.span.start:
+        return "summary"
+    if any(word in COUNTS and index > 0 and _number(after[index - 1]) for index, word in enumerate(after)):
+        return "count"
+    return None
+
+
+def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
+    """Up to REACH words before the trigger, stopping at a comma or a quotation mark."""
+    words: list[str] = []
+    previous_start = trigger.span.start
+    for token in reversed([t for t in tokens if t.end <= trigger.span.start]):
+        gap = text[token.end : previous_start]
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= REACH:
+            break
+        if token.text == "May":
+            words.insert(0, "may-month")
+        else:
+            words.insert(0, "будет" if token.text.lower() in FUTURE else token.norm)
+        previous_start = token.start
+    return words
+
+
+def _clause_after(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
+    """Up to 9 words after the trigger, stopping at a comma or a quotation mark ('будет' for Russian
+    future forms)."""
+    words: list[str] = []
+    previous_end = trigger.span.end
+    for token in [t for t in tokens if t.start >= trigger.span.end]:
+        gap = text[previous_end : token.start]
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 9:
+            break
+        words.append("будет" if token.text.lower() in FUTURE else token.norm)
+        previous_end = token.end
+    return words
+
+
+def _past(later: list[str], tokens: list[Token], trigger: Trigger) -> bool:
+    """'состоялись' is past, 'состоится' future: pymorphy3 gives both one lemma, so look at the form."""
+    forms = [t.text.lower() for t in tokens if t.start >= trigger.span.end][: len(later)]
+    return any(f.startswith(("состоял", "прошл", "прошел", "прошёл")) for f in forms)
+
+
+def _future_form(tokens: list[Token], trigger: Trigger) -> bool:
+    forms = [t.text.lower() for t in tokens if t.start >= trigger.span.end][:2]
+    return any(f.startswith(("состоит", "состоят", "пройдет", "пройдёт", "пройдут")) for f in forms)
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                      "dozen", "several", "many", "два", "три", "четыре", "пять", "десять",
+                                      "несколько"}  # fmt: skip

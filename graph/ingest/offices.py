@@ -1,0 +1,162 @@
+"""People named by their office: "the president", "the deputy PM", "глава государства", "the Belarusian
+leader", "Kozhemyako ... the governor". Each becomes a mention of the person who holds that office.
+
+Who holds it: the person the text itself gave that title last ("Governor Oleg Kozhemyako ... the
+governor"), else the holder in the seed files' offices (graph.model Office records) for the country the
+title names ("Russian President", "президент РФ") or, failing that, the country the text speaks of most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from graph.ingest.candidates import Mention, Span
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.tokens import Token
+
+TITLES: dict[tuple[str, ...], str] = {
+    ("president",): "president", ("head", "of", "state"): "president", ("президент",): "president",
+    ("глава", "государство"): "president", ("leader",): "leader", ("лидер",): "leader",
+    ("глава",): "head", ("prime", "minister"): "prime minister", ("premier",): "prime minister",
+    ("pm",): "prime minister", ("премьер",): "prime minister", ("премьера",): "prime minister",
+    ("премьер-министр",): "prime minister",
+    ("глава", "правительство"): "prime minister", ("deputy", "prime", "minister"): "deputy prime minister",
+    ("deputy", "pm"): "deputy prime minister", ("вице-премьер",): "deputy prime minister",
+    ("foreign", "minister"): "foreign minister", ("глава", "мид"): "foreign minister",
+    ("министр", "иностранный", "дело"): "foreign minister", ("governor",): "governor",
+    ("губернатор",): "governor", ("kremlin", "chief"): "president",
+}  # fmt: skip
+NEEDS_COUNTRY = {"leader", "head"}
+"""'the leader', 'глава' name an office only with a country: 'the Belarusian leader', 'глава Белоруссии'."""
+ADJECTIVES = {"belarusian": "country:BY", "belarus": "country:BY", "белорусский": "country:BY",
+              "russian": "country:RU", "russia": "country:RU", "российский": "country:RU",
+              "ukrainian": "country:UA", "украинский": "country:UA", "lithuanian": "country:LT",
+              "polish": "country:PL", "польский": "country:PL"}  # fmt: skip
+BETWEEN_TITLE_AND_NAME = {"of", "the", ",", "and"}
+MAX_LONGEST = max(len(k) for k in TITLES)
+
+
+@dataclass(frozen=True)
+class _Title:
+    first: int
+    last: int
+    key: str
+    country: str | None
+
+
+def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """`mentions` with every title that names a person (and is not followed by the name) replaced by a
+    mention of that person; a country inside the title ('глава Белоруссии') is consumed by it."""
+    if not tokens:
+        return mentions
+    at = {m.span.start: m for m in mentions}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    main = _main_country(mentions, gazetteer)
+    seen: dict[tuple[str, str | None], Mention] = {}
+    added: list[Mention] = []
+    consumed: set[Span] = set()
+    index = 0
+    while index < len(tokens):
+        title = _title_at(tokens, index)
+        if title is None:
+            index += 1
+            continue
+        key, country, last = title.key, title.country, title.last
+        following = [at.get(tokens[i].start) for i in (last + 1, last + 2) if i < len(tokens)]
+        if following and following[0] is None and tokens[last + 1].norm not in {"of", "the"}:
+            following = []
+        after = next((m for m in following if m is not None), None)
+        own: Span | None = None
+        of: str | None = None
+        if after is not None and after.best.kind != "person" and after.span.end in ends:
+            if after.best.kind == "country":
+                country = country or after.best.id
+            else:
+                of = after.best.id
+            own, last = after.span, ends[after.span.end]
+        index = last + 1
+        named = _named_after(tokens, last, at)
+        if key in NEEDS_COUNTRY:
+            if country is None:
+                continue
+            key = "president"
+        if named is not None:
+            seen[(key, of or country)] = seen[(key, None)] = named
+            continue
+        person = _holder(key, of or country, seen, gazetteer, main)
+        if person is not None:
+            if own is not None:
+                consumed.add(own)
+            span = Span(tokens[title.first].start, tokens[last].end)
+            added.append(Mention(span, person.candidates, person.surface))
+    kept = [m for m in mentions if m.span not in consumed and not any(m.span.overlaps(a.span) for a in added)]
+    return sorted(kept + added, key=lambda m: m.span.start)
+
+
+def _title_at(tokens: list[Token], index: int) -> _Title | None:
+    first, country = index, None
+    if tokens[index].norm in ADJECTIVES:
+        country, index = ADJECTIVES[tokens[index].norm], index + 1
+    for length in range(MAX_LONGEST, 0, -1):
+        words = tuple(t.norm for t in tokens[index : index + length])
+        if len(words) == length and words in TITLES:
+            return _Title(first, index + length - 1, TITLES[words], country)
+    return None
+
+
+def _named_after(tokens: list[Token], last: int, at: dict[int, Mention]) -> Mention | None:
+    """'President Putin', 'Governor of Primorye Oleg Kozhemyako', 'President of Belarus, Alexander
+    Lukashenko': the person named right after the title."""
+    for step in range(1, 6):
+        if last + step >= len(tokens):
+            return None
+        mention = at.get(tokens[last + step].start)
+        if mention is not None and mention.best.kind == "person":
+            return mention
+        token = tokens[last + step]
+        if not (token.text[:1].isupper() or token.norm in BETWEEN_TITLE_AND_NAME or mention is not None):
+            return None
+    return None
+
+
+def _holder(
+    key: str,
+    country: str | None,
+    seen: dict[tuple[str, str | None], Mention],
+    gazetteer: Gazetteer,
+    main: str | None,
+) -> Mention | None:
+    """`country` is a country id or the id of the region or body whose office it is."""
+    if (key, country) in seen:
+        return seen[(key, country)]
+    wanted = country or main
+    holders = [
+        o.person
+        for o in gazetteer.offices
+        if _title_matches(o.title, key) and (wanted is None or wanted in {o.country, o.of})
+    ]
+    if len(set(holders)) != 1:
+        return None
+    person = gazetteer.actors[holders[0]]
+    return Mention(Span(0, 0), (person,), person.name)
+
+
+def _title_matches(title: str, key: str) -> bool:
+    lowered = title.lower()
+    if key == "prime minister":
+        return "prime minister" in lowered and "deputy" not in lowered
+    if key == "president":
+        return lowered.startswith("president")
+    return key in lowered
+
+
+def _main_country(mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    """The country the text speaks of most (its own name, its government, its people)."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        actor = mention.best
+        country = actor.id if actor.kind == "country" else gazetteer.countries.get(actor.id)
+        if country:
+            counts[country] += 1
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,97 @@
+"""Several events told in one sentence of one kind.
+
+"X held talks with the leaders of A – Y, B – Z and C – W": one meeting with each counterpart (persons,
+not their countries). "Savich and Antonchyk were fined 675 BYN and 810 BYN, respectively": one fine each,
+with its own sum.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.ingest.candidates import Candidate, Participant
+from graph.ingest.document import Digest
+from graph.ingest.roles import Situated
+from graph.ingest.segments import Sentence
+from graph.ingest.triggers import Trigger
+
+DASHES = "–—-"
+WITH = re.compile(r"(?:\bwith|(?<!\w)[сc])\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.IGNORECASE)
+"""'... with the governor X, and in Ufa with Y', 'с губернатором X, а в Уфе — с Y': each its own meeting."""
+THAT = re.compile(r"\b(?:that|что)\b", re.IGNORECASE)
+"""What someone said after the meeting names ('announced that he plans more meetings with Putin') is
+not a counterpart."""
+RESPECTIVELY = ("respectively", "соответственно")
+
+
+def split_candidate(
+    candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence, situated: list[Situated]
+) -> list[Candidate]:
+    if candidate.kind == "meeting":
+        return _counterparts(candidate, trigger, digest, situated)
+    if candidate.kind in {"fine", "sentence"}:
+        return _respectively(candidate, trigger, digest, sentence)
+    return [candidate]
+
+
+def _counterparts(
+    candidate: Candidate, trigger: Trigger, digest: Digest, situated: list[Situated]
+) -> list[Candidate]:
+    that = THAT.search(digest.text, trigger.span.end)
+    cut = that.start() if that else len(digest.text)
+    after = [
+        s for s in situated if trigger.span.end <= s.mention.span.start < cut and s.actor.kind == "person"
+    ]
+    dashed = [
+        s
+        for s in after
+        if any(d in digest.text[max(0, s.mention.span.start - 3) : s.mention.span.start] for d in DASHES)
+    ]
+    if len(dashed) < 2:
+        dashed = [
+            s
+            for s in after
+            if WITH.search(digest.text[max(0, s.mention.span.start - 40) : s.mention.span.start])
+        ]
+    if len(dashed) < 2:
+        return [candidate]
+    persons = {s.actor.id for s in dashed}
+    listed = {
+        s.actor.id for s in situated if s.mention.span.start >= trigger.span.end and s.actor.id not in persons
+    }
+    hosts = [p for p in candidate.participants if p.actor.id not in persons and p.actor.id not in listed]
+    split: list[Candidate] = []
+    start = trigger.span.start
+    for s in dashed:
+        places = [
+            p.actor
+            for p in situated
+            if p.is_place and p.locative and start <= p.mention.span.start < s.mention.span.start
+        ]
+        split.append(
+            replace(
+                candidate,
+                participants=[*hosts, Participant(s.actor, "participant")],
+                places=places or ([] if split else candidate.places),
+                review=list(candidate.review),
+            )
+        )
+        start = s.mention.span.end
+    return split
+
+
+def _respectively(
+    candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence
+) -> list[Candidate]:
+    if not any(word in digest.quote(sentence.span).lower() for word in RESPECTIVELY):
+        return [candidate]
+    people = [p for p in candidate.participants if p.actor.kind == "person"]
+    money = [m for m in digest.money_in(sentence.span) if m.span.start >= trigger.span.start]
+    if len(people) < 2 or len(money) != len(people):
+        return [candidate]
+    others = [p for p in candidate.participants if p.actor.kind != "person"]
+    return [
+        replace(candidate, participants=[person, *others], money=sum_, review=list(candidate.review))
+        for person, sum_ in zip(people, money, strict=True)
+    ]
