@@ -6,6 +6,7 @@ an unchanged record look changed; the loader's `SET n = row.props` writes them w
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +47,19 @@ class Audit:
             props.update({key: value for key, value in created.items() if value is not None})
         props.update(updated_by=self.by, updated_at=self.at)
         return row
+
+    def load(self, changed: list[tuple[Op, str, str]]) -> Batch:
+        """The mutation's :Load record for the change feed (queries/write_mutation_load.cypher)."""
+        ops: list[str] = [op for op, _, _ in changed]
+        params = {
+            "id": f"load:{uuid.uuid4().hex}",
+            "by": self.by,
+            "at": self.at,
+            "created": ops.count("create"),
+            "updated": ops.count("update"),
+            "deleted": ops.count("delete"),
+        }
+        return Batch("write_mutation_load", [{}], params)
 
     def changes(self, changed: list[tuple[Op, str, str]]) -> Batch:
         """The :Change records of this write: (op, label, id) each."""

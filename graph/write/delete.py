@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.errors import Location, NotFound
 from graph.store import Batch, GraphStore
-from graph.write.audit import Audit
+from graph.write.audit import Audit, Op
 
 
 async def delete_event(store: GraphStore, event_id: str, author: str) -> None:
@@ -13,7 +13,8 @@ async def delete_event(store: GraphStore, event_id: str, author: str) -> None:
     if not found:
         raise NotFound(f"no event with id '{event_id}'", location=Location(field="id"))
     audit = Audit(author)
+    deleted: list[tuple[Op, str, str]] = [("delete", "Event", event_id)]
     deletion = Batch("write_delete_event", [{"id": event_id}])
     await store.write_batches(
-        [deletion, audit.changes([("delete", "Event", event_id)])], timeout=store.timeouts.query
+        [deletion, audit.changes(deleted), audit.load(deleted)], timeout=store.timeouts.query
     )

@@ -111,7 +111,9 @@ async def _write(
     if not changed:
         return False
     writes = [Batch(LOAD_QUERIES[label], list(each)) for label, each in batches.items() if each]
-    await store.write_batches([*writes, audit.changes(changed)], timeout=store.timeouts.query)
+    await store.write_batches(
+        [*writes, audit.changes(changed), audit.load(changed)], timeout=store.timeouts.query
+    )
     return True
 
 

@@ -11,13 +11,22 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+import httpx
 from fastapi import FastAPI
 from websockets.asyncio.client import ClientConnection, connect
 
 from graph.load import load_paths
 from graph.store import GraphStore
 from tests.api.conftest import LiveServer
-from tests.conftest import MAIN_SEED, REPORT_DIGESTS, SEED
+from tests.api.mutation_inputs import (
+    AS_WRITER,
+    DELETE_EVENT,
+    GOLOVCHENKO,
+    UPSERT_ACTOR,
+    UPSERT_EVENT,
+    signing,
+)
+from tests.conftest import MAIN_SEED, REPORT_DIGESTS, SEED, gql
 
 LEDGER, POVESTKA = (
     next(path for path in REPORT_DIGESTS if name in path.name) for name in ("ledger", "povestka")
@@ -26,6 +35,7 @@ LEDGER, POVESTKA = (
 SUBSCRIBE = (
     "subscription { changes { id kind at by files hashes created updated merged retracted unchanged } }"
 )
+CHANGES = "{ changes(first: 100) { edges { node { kind by created updated retracted } } } }"
 WAIT = 20.0  # seconds: a poll happens every second; the bound only stops a broken test from hanging
 
 
@@ -76,3 +86,23 @@ async def test_a_subscriber_receives_each_committed_load_in_order(
     while app.state.change_feed.listening:  # the last subscriber gone, the poller stops
         assert time.monotonic() < deadline
         await asyncio.sleep(0.05)
+
+
+async def test_a_mutation_is_a_change_too(api_with_keys: httpx.AsyncClient) -> None:
+    before = await gql(api_with_keys, CHANGES)
+    for query, value in ((UPSERT_ACTOR, GOLOVCHENKO), (UPSERT_EVENT, signing())):
+        body = await gql(api_with_keys, query, headers=AS_WRITER, input=value)
+        assert "errors" not in body, body
+    deleted = await gql(
+        api_with_keys, DELETE_EVENT, headers=AS_WRITER, id="event:2023-04-27-novosibirsk-contract-signing"
+    )
+    assert "errors" not in deleted, deleted
+    after = await gql(api_with_keys, CHANGES)
+    new = [edge["node"] for edge in after["data"]["changes"]["edges"]][
+        len(before["data"]["changes"]["edges"]) :
+    ]
+    assert [(c["kind"], c["by"], c["created"], c["retracted"]) for c in new] == [
+        ("mutation", "analyst-anna", 1, 0),  # the actor
+        ("mutation", "analyst-anna", 2, 0),  # the signing and the contracts it produced
+        ("mutation", "analyst-anna", 0, 1),
+    ]
