@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from api import health
 from api.admission import Admission, QueueStats
+from api.change_feed import ChangeFeed
 from api.exports import router as exports_router
 from api.frontend import mount_frontend
 from api.graphiql import GraphiQLRouter
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.store = open_store(settings)
+        app.state.change_feed = ChangeFeed(app.state.store)
         try:
             yield
         finally:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from starlette.requests import HTTPConnection
 
 from graph.api_keys import ApiKey, find_key
 from graph.errors import Forbidden, Unauthenticated
 from graph.settings import Settings
 
 
-def caller_key(request: Request, settings: Settings) -> ApiKey | None:
+def caller_key(request: HTTPConnection, settings: Settings) -> ApiKey | None:
     """The key presented with the request, or None when there is none.
 
     A key that is presented but unknown is refused outright rather than treated as anonymous.

@@ -26,6 +26,8 @@ from graph.store import GraphStore
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seed_data"
 MAIN_SEED = SEED / "2023-04-24_peace-loving-region.yaml"
+REPORT_DIGESTS = sorted((REPO / "tests" / "fixtures" / "reports").glob("*.yaml"))
+"""Three digests that re-report facts of seed_data/ (tests/fixtures/reports/README.md)."""
 CLEAR_GRAPH = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 
@@ -93,6 +95,13 @@ async def seeded_store(migrated_store: GraphStore) -> GraphStore:
 async def main_seed_store(migrated_store: GraphStore) -> GraphStore:
     """The graph with the reference data and the first digest (24-30 April 2023) alone. Read only."""
     return await _holding(migrated_store, "main seed", [MAIN_SEED])
+
+
+@pytest.fixture
+async def reports_store(migrated_store: GraphStore) -> GraphStore:
+    """seed_data/, then the three re-reporting digests of tests/fixtures/reports/, each its own load. Read
+    only."""
+    return await _holding(migrated_store, "reports", [SEED, *REPORT_DIGESTS])
 
 
 async def serve(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fastapi import Request
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
 from api.auth import caller_key
+from api.change_feed import ChangeFeed
 from api.deps import SettingsDep, StoreDep
 from api.schema.loaders import Loaders, make_loaders
 from graph.api_keys import ApiKey
@@ -22,6 +23,7 @@ class Context(BaseContext):
     settings: Settings
     key: ApiKey | None = None
     key_error: KgError | None = None
+    change_feed: ChangeFeed | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -29,9 +31,11 @@ class Context(BaseContext):
         self.loaders = make_loaders(self.store)
 
 
-async def get_context(request: Request, store: StoreDep, settings: SettingsDep) -> Context:
+async def get_context(request: HTTPConnection, store: StoreDep, settings: SettingsDep) -> Context:
+    """For a request or a WebSocket (subscriptions)."""
+    feed: ChangeFeed | None = getattr(request.app.state, "change_feed", None)
     try:
-        return Context(store=store, settings=settings, key=caller_key(request, settings))
+        return Context(store=store, settings=settings, key=caller_key(request, settings), change_feed=feed)
     except KgError as exc:
         # Reported by the first resolver that needs the caller, so public queries still say why.
-        return Context(store=store, settings=settings, key_error=exc)
+        return Context(store=store, settings=settings, key_error=exc, change_feed=feed)

@@ -9,6 +9,8 @@ import strawberry
 
 from api.schema.common import Money
 from api.schema.nodes import Actor, Ctx, Event
+from api.schema.queries import AsOf
+from graph.read.changes import check_moment
 from graph.read.engagements import region_engagements
 from graph.read.filters import check_date_range
 
@@ -39,13 +41,15 @@ class EngagementQuery:
         country: str,
         from_: Annotated[date | None, strawberry.argument(name="from")] = None,
         to: date | None = None,
+        as_of: AsOf = None,
     ) -> list[RegionEngagement]:
         check_date_range(from_, to)
-        found = await region_engagements(info.context.store, actor, country, from_, to)
+        moment = check_moment(as_of, "asOf")
+        found = await region_engagements(info.context.store, actor, country, from_, to, moment)
         return [
             RegionEngagement(
                 region=Actor.of(each.region),
-                events=[Event.of(props) for props in each.events],
+                events=[Event.of(props, moment) for props in each.events],
                 contract_value=Money.of(each.contract_value) if each.contract_value else None,
                 contract_values=[Money.of(value) for value in each.contract_values],
             )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 
@@ -13,8 +14,10 @@ from graph.read.engagements import political_side
 from graph.read.filters import ResolvedEventFilter
 from graph.read.links import Links, actor_links, agreement_links, event_links
 from graph.read.lists import EventPageGroup, event_pages
+from graph.read.lookup import actors_by_ids
 from graph.read.names import directory
 from graph.read.pages import Page, PageRequest
+from graph.read.reports import FactReport, fact_reports, sources_by_ids
 from graph.store import GraphStore
 
 
@@ -27,12 +30,22 @@ class ActorEventsKey:
     page: PageRequest
 
 
+@dataclass(frozen=True)
+class ReportsKey:
+    fact: str
+    as_of: datetime | None
+    """None: the live reports; else those live at that moment."""
+
+
 @dataclass
 class Loaders:
     event_links: DataLoader[str, Links | None]
     actor_links: DataLoader[str, Links | None]
     agreement_links: DataLoader[str, Links | None]
     actor_events: DataLoader[ActorEventsKey, Page]
+    reports: DataLoader[ReportsKey, list[FactReport]]
+    sources: DataLoader[str, dict[str, Any] | None]
+    actors: DataLoader[str, dict[str, Any] | None]
 
 
 def make_loaders(store: GraphStore) -> Loaders:
@@ -69,9 +82,31 @@ def make_loaders(store: GraphStore) -> Loaders:
             pages.update({key: found[key.actor] for key in same})
         return [pages[key] for key in keys]
 
+    async def load_reports(keys: list[ReportsKey]) -> list[list[FactReport]]:
+        found: dict[ReportsKey, list[FactReport]] = {}
+        for as_of in dict.fromkeys(key.as_of for key in keys):  # one moment per request in practice
+            ids = [key.fact for key in keys if key.as_of == as_of]
+            found.update(
+                {
+                    ReportsKey(i, as_of): each
+                    for i, each in zip(ids, await fact_reports(store, ids, as_of), strict=True)
+                }
+            )
+        return [found[key] for key in keys]
+
+    async def load_sources(ids: list[str]) -> list[dict[str, Any] | None]:
+        return await sources_by_ids(store, ids)
+
+    async def load_actors(ids: list[str]) -> list[dict[str, Any] | None]:
+        found = await actors_by_ids(store, ids)
+        return [found.get(each) for each in ids]
+
     return Loaders(
         event_links=DataLoader(load_fn=load_event_links),
         actor_links=DataLoader(load_fn=load_actor_links),
         agreement_links=DataLoader(load_fn=load_agreement_links),
         actor_events=DataLoader(load_fn=load_actor_events),
+        reports=DataLoader(load_fn=load_reports),
+        sources=DataLoader(load_fn=load_sources),
+        actors=DataLoader(load_fn=load_actors),
     )

@@ -3,7 +3,7 @@ through the request's DataLoaders."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -13,6 +13,7 @@ from api.schema.common import Connection, Evidence, GeoPoint, Money, connection,
 from api.schema.context import Context
 from api.schema.enums import ActorKind, DatePrecision, EventKind
 from api.schema.loaders import ActorEventsKey
+from api.schema.reports import Reported
 from graph.read.links import Links
 from graph.read.money import money_of
 from graph.read.pages import page_request
@@ -104,7 +105,7 @@ class Actor:
 
 
 @strawberry.type(description="An office held: who, which office, of what, from when to when.")
-class Office:
+class Office(Reported):
     id: strawberry.ID
     title: str
     start_date: date | None
@@ -116,6 +117,7 @@ class Office:
     @classmethod
     def of(cls, props: dict[str, Any]) -> Office:
         return cls(
+            **Reported.reported(props),
             id=strawberry.ID(props["id"]),
             title=props["title"],
             start_date=props.get("start_date"),
@@ -146,7 +148,7 @@ class Party:
         "appointment or dismissal, a detention, a sentence, a fine, a sanction, an expulsion."
     )
 )
-class Event:
+class Event(Reported):
     id: strawberry.ID
     kind: EventKind
     title: str
@@ -160,9 +162,11 @@ class Event:
     )
 
     @classmethod
-    def of(cls, props: dict[str, Any]) -> Event:
+    def of(cls, props: dict[str, Any], as_of: datetime | None = None) -> Event:
+        """`as_of`: the moment `props` were reconciled for (asOf), so its reports are those live then."""
         value = money_of(props)
         return cls(
+            **Reported.reported(props, as_of),
             id=strawberry.ID(props["id"]),
             kind=EventKind(props["kind"]),
             title=props["title"],
@@ -212,7 +216,7 @@ class Event:
 
 
 @strawberry.type(description="An agreement or contract, with its value and parties.")
-class Agreement:
+class Agreement(Reported):
     id: strawberry.ID
     kind: str
     title: str
@@ -222,9 +226,10 @@ class Agreement:
     value: Money | None
 
     @classmethod
-    def of(cls, props: dict[str, Any]) -> Agreement:
+    def of(cls, props: dict[str, Any], as_of: datetime | None = None) -> Agreement:
         value = money_of(props)
         return cls(
+            **Reported.reported(props, as_of),
             id=strawberry.ID(props["id"]),
             kind=props["kind"],
             title=props["title"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 import strawberry
@@ -10,7 +10,9 @@ import strawberry
 from api.schema.common import Connection, Source, connection, wants_total
 from api.schema.enums import ActorKind, EventKind
 from api.schema.nodes import Actor, Agreement, Ctx, Event
-from graph.errors import Location, ValidationFailed
+from graph.errors import Location, NotFound, ValidationFailed
+from graph.read.as_of import events_page_as_of
+from graph.read.changes import check_moment
 from graph.read.filters import EventFilter, resolve_event_filter
 from graph.read.lists import (
     ACTOR_KINDS,
@@ -24,19 +26,36 @@ from graph.read.lists import (
 from graph.read.lookup import node_by_id
 from graph.read.names import resolve_actor
 from graph.read.pages import page_request
+from graph.read.reports import facts_as_of
 
 From = Annotated[
     date | None, strawberry.argument(name="from", description="Only what ends on or after this day.")
 ]
 To = Annotated[date | None, strawberry.argument(description="Only what starts on or before this day.")]
+AsOf = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Answer as the graph stood then: the reports loaded by then and not yet retracted, "
+        "reconciled. Needs a time zone (2023-05-01T00:00:00Z)."
+    ),
+]
 TIMELINE_MAX = 1000
 
 
 async def _events(
-    info: Ctx, filters: EventFilter, first: int | None, after: str | None, maximum: int | None = None
+    info: Ctx,
+    filters: EventFilter,
+    first: int | None,
+    after: str | None,
+    maximum: int | None = None,
+    as_of: datetime | None = None,
 ) -> Connection[Event]:
     resolved = await resolve_event_filter(info.context.store, filters)
     page = page_request(first, after, maximum or info.context.settings.page_max, wants_total(info))
+    if as_of is not None:
+        found = await events_page_as_of(info.context.store, resolved, page, as_of)
+        then: Connection[Event] = connection(found, lambda props: Event.of(props, as_of))
+        return then
     pages = await event_pages(info.context.store, resolved, [EventPageGroup("all", resolved.side)], page)
     result: Connection[Event] = connection(pages["all"], Event.of)
     return result
@@ -68,7 +87,14 @@ class LookupQuery:
         return Actor.of(await node_by_id(info.context.store, "actor", actor_id))
 
     @strawberry.field(description="One event by id.")
-    async def event(self, info: Ctx, id: strawberry.ID) -> Event:
+    async def event(self, info: Ctx, id: strawberry.ID, as_of: AsOf = None) -> Event:
+        moment = check_moment(as_of, "asOf")
+        if moment is not None:
+            found = (await facts_as_of(info.context.store, "event", moment, [str(id)])).get(str(id))
+            if found is None:
+                message = f"no event with id '{id}' as of {moment.isoformat()}"
+                raise NotFound(message, location=Location(field="id"))
+            return Event.of(found.props, moment)
         return Event.of(await node_by_id(info.context.store, "event", str(id)))
 
     @strawberry.field(description="People, organisations and places, in name order.")
@@ -106,6 +132,7 @@ class LookupQuery:
         source: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,
+        as_of: AsOf = None,
     ) -> Connection[Event]:
         filters = EventFilter(
             tuple(k.value for k in kinds or []),
@@ -116,7 +143,7 @@ class LookupQuery:
             country,
             str(source) if source else None,
         )
-        return await _events(info, filters, first, after)
+        return await _events(info, filters, first, after, as_of=check_moment(as_of, "asOf"))
 
     @strawberry.field(description="Agreements in date order; `party` takes an id or a name.")
     async def agreements(

@@ -19,6 +19,7 @@ from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.input_limits import InputLimits, literal_limits_rule
+from api.schema.changes import ChangeQuery, Subscription
 from api.schema.context import Context
 from api.schema.discovery import DiscoveryQuery
 from api.schema.engagements import EngagementQuery
@@ -55,7 +56,9 @@ class QuietSchema(strawberry.Schema):
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the production switches of `settings`: query limits, introspection."""
-    query = merge_types("Query", (Query, EngagementQuery, LookupQuery, DiscoveryQuery, NeighborhoodQuery))
+    query = merge_types(
+        "Query", (Query, EngagementQuery, LookupQuery, DiscoveryQuery, NeighborhoodQuery, ChangeQuery)
+    )
     # The limit rules are built once: a rule class made per request would never hit the validation cache.
     limits = [
         *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
@@ -73,4 +76,4 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    return QuietSchema(query=query, mutation=Mutation, extensions=extensions)
+    return QuietSchema(query=query, mutation=Mutation, subscription=Subscription, extensions=extensions)

@@ -50,16 +50,17 @@ class Audit:
 
     def load(self, changed: list[tuple[Op, str, str]]) -> Batch:
         """The write's :Change:Load record (kind `mutation`) for the change feed: counts only, since its
-        :Change records already name each id for the history."""
+        :Change records already name each id for the history. A deletion counts as `retracted`."""
+        ops = [op for op, _, _ in changed]
         row: dict[str, Any] = {
             "id": f"load:{uuid.uuid4().hex}",
             "kind": "mutation",
             "file": None,
             "sha256": None,
-            "created": sum(op == "create" for op, _, _ in changed),
-            "updated": sum(op in ("update", "delete") for op, _, _ in changed),
+            "created": ops.count("create"),
+            "updated": ops.count("update"),
             "merged": 0,
-            "retracted": 0,
+            "retracted": ops.count("delete"),
             "unchanged": 0,
             "created_ids": [],
             "updated_ids": [],
