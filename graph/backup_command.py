@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from graph import backup as backups
-from graph.connection import open_store, resolve_uri
-from graph.errors import KgError
+from graph.command_store import run_with_store
+from graph.connection import resolve_uri
 from graph.schema import migrate
 from graph.settings import get_settings
 from graph.store import GraphStore
-
-T = TypeVar("T")
-errors = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def backup(
@@ -29,7 +22,7 @@ def backup(
     """Write the whole graph (every node and relationship, with all properties) to a file, online."""
     settings = get_settings()
     source = _safe_uri(resolve_uri(settings))
-    summary = _run(lambda store: backups.backup(store, path, force=force, source=source))
+    summary = run_with_store(lambda store: backups.backup(store, path, force=force, source=source))
     typer.echo(f"Backed up {summary.nodes} nodes and {summary.relationships} relationships to {path}.")
 
 
@@ -43,23 +36,8 @@ def restore(
         await migrate(store)
         return await backups.restore(store, path)
 
-    summary = _run(work)
+    summary = run_with_store(work)
     typer.echo(f"Restored {summary.nodes} nodes and {summary.relationships} relationships from {path}.")
-
-
-def _run(work: Callable[[GraphStore], Awaitable[T]]) -> T:
-    async def main() -> T:
-        store = open_store(get_settings())
-        try:
-            return await work(store)
-        finally:
-            await store.close()
-
-    try:
-        return asyncio.run(main())
-    except KgError as exc:
-        errors.print(f"[red]{type(exc).__name__}:[/red] {escape(str(exc))}")
-        raise typer.Exit(1) from None
 
 
 def _safe_uri(uri: str) -> str:

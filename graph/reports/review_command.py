@@ -7,11 +7,9 @@ in the folder you load, so it holds on every later load and on a rebuilt graph),
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn
 
 import typer
 import yaml
@@ -19,14 +17,12 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from graph.connection import open_store
+from graph.command_store import run_with_store
 from graph.errors import KgError
 from graph.model.decisions import Decision
 from graph.reports.candidates import pair_id
-from graph.settings import get_settings
 from graph.store import GraphStore
 
-T = TypeVar("T")
 out = Console(soft_wrap=True, highlight=False)
 errors = Console(stderr=True, soft_wrap=True, highlight=False)
 VERDICTS = {"same": "same_as", "different": "not_same_as"}
@@ -50,7 +46,7 @@ def review(
     if decide is None:
         if left or right:
             _fail("LEFT and RIGHT go with --decide same|different")
-        rows = _run(lambda store: store.read("open_candidates", kind=kind))
+        rows = run_with_store(lambda store: store.read("open_candidates", kind=kind), "kg review")
         _print(rows)
         return
     if decide not in VERDICTS:
@@ -70,7 +66,7 @@ def review(
         "right": right,
         "decision": decide,
     }
-    _run(lambda store: _record(store, record))
+    run_with_store(lambda store: _record(store, record), "kg review")
     if decision.model_dump(exclude_none=True) not in entries:
         _write_decisions(file, [*entries, decision.model_dump(exclude_none=True)])
     out.print(f"Decided: {escape(left)} and {escape(right)} are {decide}; written to {escape(str(file))}.")
@@ -135,21 +131,6 @@ def _write_decisions(file: Path, entries: list[dict[str, Any]]) -> None:
     temporary = file.with_name(file.name + ".tmp")
     temporary.write_text(HEADER + body, encoding="utf-8")
     temporary.replace(file)
-
-
-def _run(work: Callable[[GraphStore], Awaitable[T]]) -> T:
-    async def main() -> T:
-        store = open_store(get_settings())
-        try:
-            return await work(store)
-        finally:
-            await store.close()
-
-    try:
-        return asyncio.run(main())
-    except KgError as exc:
-        errors.print(f"[red]kg review:[/red] {escape(str(exc))}")
-        raise typer.Exit(1) from None
 
 
 def _fail(message: str) -> NoReturn:
