@@ -14,31 +14,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks.load_benchmark import COUNT, clear, run_cypher
+from benchmarks.load_benchmark import COUNT, clear, kg, run_cypher
 from benchmarks.synthetic import generate
 from graph.connection import open_store
 from graph.schema import migrate
 from graph.settings import get_settings
-
-
-def kg(*args: str) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of a `kg` command run as a child process."""
-    command = [sys.executable, "-m", "graph.cli", *args]
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss
 
 
 def timed_rounds(new: Path, reference: Path, rounds: int) -> list[float]:

@@ -57,26 +57,21 @@ async def run_cypher(store: GraphStore, query: str) -> list[dict[str, int]]:
         return await (await session.run(query)).data()
 
 
-def run_loader(data: Path, batch_size: int) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of `kg load` over the synthetic folder, as a child process."""
-    command = [
-        sys.executable,
-        "-m",
-        "graph.cli",
-        "load",
-        str(data),
-        "--reference",
-        str(data / "reference"),
-        "--batch-size",
-        str(batch_size),
-    ]
+def kg(*args: str) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of a `kg` command run as a child process."""
+    command = [sys.executable, "-m", "graph.cli", *args]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"kg load failed: {' '.join(command)}")
+        raise SystemExit(f"failed: {' '.join(command)}")
     return seconds, usage.ru_maxrss
+
+
+def run_loader(data: Path, batch_size: int) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of `kg load` over the synthetic folder, as a child process."""
+    return kg("load", str(data), "--reference", str(data / "reference"), "--batch-size", str(batch_size))
 
 
 def flat_files(data: Path, files: int | None = None) -> Iterator[FlatFile]:
