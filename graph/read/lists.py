@@ -53,24 +53,32 @@ def query_for(base: str, page: PageRequest) -> str:
 async def event_pages(
     store: GraphStore, filters: ResolvedEventFilter, groups: list[EventPageGroup], page: PageRequest
 ) -> dict[str, Page]:
-    """One page per group, all in one round trip. Filtered by an actor or a place, the query starts from
-    those nodes (read/events_page_sorted); otherwise in date order it walks the start_date index
+    """One page per group, all in one round trip (the query `event_page_query` picks)."""
+    query, params = event_page_query(filters, groups, page)
+    rows = await store.read(query, **params)
+    return {row["group"]: keyed_page_of(row, page) for row in rows}
+
+
+def event_page_query(
+    filters: ResolvedEventFilter, groups: list[EventPageGroup], page: PageRequest
+) -> tuple[str, dict[str, Any]]:
+    """The named query and parameters of a page of events. Filtered by an actor, a place or text, the query
+    starts from those nodes (read/events_page_sorted); otherwise in date order it walks the start_date index
     (read/events_page), and in another order it sorts every match."""
     check_order(page, EVENT_ORDERS)
     params = filters.params()
     anchors = [_anchor(group, params) for group in groups]
     walk = page.order == "date" and not any(anchors)
-    rows = await store.read(
-        query_for("read/events_page" if walk else "read/events_page_sorted", page),
-        groups=[
+    query = query_for("read/events_page" if walk else "read/events_page_sorted", page)
+    return query, {
+        "groups": [
             {"key": g.key, "actors": g.conditions(), **(anchor or _EVERY_EVENT)}
             for g, anchor in zip(groups, anchors, strict=True)
         ],
         **params,
         **page.keyed_params(),
         **_event_position(page),
-    )
-    return {row["group"]: keyed_page_of(row, page) for row in rows}
+    }
 
 
 _EVERY_EVENT = {

@@ -45,7 +45,7 @@ CALL (g, text_hits) {
     MATCH (e:Event {id: hit})
     RETURN e
     UNION
-    WITH g WHERE g.start_all
+    UNWIND CASE WHEN g.start_all THEN [true] ELSE [] END AS every_event  // no scan unless asked
     MATCH (e:Event)
     RETURN e
   }
