@@ -34,7 +34,7 @@ def to_client_error(error: GraphQLError) -> GraphQLError:
         extensions: dict[str, object] = {"code": original.code}
         if original.location and original.location.field:
             extensions["argument"] = original.location.field
-        if isinstance(original, UnresolvedName):
+        if isinstance(original, UnresolvedName) and original.candidates:
             extensions["candidates"] = original.candidates
         return _with_code(error, original.message, extensions)
     if error.path is None:

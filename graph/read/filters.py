@@ -99,6 +99,7 @@ class ResolvedEventFilter:
             "place": self.place,
             "country": self.country,
             "source": self.source,
+            "actor": self.actor,
             "actor_conditions": [
                 *({"side": w["side"], "about": [w["id"]]} for w in self.actors_all),
                 *([_any_actor(self.actors_any)] if self.actors_any else []),

@@ -50,7 +50,7 @@ CALL (g, text_hits) {
     RETURN e
   }
   WITH g, text_hits, e WHERE
-      // <filter> the events filter: the same text in every events_page*.cypher (a test checks it)
+      // <filter> the events filter: the same text in both events_page_sorted*.cypher (a test checks it)
       ($kinds IS NULL OR e.kind IN $kinds)
       AND ($from IS NULL OR e.end_date >= $from)
       AND ($to IS NULL OR e.start_date <= $to)

@@ -5,6 +5,8 @@ subject). Issue 12, points 2 and 3."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -234,3 +236,11 @@ async def test_sources_all_and_any(seeded_api: httpx.AsyncClient) -> None:
     body = await events(seeded_api, f'first: 100, sources: {{any: ["{one}", "source:none"]}}')
     assert MOSCOW_PARADE in ids(body)
     assert ids(await events(seeded_api, f'sources: {{all: ["{one}", "source:none"]}}')) == []
+
+
+async def test_the_export_takes_moscow_as_the_city_too(seeded_api: httpx.AsyncClient) -> None:
+    response = await seeded_api.get("/export/events.csv", params={"place": "Moscow"})
+    assert response.status_code == 200, response.text
+    assert [row["id"] for row in csv.DictReader(io.StringIO(response.text))] == [MOSCOW_PARADE]
+    unknown = await seeded_api.get("/export/events.csv", params={"place": "Pskof"})
+    assert unknown.status_code == 400 and "Pskov" in unknown.text
