@@ -155,6 +155,8 @@ async def actor_side(store: GraphStore, actor: str | None, argument: str = "acto
 
 
 async def _actors(store: GraphStore, names: tuple[str, ...], argument: str) -> list[dict[str, Any]]:
+    if not names:
+        return []  # no round trip for the directory when no actor is named
     everyone = await directory(store)
     found = []
     for index, name in enumerate(names):
