@@ -50,6 +50,17 @@ class ValidationFailed(KgError):
     http_status = 400
 
 
+class UnresolvedName(ValidationFailed):
+    """A name argument that names no actor of the kinds asked for, or several: the API gives the client the
+    `candidates` (id, name, kind) to choose from."""
+
+    def __init__(
+        self, message: str, *, location: Location | None = None, candidates: list[dict[str, str]]
+    ) -> None:
+        super().__init__(message, location=location)
+        self.candidates = candidates
+
+
 @dataclass
 class Problem:
     """One thing wrong with one input value; many are collected before anything is written."""

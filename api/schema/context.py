@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
@@ -13,6 +15,7 @@ from api.deps import SettingsDep, StoreDep
 from api.schema.loaders import Loaders, make_loaders
 from graph.api_keys import ApiKey
 from graph.errors import KgError
+from graph.read.names import PlaceGuess, candidate
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -25,10 +28,24 @@ class Context(BaseContext):
     key_error: KgError | None = None
     change_feed: ChangeFeed | None = None
     loaders: Loaders = field(init=False)
+    warnings: list[dict[str, Any]] = field(init=False, default_factory=list)
+    """Said back in the response's `extensions.warnings` (api.schema.warnings): best guesses taken."""
 
     def __post_init__(self) -> None:
         super().__init__()
         self.loaders = make_loaders(self.store)
+
+    def warn_guesses(self, guesses: Iterable[PlaceGuess]) -> None:
+        for guess in guesses:
+            warning = {
+                "code": "NAME_GUESSED",
+                "argument": guess.argument,
+                "message": guess.message,
+                "chosen": candidate(guess.place),
+                "others": [candidate(other) for other in guess.others],
+            }
+            if warning not in self.warnings:
+                self.warnings.append(warning)
 
 
 async def get_context(request: HTTPConnection, store: StoreDep, settings: SettingsDep) -> Context:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from graph.errors import KgError
+from graph.errors import KgError, UnresolvedName
 
 log = logging.getLogger("api.graphql")
 
@@ -34,6 +34,8 @@ def to_client_error(error: GraphQLError) -> GraphQLError:
         extensions: dict[str, object] = {"code": original.code}
         if original.location and original.location.field:
             extensions["argument"] = original.location.field
+        if isinstance(original, UnresolvedName) and original.candidates:
+            extensions["candidates"] = original.candidates
         return _with_code(error, original.message, extensions)
     if error.path is None:
         # Raised before execution: a variable that does not coerce to its type (a bad Date or Decimal).

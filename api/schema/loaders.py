@@ -75,6 +75,7 @@ def make_loaders(store: GraphStore) -> Loaders:
                     political_side(names.actors[key.actor], names)
                     if key.actor in names.actors
                     else [key.actor],
+                    key.actor,
                 )
                 for key in same
             ]

@@ -12,6 +12,7 @@ from strawberry.types import Info
 from api.schema.common import Connection, Evidence, GeoPoint, Money, connection, wants_total
 from api.schema.context import Context
 from api.schema.enums import ActorKind, DatePrecision, EventKind
+from api.schema.filters import FactOrder, ordering
 from api.schema.loaders import ActorEventsKey
 from api.schema.reports import Reported
 from graph.read.links import Links
@@ -88,7 +89,10 @@ class Actor:
         found = (await _links(info.context.loaders.actor_links, self.id)).get("agreements") or []
         return [Agreement.of(props) for props in _by_date(found)]
 
-    @strawberry.field(description="Events this actor (or, for a state, anyone acting for it) took part in.")
+    @strawberry.field(
+        description="Events this actor (or, for a state, anyone acting for it) took part in, and events "
+        "about it; in date order unless `orderBy` says otherwise."
+    )
     async def events(
         self,
         info: Ctx,
@@ -97,8 +101,19 @@ class Actor:
         to: date | None = None,
         first: int | None = None,
         after: str | None = None,
+        order_by: FactOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Event]:
-        page = page_request(first, after, info.context.settings.page_max, wants_total(info))
+        page = page_request(
+            first,
+            after,
+            info.context.settings.page_max,
+            wants_total(info),
+            last=last,
+            before=before,
+            **ordering(order_by, "date"),
+        )
         key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page)
         result: Connection[Event] = connection(await info.context.loaders.actor_events.load(key), Event.of)
         return result

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
 
 from api.schema.common import Connection, Source, connection, wants_total
 from api.schema.enums import ActorKind, EventKind
+from api.schema.filters import (
+    Actors,
+    Countries,
+    FactOrder,
+    From,
+    NameOrder,
+    Places,
+    Sources,
+    Text,
+    To,
+    Value,
+    ValueRange,
+    event_filter,
+    ordering,
+)
 from api.schema.nodes import Actor, Agreement, Ctx, Event
 from graph.errors import Location, NotFound, ValidationFailed
 from graph.read.as_of import events_page_as_of
 from graph.read.changes import check_moment
-from graph.read.filters import EventFilter, resolve_event_filter
+from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
 from graph.read.lists import (
     ACTOR_KINDS,
     PLACE_KINDS,
@@ -25,13 +40,9 @@ from graph.read.lists import (
 )
 from graph.read.lookup import node_by_id
 from graph.read.names import resolve_actor
-from graph.read.pages import page_request
+from graph.read.pages import PageRequest, page_request
 from graph.read.reports import facts_as_of
 
-From = Annotated[
-    date | None, strawberry.argument(name="from", description="Only what ends on or after this day.")
-]
-To = Annotated[date | None, strawberry.argument(description="Only what starts on or before this day.")]
 AsOf = Annotated[
     datetime | None,
     strawberry.argument(
@@ -49,16 +60,49 @@ async def _events(
     after: str | None,
     maximum: int | None = None,
     as_of: datetime | None = None,
+    *,
+    last: int | None = None,
+    before: str | None = None,
+    order_by: FactOrder | None = None,
 ) -> Connection[Event]:
     resolved = await resolve_event_filter(info.context.store, filters)
-    page = page_request(first, after, maximum or info.context.settings.page_max, wants_total(info))
+    info.context.warn_guesses(resolved.guesses)
+    page = page_request(
+        first,
+        after,
+        maximum or info.context.settings.page_max,
+        wants_total(info),
+        last=last,
+        before=before,
+        **ordering(order_by, "date"),
+    )
     if as_of is not None:
+        _check_as_of(filters, resolved, page)
         found = await events_page_as_of(info.context.store, resolved, page, as_of)
         then: Connection[Event] = connection(found, lambda props: Event.of(props, as_of))
         return then
-    pages = await event_pages(info.context.store, resolved, [EventPageGroup("all", resolved.side)], page)
+    group = EventPageGroup("all", resolved.side, resolved.actor)
+    pages = await event_pages(info.context.store, resolved, [group], page)
     result: Connection[Event] = connection(pages["all"], Event.of)
     return result
+
+
+def _check_as_of(given: EventFilter, resolved: ResolvedEventFilter, page: PageRequest) -> None:
+    """`asOf` answers the first filters of `events` (kinds, dates, actor, place, country, source), in date
+    order forwards; the rest is refused rather than ignored."""
+    plain = EventFilter(
+        given.kinds, given.start, given.end, given.actor, given.place, given.country, given.source
+    )
+    if given != plain:
+        raise ValidationFailed(
+            "asOf takes kinds, from, to, actor, place, country and source; not actors, places, countries, "
+            "sources, value or text",
+            location=Location(field="asOf"),
+        )
+    if page.order != "date" or page.descending or page.backward:
+        raise ValidationFailed(
+            "asOf lists events in date order, forwards (first/after)", location=Location(field="asOf")
+        )
 
 
 async def _actors(
@@ -68,8 +112,19 @@ async def _actors(
     first: int | None,
     after: str | None,
     allowed: tuple[str, ...],
+    last: int | None = None,
+    before: str | None = None,
+    order_by: NameOrder | None = None,
 ) -> Connection[Actor]:
-    page = page_request(first, after, info.context.settings.page_max, wants_total(info))
+    page = page_request(
+        first,
+        after,
+        info.context.settings.page_max,
+        wants_total(info),
+        last=last,
+        before=before,
+        **ordering(order_by, "name"),
+    )
     found = await actors_page(info.context.store, [k.value for k in kinds or []], country, page, allowed)
     result: Connection[Actor] = connection(found, Actor.of)
     return result
@@ -105,8 +160,11 @@ class LookupQuery:
         country: str | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        order_by: NameOrder | None = None,
     ) -> Connection[Actor]:
-        return await _actors(info, kinds, country, first, after, ACTOR_KINDS)
+        return await _actors(info, kinds, country, first, after, ACTOR_KINDS, last, before, order_by)
 
     @strawberry.field(description="Countries, regions and cities, in name order.")
     async def places(
@@ -116,36 +174,71 @@ class LookupQuery:
         country: str | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        order_by: NameOrder | None = None,
     ) -> Connection[Actor]:
-        return await _actors(info, kinds, country, first, after, PLACE_KINDS)
+        return await _actors(info, kinds, country, first, after, PLACE_KINDS, last, before, order_by)
 
-    @strawberry.field(description="Events in date order. `actor`, `place` and `country` take ids or names.")
+    @strawberry.field(
+        description="Events, in date order unless `orderBy` says otherwise. `actor`, `place` and `country` "
+        'take ids or names (a place among places only: `place: "Moscow"` is the city); the list filters '
+        "(`actors`, `places`, `countries`, `sources`) take `all` and `any`. Pages go forwards "
+        "(`first`/`after`) or backwards (`last`/`before`)."
+    )
     async def events(
         self,
         info: Ctx,
         kinds: list[EventKind] | None = None,
         from_: From = None,
         to: To = None,
-        actor: str | None = None,
-        place: str | None = None,
+        actor: Annotated[
+            str | None,
+            strawberry.argument(description="Events its side took part in, and events about it."),
+        ] = None,
+        place: Annotated[
+            str | None,
+            strawberry.argument(description="Events in or about this place, or a place within it."),
+        ] = None,
         country: str | None = None,
         source: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,
         as_of: AsOf = None,
+        actors: Actors = None,
+        places: Places = None,
+        countries: Countries = None,
+        sources: Sources = None,
+        value: Value = None,
+        text: Text = None,
+        order_by: FactOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Event]:
-        filters = EventFilter(
-            tuple(k.value for k in kinds or []),
+        filters = event_filter(
+            kinds,
             from_,
             to,
             actor,
             place,
             country,
             str(source) if source else None,
+            actors,
+            places,
+            countries,
+            sources,
+            value,
+            text,
         )
-        return await _events(info, filters, first, after, as_of=check_moment(as_of, "asOf"))
+        moment = check_moment(as_of, "asOf")
+        return await _events(
+            info, filters, first, after, as_of=moment, last=last, before=before, order_by=order_by
+        )
 
-    @strawberry.field(description="Agreements in date order; `party` takes an id or a name.")
+    @strawberry.field(
+        description="Agreements, in date order unless `orderBy` says otherwise (undated last); `party` "
+        "takes an id or a name; `value` bounds the value in a currency or in USD."
+    )
     async def agreements(
         self,
         info: Ctx,
@@ -156,9 +249,32 @@ class LookupQuery:
         to: To = None,
         first: int | None = None,
         after: str | None = None,
+        value: ValueRange | None = None,
+        order_by: FactOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Agreement]:
-        page = page_request(first, after, info.context.settings.page_max, wants_total(info))
-        found = await agreements_page(info.context.store, kinds or [], party, min_value_usd, from_, to, page)
+        page = page_request(
+            first,
+            after,
+            info.context.settings.page_max,
+            wants_total(info),
+            last=last,
+            before=before,
+            **ordering(order_by, "date"),
+        )
+        found = await agreements_page(
+            info.context.store,
+            kinds or [],
+            party,
+            min_value_usd,
+            from_,
+            to,
+            page,
+            value.min if value else None,
+            value.max if value else None,
+            value.currency if value else None,
+        )
         result: Connection[Agreement] = connection(found, Agreement.of)
         return result
 

@@ -28,6 +28,7 @@ from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
 from api.schema.operation import OperationName
 from api.schema.queries import LookupQuery
+from api.schema.warnings import Warnings
 from graph.settings import Settings
 
 QUERY_CACHE_SIZE = 128  # documents; a hostile client sending unique ones only churns it
@@ -68,6 +69,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     extensions: list[Any] = [
         OperationName,
         ErrorCodes,
+        Warnings,
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         # Front-ends send the same few documents over and over; validating one costs more than a small

@@ -46,6 +46,16 @@ def lucene_query(terms: list[str]) -> str:
     return " ".join(f"{term} OR {term}~1" if len(term) >= 4 else term for term in escaped)
 
 
+def lucene_all_words(text: str) -> str | None:
+    """A Lucene query that a document matches when it has every word of `text` (each exactly or, from four
+    letters on, within a small edit distance); None when `text` has no words. Escaped as `lucene_query`."""
+    terms = search_terms(text)
+    if not terms:
+        return None
+    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", term) for term in terms]
+    return " AND ".join(f"({term} OR {term}~1)" if len(term) >= 4 else term for term in escaped)
+
+
 async def search(
     store: GraphStore, text: str, kinds: list[str], first: int, max_terms: int
 ) -> list[SearchHit]:

@@ -6,12 +6,13 @@ refreshed after a short time or when this process writes; other replicas see new
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from dataclasses import dataclass, field
 
-from graph.errors import Location, ValidationFailed
-from graph.names import NameIndex
+from graph.errors import Location, UnresolvedName, ValidationFailed
+from graph.names import NameIndex, normalise
 from graph.store import GraphStore
 
 CACHE_SECONDS = 30.0
@@ -99,23 +100,86 @@ def check_name(text: str, argument: str) -> None:
         )
 
 
+PLACE_KINDS = ("country", "region", "city")
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def candidate(actor: NamedActor) -> dict[str, str]:
+    """How a candidate is shown to a client (error and warning `extensions`)."""
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind}
+
+
 async def resolve_actor(
     store: GraphStore, text: str, argument: str, kinds: tuple[str, ...] = ()
 ) -> NamedActor:
-    """The one actor `text` names (an id, a name or an alias), or a ValidationFailed naming the argument."""
+    """The one actor `text` names (an id, a name or an alias) among `kinds` (any, if empty), or an
+    UnresolvedName naming the argument, with the candidates: those it names, or the closest names."""
     check_name(text, argument)
     names = await directory(store)
     found = names.exact(text.strip(), kinds)
     if len(found) == 1:
         return found[0]
+    raise _unresolved(names, text, argument, kinds, found)
+
+
+def _unresolved(
+    names: ActorDirectory, text: str, argument: str, kinds: tuple[str, ...], found: list[NamedActor]
+) -> UnresolvedName:
     where = Location(field=argument)
     what = " or ".join(kinds) if kinds else "actor"
     if found:
         listed = ", ".join(str(actor) for actor in found)
-        raise ValidationFailed(f"'{text}' is ambiguous: it names {listed}; pass an id", location=where)
-    hints = [str(actor) for actor, _, _ in names.similar(text, 3, kinds)]
-    hint = f"; did you mean {', '.join(hints)}?" if hints else ""
-    raise ValidationFailed(f"no {what} is called '{text}'{hint}", location=where)
+        return UnresolvedName(
+            f"'{text}' is ambiguous: it names {listed}; pass an id",
+            location=where,
+            candidates=[candidate(actor) for actor in found],
+        )
+    close = [actor for actor, _, _ in names.similar(text, 5, kinds)]
+    hint = f"; did you mean {', '.join(str(actor) for actor in close[:3])}?" if close else ""
+    return UnresolvedName(
+        f"no {what} is called '{text}'{hint}", location=where, candidates=[candidate(a) for a in close]
+    )
+
+
+@dataclass(frozen=True)
+class PlaceGuess:
+    """A place taken for a name that names no place exactly: said back to the client as a warning."""
+
+    argument: str
+    text: str
+    place: NamedActor
+    others: tuple[NamedActor, ...]
+    """Actors that are not places and carry the name itself ("Moscow": the Russian government)."""
+
+    @property
+    def message(self) -> str:
+        also = "; it also names " + ", ".join(map(str, self.others)) + ", not a place" if self.others else ""
+        return f"'{self.text}' was taken as the place {self.place}{also}"
+
+
+async def resolve_place(store: GraphStore, text: str, argument: str) -> tuple[NamedActor, PlaceGuess | None]:
+    """The place `text` names, among places only (countries, regions, cities).
+
+    A name no place has exactly, but one place has with a qualifier in brackets ("Moscow" for "Moscow
+    (city)"), is taken as that place, and the guess is returned to be said back; anything else that is not
+    exactly one place is an UnresolvedName with candidates."""
+    check_name(text, argument)
+    names = await directory(store)
+    found = names.exact(text.strip(), PLACE_KINDS)
+    if len(found) == 1:
+        return found[0], None
+    if not found:
+        key = normalise(text)
+        qualified = [
+            actor
+            for actor in names.actors.values()
+            if actor.kind in PLACE_KINDS and normalise(_QUALIFIER.sub("", actor.name)) == key
+        ]
+        if len(qualified) == 1:
+            others = tuple(a for a in names.exact(text.strip()) if a.kind not in PLACE_KINDS)
+            return qualified[0], PlaceGuess(argument, text, qualified[0], others)
+        found = qualified
+    raise _unresolved(names, text, argument, PLACE_KINDS, found)
 
 
 async def resolve_country(store: GraphStore, text: str, argument: str) -> NamedActor:

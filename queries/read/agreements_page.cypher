@@ -1,11 +1,21 @@
-// A page of agreements in (date, id) order after a keyset cursor.
+// A page of agreements in $order (ascending; read/agreements_page_desc is the other way, and a page
+// backwards is its page forwards, reversed) after a keyset cursor. The key is [flag, value, id]: the flag
+// puts agreements without a date or a value last.
 MATCH (g:Agreement)
 WHERE ($kinds IS NULL OR g.kind IN $kinds)
   AND ($party IS NULL OR EXISTS { (g)-[:PARTY]->(a:Actor) WHERE a.id IN $party })
   AND ($min_value_usd IS NULL OR g.value_usd >= $min_value_usd)
+  AND ($value_min IS NULL OR coalesce(CASE WHEN $currency IS NULL THEN g.value_usd
+    WHEN g.value_currency = $currency THEN toFloat(g.value_amount) END >= $value_min, false))
+  AND ($value_max IS NULL OR coalesce(CASE WHEN $currency IS NULL THEN g.value_usd
+    WHEN g.value_currency = $currency THEN toFloat(g.value_amount) END <= $value_max, false))
   AND ($from IS NULL OR coalesce(g.end_date, g.start_date) >= $from)
   AND ($to IS NULL OR g.start_date <= $to)
-WITH g, coalesce(toString(g.start_date), '9999') + '|' + g.id AS key
+WITH g, [CASE $order WHEN 'value' THEN g.value_usd IS NULL
+    WHEN 'date' THEN g.start_date IS NULL ELSE false END,
+  CASE $order WHEN 'date' THEN coalesce(g.start_date, date('1800-01-01')) WHEN 'title' THEN toLower(g.title)
+    WHEN 'value' THEN coalesce(g.value_usd, 0.0) WHEN 'sources' THEN coalesce(g.source_count, 0) END,
+  g.id] AS key
 ORDER BY key
 WITH collect({key: key, node: properties(g)}) AS matched
-RETURN size(matched) AS total, [m IN matched WHERE $after IS NULL OR m.key > $after][..$limit] AS page
+RETURN size(matched) AS total, [m IN matched WHERE $after_key IS NULL OR m.key > $after_key][..$limit] AS page

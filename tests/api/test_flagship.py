@@ -90,7 +90,9 @@ async def test_all_digests_add_the_victory_day_trip_to_moscow(seeded_api: httpx.
 async def test_an_unknown_actor_is_a_bad_argument_with_suggestions(main_seed_api: httpx.AsyncClient) -> None:
     body = await gql(main_seed_api, ASK, actor="Minks", country="RU")
     error = body["errors"][0]
+    candidates = error["extensions"].pop("candidates")
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "actor"}
+    assert "org:government-of-belarus" in [candidate["id"] for candidate in candidates]
     assert "no actor is called 'Minks'" in error["message"]
     assert "Minsk" in error["message"] or "government-of-belarus" in error["message"]
 

@@ -31,12 +31,14 @@ def tokens(query: str) -> str:
 
 def test_the_examples_are_the_flagship_a_timeline_a_search_a_path_and_reports() -> None:
     found = examples()
-    assert [example.name for example in found] == ["flagship", "timeline", "search", "path", "reports"]
+    names = ["flagship", "timeline", "search", "path", "reports", "latest_events"]
+    assert [example.name for example in found] == names
     assert tokens(found[0].query) == tokens(FLAGSHIP)
     assert "timeline(" in found[1].query
     assert "search(" in found[2].query
     assert "connections(" in found[3].query
     assert "reports {" in found[4].query and "changes(" in found[4].query
+    assert "orderBy:" in found[5].query and "DESC" in found[5].query
 
 
 def test_the_readme_shows_the_same_example_queries() -> None:

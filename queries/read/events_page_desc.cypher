@@ -1,0 +1,49 @@
+// Pages of events in date order (descending: read/events_page is the other way; a page backwards
+// is the other file's page forwards, reversed) after a keyset cursor, one page per group, when no actor,
+// place or text narrows them (else read/events_page_sorted). A group is one page, so a request's pages
+// take one round trip. The page walks the start_date index from the cursor ($after_date, $after_id), so
+// only the events up to the page's end are read; the total is counted only when asked for ($with_total),
+// which is why the filter appears twice. The key of an event is [false, start date, id], as in
+// events_page_sorted.
+// The filter is events_page_sorted's without the conditions on actors, places and text: those are given
+// to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
+UNWIND $groups AS g
+CALL (g) {
+  WITH g WHERE $with_total
+  MATCH (e:Event)
+  WHERE
+      // <filter> the events filter but the actor, place and text conditions
+      ($kinds IS NULL OR e.kind IN $kinds)
+      AND ($from IS NULL OR e.end_date >= $from)
+      AND ($to IS NULL OR e.start_date <= $to)
+      AND all(ids IN $country_conditions WHERE
+        EXISTS { (e)-[:IN_PLACE]->(:Place)-[:IN*0..3]->(q:Country) WHERE q.id IN ids })
+      AND all(ids IN $source_conditions WHERE EXISTS { (e)-[:EVIDENCE]->(s:Source) WHERE s.id IN ids })
+      AND ($value_min IS NULL OR coalesce(CASE WHEN $currency IS NULL THEN e.value_usd
+        WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END >= $value_min, false))
+      AND ($value_max IS NULL OR coalesce(CASE WHEN $currency IS NULL THEN e.value_usd
+        WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END <= $value_max, false))
+      // </filter>
+  RETURN count(e) AS total
+}
+CALL (g) {
+  MATCH (e:Event)
+  WHERE e.start_date <= $after_date
+    AND NOT (e.start_date = $after_date AND e.id >= $after_id)
+    AND
+      // <filter> the events filter but the actor, place and text conditions
+      ($kinds IS NULL OR e.kind IN $kinds)
+      AND ($from IS NULL OR e.end_date >= $from)
+      AND ($to IS NULL OR e.start_date <= $to)
+      AND all(ids IN $country_conditions WHERE
+        EXISTS { (e)-[:IN_PLACE]->(:Place)-[:IN*0..3]->(q:Country) WHERE q.id IN ids })
+      AND all(ids IN $source_conditions WHERE EXISTS { (e)-[:EVIDENCE]->(s:Source) WHERE s.id IN ids })
+      AND ($value_min IS NULL OR coalesce(CASE WHEN $currency IS NULL THEN e.value_usd
+        WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END >= $value_min, false))
+      AND ($value_max IS NULL OR coalesce(CASE WHEN $currency IS NULL THEN e.value_usd
+        WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END <= $value_max, false))
+      // </filter>
+  WITH e ORDER BY e.start_date DESC, e.id DESC LIMIT $limit
+  RETURN collect({key: [false, e.start_date, e.id], node: properties(e)}) AS page
+}
+RETURN g.key AS group, total, page

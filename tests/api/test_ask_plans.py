@@ -1,0 +1,78 @@
+"""How the pages of events are read: filtered by an actor or a place, from that node; otherwise, in date
+order, from the start-date index (PROFILE on the seed). And the events filter is one text in every page
+query."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.queries import QUERIES_DIR, cypher
+from graph.read.filters import EventFilter, resolve_event_filter
+from graph.read.lists import EventPageGroup, event_page_query
+from graph.read.pages import page_request
+from graph.store import GraphStore
+
+EVENT_READS = ("NodeByLabelScan", "NodeIndexSeekByRange", "NodeIndexScan")
+
+
+def operators(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [plan]
+    for child in plan.get("children", []):
+        found += operators(child)
+    return found
+
+
+async def profile(store: GraphStore, given: EventFilter, descending: bool = False) -> list[dict[str, Any]]:
+    filters = await resolve_event_filter(store, given)
+    page = page_request(20, None, 100, descending=descending)
+    query, params = event_page_query(filters, [EventPageGroup("all", filters.side, filters.actor)], page)
+    async with store.driver.session(database=store.database) as session:
+        summary = await (await session.run("PROFILE " + cypher(query), params)).consume()
+    assert summary.profile is not None
+    return operators(summary.profile)
+
+
+def reads_of_events(plan: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The operators that read events by label or by the start-date index, and the rows they gave."""
+    return [
+        op
+        for op in plan
+        if op["operatorType"].split("@")[0] in EVENT_READS and ":Event" in op["args"]["Details"]
+    ]
+
+
+async def test_an_actors_page_starts_from_the_actor(seeded_store: GraphStore) -> None:
+    for descending in (False, True):
+        plan = await profile(seeded_store, EventFilter(actor="Lukashenka"), descending)
+        seeks = [op for op in plan if "UNIQUE a:Actor(id)" in op["args"].get("Details", "")]
+        assert seeks and all(op["operatorType"].startswith("NodeUniqueIndexSeek") for op in seeks)
+        assert sum(op["rows"] for op in seeks) >= 1
+        assert all(op["rows"] == 0 for op in reads_of_events(plan)), "no event is read by label or date"
+
+
+async def test_a_places_page_starts_from_the_place(seeded_store: GraphStore) -> None:
+    plan = await profile(seeded_store, EventFilter(place="Pskov region"))
+    seeks = [op for op in plan if "UNIQUE p:Actor(id)" in op["args"].get("Details", "")]
+    assert seeks and sum(op["rows"] for op in seeks) == 1
+    assert all(op["rows"] == 0 for op in reads_of_events(plan))
+
+
+async def test_an_unfiltered_page_walks_the_start_date_index(seeded_store: GraphStore) -> None:
+    for descending in (False, True):
+        plan = await profile(seeded_store, EventFilter(), descending)
+        walks = [op for op in plan if op["operatorType"].startswith("NodeIndexSeekByRange")]
+        assert any("e:Event(start_date)" in op["args"]["Details"] for op in walks), descending
+
+
+def test_the_events_filter_is_one_text_in_every_page_query() -> None:
+    """events_page_sorted(_desc) hold the whole filter; the date walks (events_page(_desc)), which never
+    get actor, place or text conditions, the rest of it, line for line."""
+    texts = {}
+    for path in sorted((QUERIES_DIR / "read").glob("events_page*.cypher")):
+        found = re.search(r"// <filter>.*?// </filter>", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert found, path.name
+        texts[path.stem] = [line.strip() for line in found.group(0).splitlines()][1:-1]
+    assert texts["events_page_sorted"] == texts["events_page_sorted_desc"]
+    assert texts["events_page"] == texts["events_page_desc"]
+    assert set(texts["events_page"]) < set(texts["events_page_sorted"])
