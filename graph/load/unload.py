@@ -56,7 +56,7 @@ async def unload_source(store: GraphStore, source: str, *, by: str) -> UnloadSum
     if not live:
         raise NotFound(f"no live report from source '{source}': nothing to unload")
     prepared = PreparedFile(SeedFile(Path(source), source), kind="unload")
-    await withdraw(store, prepared, [StoredReport.of(each) for each in live])
+    await withdraw(store.read, prepared, [StoredReport.of(each) for each in live])
     batches = [prepared.change(by)]
     batches += [Batch(query, list(rows)) for query, rows, _ in prepared.batches if rows]
     batches += prepared.report_batches()
