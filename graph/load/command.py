@@ -193,8 +193,9 @@ def _print_matches(summary: LoadSummary) -> None:
             head = f"{file}: {match.incoming} is a report of {match.fact} (score {match.score:.2f})"
         else:
             head = (
-                f"{file}: candidate {match.score:.2f}: {match.incoming} may be {match.fact}; created "
-                f"separately, decide with: kg review --decide same|different {match.fact} {match.incoming}"
+                f"{file}: candidate {match.score:.2f}: {match.incoming} may be {match.fact}; kept apart, "
+                f"listed by kg review; decide with: kg review --decide same|different {match.fact} "
+                f"{match.incoming}"
             )
         errors.print(head, markup=False, highlight=False)
         for line in match.evidence:

@@ -18,11 +18,15 @@ A record that reports a fact under another id is rebuilt with the fact's id (gra
 fact), and every link of the file's records to its own id (`part_of`, `produced`) goes to the fact.
 Two records of one file never report one fact: a declared one is an error naming the record, a matched one
 becomes a candidate for review instead.
+
+Actors are not merged, but a new actor (one the graph does not hold yet) whose name or alias is close to
+an actor only the graph holds is a candidate for review too (`close_stored_actors`; the actors of the files
+being loaded are compared in the first pass, graph/load/validation.py `close_new_actors`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -30,10 +34,15 @@ from typing import Any
 from graph.errors import InvalidInput, Location, Problem
 from graph.load.reports import FACT_SECTIONS, rebuilt_row
 from graph.load.rows import Row
+from graph.names.index import MIN_FUZZY_LENGTH, NameIndex, latin_key, normalise
+from graph.names.review import close_actors
 from graph.reports.candidates import Run, candidate_rows, decision_rows, match_events
 from graph.reports.decisions import Decisions, Proposal
 from graph.reports.matching import NEAR_DAYS, EventFacts
 
+MAX_NEW_ACTORS = 200
+"""More new actors than this in one file (a bulk import) are not compared with the graph's: the check is
+for digests an analyst writes, and costs a full-text search per name."""
 LINKS_TO_FACTS = ("part_of", "produced")
 """Row keys whose items are ids of facts (an event's trip, a signing's agreements)."""
 
@@ -192,3 +201,50 @@ def _rebuilt(section: str, row: Row, remap: Mapping[str, str]) -> Row:
     if row["id"] in remap or any(target in remap for key in LINKS_TO_FACTS for target in row.get(key, ())):
         return rebuilt_row(section, row, remap)
     return row
+
+
+async def close_stored_actors(
+    run: Run, rows: Sequence[Row], stored: Mapping[str, object], loaded: Iterable[str]
+) -> list[Proposal]:
+    """Actors of `rows` the graph does not hold yet whose names are close to an actor only the graph holds
+    (not one of `loaded`, the actors this load's files define: the first pass compared those): 'review'
+    proposals, the known actor as `fact`. One full-text query for the file, scored by graph/names."""
+    new = [row for row in rows if row["id"] not in stored][: MAX_NEW_ACTORS + 1]
+    if not new or len(new) > MAX_NEW_ACTORS:
+        return []
+    names = []
+    for row in new:
+        props = row["props"]
+        for name in (props["name"], *(props.get("aliases") or ())):
+            if query := _fuzzy_query(name):
+                names.append({"query": query, "kind": props["kind"]})
+    if not names:
+        return []
+    exclude = sorted({row["id"] for row in new} | set(loaded))
+    found = await run("actor_name_candidates", names=names, exclude=exclude)
+    if not found:
+        return []
+    index = NameIndex()
+    for each in found:
+        index.add(each["id"], each["name"], each["aliases"], each["kind"])
+    known = {each["id"] for each in found}
+    for row in new:
+        props = row["props"]
+        index.add(row["id"], props["name"], props.get("aliases") or (), props["kind"])
+    wanted = [
+        (row["id"], row["props"]["name"], list(row["props"].get("aliases") or ()), row["props"]["kind"])
+        for row in new
+    ]
+    pairs = close_actors(index, wanted, known_first=lambda left, _right: left in known)
+    return [pair for pair in pairs if pair.fact in known]
+
+
+def _fuzzy_query(name: str) -> str:
+    """A Lucene query for a name on the actors' `name` and `aliases`: each word as written and in Latin
+    letters, fuzzy from MIN_FUZZY_LENGTH letters (words are letters and digits only: nothing to escape)."""
+    words = {*normalise(name).split(), *latin_key(name).split()}
+    terms = sorted(f"{word}~" if len(word) >= MIN_FUZZY_LENGTH else word for word in words if word)
+    if not terms:
+        return ""
+    joined = " ".join(terms)
+    return f"name:({joined}) OR aliases:({joined})"

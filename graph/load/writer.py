@@ -31,9 +31,9 @@ from typing import Any
 from neo4j.exceptions import Neo4jError
 
 from graph.errors import InvalidInput, KgError, Location, ValidationFailed
-from graph.load.catalog import Catalog
+from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
-from graph.load.matching import settle
+from graph.load.matching import close_stored_actors, settle
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import Unreadable, read_file
 from graph.load.records import ParsedFile, parse_records
@@ -49,7 +49,7 @@ from graph.load.reports import (
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
 from graph.model import SECTIONS, ActorBase, Target
-from graph.reports.candidates import Run
+from graph.reports.candidates import Run, candidate_rows
 from graph.reports.decisions import Decisions, Proposal
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES
@@ -174,6 +174,7 @@ class FileWriter:
     """The matcher's thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW): graph/reports/matching.py."""
     remap: dict[str, str] = field(default_factory=dict)
     """Record id -> the fact it reports under another id, from the files of this load written so far."""
+    _loaded_actors: set[str] | None = None
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
         if not files:
@@ -216,6 +217,11 @@ class FileWriter:
         prepared = PreparedFile(file, parsed.sha256)
         prepared.matches, prepared.remap = settled.proposals, settled.remap
         prepared.candidates, prepared.decisions = settled.candidates, settled.decisions
+        actors = [row for section, rows in chunks if section == "actors" for row in rows]
+        if actors and not (file.implicit or file.path.parent.name == "reference"):
+            close = await close_stored_actors(run, actors, stored, self.loaded_actors)
+            prepared.matches += close
+            prepared.candidates += candidate_rows(close, "actor")
         targets = sorted(set(settled.remap.values()) - stored.keys())
         if targets:  # the known facts records were found to report
             stored.update(await _stored(run, [(_section_of(fact), [{"id": fact}]) for fact in targets]))
@@ -379,6 +385,17 @@ class FileWriter:
             mine.updated += counts.updated
             mine.unchanged += counts.unchanged
         summary.matches.extend((prepared.file.name, proposal) for proposal in prepared.matches)
+
+    @property
+    def loaded_actors(self) -> set[str]:
+        """The actors the files of this load define (the first pass compared their names already)."""
+        if self._loaded_actors is None:
+            self._loaded_actors = {
+                actor_id
+                for actor_id, known in self.catalog.definitions.items()
+                if known.section == "actors" and known.file != STORED
+            }
+        return self._loaded_actors
 
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""

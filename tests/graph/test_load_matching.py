@@ -1,6 +1,7 @@
 """Matching at load time: a record given under another id that is the same real-world event becomes a report
 of the known fact; an uncertain pair is listed, not merged; analysts' decisions hold on later loads
-(issue 11; graph/load/matching.py). Through `kg load`, `kg review`, `kg unload` and GraphQL, on a real Neo4j."""
+(issue 11; graph/load/matching.py). Through `kg load`, `kg review`, `kg unload` and GraphQL, on a real
+Neo4j."""
 
 from __future__ import annotations
 
@@ -169,7 +170,7 @@ async def test_an_uncertain_pair_is_listed_not_merged_until_an_analyst_decides(
     loaded = await kg_load(kg, SHARED, povestka)
 
     assert len(await rows(store, "MATCH (e:Event) WHERE e.id IN $ids RETURN e", ids=[BAN, BAN_AGAIN])) == 2
-    assert f"{BAN_AGAIN} may be {BAN}" in loaded.output
+    assert f"{BAN_AGAIN} may be {BAN}; kept apart" in loaded.output
     assert "dates 2 days apart" in loaded.output
     listed = await run(kg, "review")
     assert listed.exit_code == 0, listed.output
@@ -188,15 +189,17 @@ async def test_an_uncertain_pair_is_listed_not_merged_until_an_analyst_decides(
 
 async def test_a_report_given_again_after_an_unload_is_live_again(store: GraphStore, kg: CliRunner) -> None:
     await kg_load(kg, SHARED, POVESTKA)
-    first = await rows(store, "MATCH (r:Report {alias: $id}) RETURN r.id AS id, r.loaded_at AS at", id=BAN_AGAIN)
+    first = await rows(
+        store, "MATCH (r:Report {alias: $id}) RETURN r.id AS id, r.loaded_at AS at", id=BAN_AGAIN
+    )
     assert (await run(kg, "unload", str(POVESTKA))).exit_code == 0
 
     await kg_load(kg, POVESTKA)
 
     report = await rows(
         store,
-        "MATCH (r:Report {alias: $id})-[:OF]->(:Event {id: $fact}) RETURN r.id AS id, r.retracted_at AS gone, "
-        "r.earlier_loaded_at AS loaded, size(r.earlier_retracted_at) AS retracted",
+        "MATCH (r:Report {alias: $id})-[:OF]->(:Event {id: $fact}) RETURN r.id AS id, "
+        "r.retracted_at AS gone, r.earlier_loaded_at AS loaded, size(r.earlier_retracted_at) AS retracted",
         id=BAN_AGAIN,
         fact=BAN,
     )
@@ -224,3 +227,25 @@ async def test_two_records_of_one_file_cannot_report_one_fact(
     assert povestka.name in result.stderr and "field 'same_as'" in result.stderr
     assert "event:2023-04-lukashenka-no-one-is-going-to-attack" in result.stderr
     assert await rows(store, "MATCH (n) RETURN count(n) AS n") == before, "nothing of the file is written"
+
+
+async def test_a_new_actor_close_to_one_only_the_graph_holds_is_a_candidate(
+    store: GraphStore, kg: CliRunner, tmp_path: Path
+) -> None:
+    def people(folder: str, actor_id: str, name: str, aliases: list[str]) -> Path:
+        path = tmp_path / folder / "people.yaml"
+        path.parent.mkdir()
+        actor = {"id": actor_id, "kind": "person", "name": name, "aliases": aliases}
+        path.write_text(yaml.safe_dump({"actors": [actor]}, allow_unicode=True), encoding="utf-8")
+        return path
+
+    await kg_load(kg, people("earlier", "person:ivan-petrovsky", "Ivan Petrovsky", ["Иван Петровский"]))
+    later = people("later", "person:ivan-petrovskiy", "Ivan Petrovskiy", [])
+
+    loaded = await kg_load(kg, later)
+
+    assert "person:ivan-petrovskiy may be person:ivan-petrovsky" in loaded.output
+    assert "close (0.9" in loaded.output, "the evidence: which names are close"
+    assert await count(store, "Person") >= 2, "a candidate, not a merge"
+    listed = await run(kg, "review", "--kind", "actor")
+    assert "person:ivan-petrovsky" in listed.output and "person:ivan-petrovskiy" in listed.output
