@@ -105,11 +105,13 @@ async def test_re_reports_under_other_ids_become_reports_of_the_known_events(
 
     assert await count(store, "Event") == 29, "one node per real-world event"
     assert f"{BAN_AGAIN} is a report of {BAN}" in loaded.output
-    assert f"{TRIP_AGAIN} is a report of {TRIP}" in loaded.output
     assert "same date: 2023-04-28" in loaded.output, "the evidence is printed with the score"
     assert await rows(store, "MATCH (e:Event) WHERE e.id IN $ids RETURN e", ids=[BAN_AGAIN, TRIP_AGAIN]) == []
     ban = await live_reports_of(store, BAN)
     assert [each["alias"] for each in ban] == [None, BAN_AGAIN], "the report keeps the id it was given under"
+    assert f"{TRIP_AGAIN} is a report of {TRIP}" in loaded.output
+    trip = await live_reports_of(store, TRIP)
+    assert [each["alias"] for each in trip] == [None, TRIP_AGAIN]
     body = await gql(client, EVENT, id=BAN)
     assert "errors" not in body, body
     assert body["data"]["event"]["sourceCount"] == 2
@@ -249,3 +251,18 @@ async def test_a_new_actor_close_to_one_only_the_graph_holds_is_a_candidate(
     assert await count(store, "Person") >= 2, "a candidate, not a merge"
     listed = await run(kg, "review", "--kind", "actor")
     assert "person:ivan-petrovsky" in listed.output and "person:ivan-petrovskiy" in listed.output
+
+
+async def test_a_record_declaring_same_as_is_a_report_of_that_fact(
+    store: GraphStore, kg: CliRunner, tmp_path: Path
+) -> None:
+    def declared(data: dict[str, Any]) -> None:
+        event_of(data, BAN_AGAIN)["date"] = "2023-04-30"  # too far for the matcher to attach it alone
+        event_of(data, BAN_AGAIN)["same_as"] = BAN
+
+    loaded = await kg_load(kg, SHARED, copy_of(POVESTKA, tmp_path, declared))
+
+    assert await rows(store, "MATCH (e:Event {id: $id}) RETURN e", id=BAN_AGAIN) == []
+    assert [each["alias"] for each in await live_reports_of(store, BAN)] == [None, BAN_AGAIN]
+    assert "candidate" not in loaded.output
+    assert "date" in (await rows(store, "MATCH (e:Event {id: $id}) RETURN e.disputed AS d", id=BAN))[0]["d"]
