@@ -83,7 +83,7 @@ async def test_the_shared_digests_and_three_re_reports_make_one_node_per_fact(re
         "count(*) AS count",
     )
     by_label = {row["label"]: row["count"] for row in counts}
-    # 29 events: the Victory Day trip and the Moldovan ban, given under other ids, are matched to the known ones
+    # 29 events: the Victory Day trip and the Moldovan ban, given under other ids, match the known ones
     assert by_label == {"Event": 29, "Agreement": 5, "Office": 7, "Claim": 32}
 
     trip = await fact(store, TRIP)
