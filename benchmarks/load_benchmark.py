@@ -39,11 +39,14 @@ CLEAR = (
     "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
     "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
 )
+HISTORY = "n:Change OR n:Load OR n:Report OR n:Candidate OR n:MatchLock"
 COUNT = (
-    "CALL () { MATCH (n) WHERE NOT n:Change RETURN count(n) AS nodes } "
-    "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels"
+    f"CALL () {{ MATCH (n) WHERE NOT ({HISTORY}) RETURN count(n) AS nodes }} "
+    f"CALL () {{ MATCH (n)-[r]->() WHERE NOT ({HISTORY}) RETURN count(r) AS rels }} RETURN nodes, rels"
 )
-"""The graph's size, without the :Change records the loader leaves (one per file) and the floor does not."""
+"""The graph's size without what the loader keeps beside the facts and the floor does not write: the
+:Change:Load record per file, the :Report per fact and their links, the matcher's :Candidate pairs and
+:MatchLock nodes."""
 
 
 async def clear(store: GraphStore) -> None:

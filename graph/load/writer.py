@@ -9,6 +9,13 @@ written, a file's facts are compared with their live reports: a report the graph
 a fact no source reported yet is written from its one report (the fast path: no other reads); otherwise the
 source's earlier report of it is retracted and the fact reconciled from every live report. A fact the source
 reported before and the file no longer gives loses that report, and is deleted with its last one.
+
+Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
+concurrent load of another file commits is either seen whole or waited for: the matching step
+(graph/load/matching.py) locks the months of the file's new events before it searches for known ones, and a
+record with an id the graph does not hold may turn out to be a report of a known fact under another id.
+A transaction retried after a deadlock classifies the file again from its parsed rows (never changed in
+place); the summary counts only the attempt that committed.
 """
 
 from __future__ import annotations
@@ -24,8 +31,9 @@ from typing import Any
 from neo4j.exceptions import Neo4jError
 
 from graph.errors import InvalidInput, KgError, Location, ValidationFailed
-from graph.load.catalog import Catalog
+from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
+from graph.load.matching import close_stored_actors, settle
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import Unreadable, read_file
 from graph.load.records import ParsedFile, parse_records
@@ -41,6 +49,9 @@ from graph.load.reports import (
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
 from graph.model import SECTIONS, ActorBase, Target
+from graph.reports.candidates import Run, candidate_rows
+from graph.reports.decisions import Decisions, Proposal
+from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES
 from graph.store import Batch, GraphStore
 
@@ -73,6 +84,8 @@ class ParsedRows:
     chunks: list[tuple[str, list[Row]]]
     source: str | None
     """The file's `source:` id: its reports' source, and whose earlier reports a reload retracts."""
+    decisions: Decisions = field(default_factory=Decisions)
+    """The file's matching decisions: its records' same_as / not_same_as and its `decisions:` list."""
 
 
 @dataclass
@@ -98,6 +111,14 @@ class PreparedFile:
     """Report ids retracted."""
     deleted: list[str] = field(default_factory=list)
     """Facts left with no live report."""
+    tally: LoadSummary = field(default_factory=LoadSummary)
+    """Records created / updated / unchanged by label: added to the load's summary once the file commits."""
+    matches: list[Proposal] = field(default_factory=list)
+    """The matcher's 'attach' and 'review' proposals for this file's records (printed by `kg load`)."""
+    remap: dict[str, str] = field(default_factory=dict)
+    """Record id -> the fact it reports under another id (graph/load/matching.py)."""
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
 
     def change(self, by: str) -> Batch:
         """The file's :Change:Load record (queries/load_change.cypher), first in the file's transaction."""
@@ -123,12 +144,15 @@ class PreparedFile:
             Batch("report_retract", [{"id": each} for each in self.retracted], params),
             Batch("report_create", list(self.reports), params),
             Batch("fact_delete", [{"id": each} for each in self.deleted], params),
+            Batch("decide_candidates", list(self.decisions), {"decisions": self.decisions}),
+            Batch("record_candidates", list(self.candidates), {"candidates": self.candidates}),
         ]
         return [batch for batch in batches if batch.rows]
 
     @property
     def writes(self) -> bool:
-        return bool(self.retracted or self.reports or self.deleted) or any(r for _, r, _ in self.batches)
+        reports = self.retracted or self.reports or self.deleted
+        return bool(reports or self.decisions or self.candidates) or any(r for _, r, _ in self.batches)
 
 
 @dataclass
@@ -145,6 +169,12 @@ class FileWriter:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     write_position: dict[int, int] = field(default_factory=dict)
     """Catalog file index -> its place in the write order; a file's records exist once it is written."""
+    match_attach: float = ATTACH
+    match_review: float = REVIEW
+    """The matcher's thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW): graph/reports/matching.py."""
+    remap: dict[str, str] = field(default_factory=dict)
+    """Record id -> the fact it reports under another id, from the files of this load written so far."""
+    _loaded_actors: set[str] | None = None
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
         if not files:
@@ -156,7 +186,7 @@ class FileWriter:
                 parsed = await upcoming
                 if following is not None:
                     upcoming = asyncio.ensure_future(self.parse(following))
-                await self.write(await self.classify(parsed))
+                await self.write(parsed)
         finally:
             upcoming.cancel()
 
@@ -164,19 +194,41 @@ class FileWriter:
         return await asyncio.to_thread(self._chunks, file)
 
     async def prepare(self, file: SeedFile) -> PreparedFile:
-        return await self.classify(await self.parse(file))
+        return await self.classify(await self.parse(file), self.store.read, lock=False)
 
-    async def classify(self, parsed: ParsedRows) -> PreparedFile:
-        """Compare the file's rows with the graph (after the files before it are written)."""
-        file, chunks = parsed.file, parsed.chunks
-        ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
-        for section, rows in chunks:
-            ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
-        found = await self.store.read("load_stored_hashes", **ids)
-        stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
-        facts = [fact for section in FACT_SECTIONS for fact in ids[section]]
-        live = await live_reports(self.store, facts, parsed.source)
+    async def classify(self, parsed: ParsedRows, run: Run, *, lock: bool = True) -> PreparedFile:
+        """Compare the file's rows with the graph (after the files before it are written), reading through
+        `run` (the file's write transaction; a store's `read` in a dry run, with `lock` False). The parsed
+        rows are left as they are, so a retried transaction can classify them again."""
+        file = parsed.file
+        chunks = list(parsed.chunks)
+        stored = await _stored(run, chunks)
+        settled = await settle(
+            run,
+            file.name,
+            chunks,
+            stored,
+            parsed.decisions,
+            self.remap,
+            attach=self.match_attach,
+            review=self.match_review,
+            lock=lock,
+        )
         prepared = PreparedFile(file, parsed.sha256)
+        prepared.matches, prepared.remap = settled.proposals, settled.remap
+        prepared.candidates, prepared.decisions = settled.candidates, settled.decisions
+        actors = [row for section, rows in chunks if section == "actors" for row in rows]
+        if actors and not (file.implicit or file.path.parent.name == "reference"):
+            close = await close_stored_actors(run, actors, stored, self.loaded_actors)
+            prepared.matches += close
+            prepared.candidates += candidate_rows(close, "actor")
+        targets = sorted(set(settled.remap.values()) - stored.keys())
+        if targets:  # the known facts records were found to report
+            stored.update(await _stored(run, [(_section_of(fact), [{"id": fact}]) for fact in targets]))
+        facts = list(
+            dict.fromkeys(row["id"] for section, rows in chunks if section in FACT_SECTIONS for row in rows)
+        )
+        live = await live_reports(run, facts, parsed.source)
         for section, rows in chunks:
             fresh: list[Row] = []
             changed: list[Row] = []
@@ -187,7 +239,7 @@ class FileWriter:
                         continue
                     row = written
                 stored_hash, linked = stored.get(row["id"], (None, False))
-                if not self._classify(row, stored_hash, force=section in FACT_SECTIONS):
+                if not self._classify(prepared.tally, row, stored_hash, force=section in FACT_SECTIONS):
                     prepared.unchanged += 1
                 else:
                     (prepared.created if stored_hash is None else prepared.updated).append(row["id"])
@@ -209,7 +261,7 @@ class FileWriter:
                 for report in reports
                 if report.source == parsed.source and report.fact not in given
             ]
-            await withdraw(self.store, prepared, gone)
+            await withdraw(run, prepared, gone)
         return prepared
 
     def _report(
@@ -221,7 +273,9 @@ class FileWriter:
         stored: Mapping[str, tuple[str | None, bool]],
     ) -> Row | None:
         """Turn a fact's row into its report; the row to write for the fact, None when nothing changes."""
+        row = {**row, "props": dict(row["props"])}  # the parsed row stays as it is, for a retry
         source, record = row.pop("_report")
+        alias = row.pop("_alias", None)
         fact = row["id"]
         new_id = report_id(fact, source, row["props"]["_hash"])
         if any(report.id == new_id for report in live):
@@ -232,8 +286,8 @@ class FileWriter:
                 rewritten = single_report_props(row, source, prepared.at)
                 rewritten["props"]["first_reported"] = live[0].loaded_at
                 return rewritten
-            self.summary.count(row["label"]).unchanged += 1
-            self.summary.records += 1
+            prepared.tally.count(row["label"]).unchanged += 1
+            prepared.tally.records += 1
             prepared.unchanged += 1
             prepared.facts_unchanged += 1
             return None
@@ -248,6 +302,7 @@ class FileWriter:
                 "section": section,
                 "hash": row["props"]["_hash"],
                 "record": record,
+                "alias": alias,
             }
         )
         if not others:
@@ -263,21 +318,25 @@ class FileWriter:
         mine_now = StoredReport(new_id, fact, source, section, record, prepared.at)
         return fact_row(section, fact, [*others, mine_now], prepared.at)
 
-    async def write(self, prepared: PreparedFile) -> None:
-        self.summary.files.append(prepared.file.name)
-        self.summary.merged += prepared.merged
-        self.summary.retracted += len(prepared.retracted)
-        self.summary.deleted += len(prepared.deleted)
-        if self.dry_run or not prepared.writes:
+    async def write(self, parsed: ParsedRows) -> None:
+        """Classify the file and write it in one transaction (a dry run only classifies, outside any)."""
+        if self.dry_run:
+            prepared = await self.classify(parsed, self.store.read, lock=False)
+            self._account(prepared)
             if self.progress:
                 self.progress(sum(records for _, _, records in prepared.batches))
             return
         reported = 0
+        attempt: PreparedFile | None = None
 
-        async def batches() -> AsyncIterator[Batch]:
-            """The file's batches and then its change record; made again for each attempt (a retry after a
-            deadlock); progress advances only past what an earlier attempt reported."""
-            nonlocal reported
+        async def batches(run: Run) -> AsyncIterator[Batch]:
+            """Classify inside the transaction, then the file's batches and its change record; made again
+            for each attempt (a retry after a deadlock); progress advances only past what an earlier attempt
+            reported."""
+            nonlocal reported, attempt
+            prepared = attempt = await self.classify(parsed, run)
+            if not prepared.writes:
+                return
             done = 0
             yield prepared.change(self.by)
             for query, rows, records in prepared.batches:
@@ -292,20 +351,51 @@ class FileWriter:
                 yield batch
 
         try:
-            written = await self.store.write_batches(batches)
+            written = await self.store.write_batches(batches, reads=True)
         except OverflowError as exc:  # the model should have refused it; the file still names the culprit
-            where = Location(file=prepared.file.name)
+            where = Location(file=parsed.file.name)
             raise ValidationFailed(
                 f"a number too large for Neo4j (64-bit integers): {exc}", location=where
             ) from None
         except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
-            where = Location(file=prepared.file.name)
+            where = Location(file=parsed.file.name)
             message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
             raise KgError(message, location=where) from None
+        assert attempt is not None
+        self._account(attempt)
+        if self.progress and not attempt.writes:
+            self.progress(sum(records for _, _, records in attempt.batches))
+        self.remap.update(attempt.remap)
         self.summary.rows_written += written.rows
         self.summary.nodes_created += written.nodes_created
         self.summary.relationships_created += written.relationships_created
         self.summary.relationships_deleted += written.relationships_deleted
+
+    def _account(self, prepared: PreparedFile) -> None:
+        """Add what the file did (the attempt that committed, or a dry run's) to the load's summary."""
+        summary = self.summary
+        summary.files.append(prepared.file.name)
+        summary.merged += prepared.merged
+        summary.retracted += len(prepared.retracted)
+        summary.deleted += len(prepared.deleted)
+        summary.records += prepared.tally.records
+        for label, counts in prepared.tally.counts.items():
+            mine = summary.count(label)
+            mine.created += counts.created
+            mine.updated += counts.updated
+            mine.unchanged += counts.unchanged
+        summary.matches.extend((prepared.file.name, proposal) for proposal in prepared.matches)
+
+    @property
+    def loaded_actors(self) -> set[str]:
+        """The actors the files of this load define (the first pass compared their names already)."""
+        if self._loaded_actors is None:
+            self._loaded_actors = {
+                actor_id
+                for actor_id, known in self.catalog.definitions.items()
+                if known.section == "actors" and known.file != STORED
+            }
+        return self._loaded_actors
 
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""
@@ -322,11 +412,12 @@ class FileWriter:
                 return False
         return True
 
-    def _classify(self, row: Row, stored_hash: str | None, force: bool = False) -> bool:
+    @staticmethod
+    def _classify(tally: LoadSummary, row: Row, stored_hash: str | None, force: bool = False) -> bool:
         """Count the row as created, updated or unchanged; True when it has to be written (`force`: a fact
         whose reports changed, even when its reconciled row did not)."""
-        counts = self.summary.count(row["label"])
-        self.summary.records += 1
+        counts = tally.count(row["label"])
+        tally.records += 1
         if stored_hash is None:
             counts.created += 1
         elif stored_hash == row["props"]["_hash"] and not force:
@@ -350,7 +441,8 @@ class FileWriter:
                     chunks.append((section, chunk))
         except (QuoteNotFound, Unreadable) as exc:
             raise KgError(f"a file changed while it was being loaded: {file.name}: {exc}") from None
-        return ParsedRows(file, raw.sha256, chunks, parsed.source.id if parsed.source else None)
+        decisions = Decisions.gather((r.model for r in parsed.records), (d for _, d in parsed.decisions))
+        return ParsedRows(file, raw.sha256, chunks, parsed.source.id if parsed.source else None, decisions)
 
     def rows(self, parsed: ParsedFile) -> Iterator[tuple[str, Row]]:
         """Every record of the file as its section and Cypher row, references resolved."""
@@ -385,24 +477,22 @@ def _as_is(ref: str, target: Target) -> str:
     return ref
 
 
-async def live_reports(
-    store: GraphStore, facts: list[str], source: str | None
-) -> dict[str, list[StoredReport]]:
+async def live_reports(run: Run, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:
     """The live reports of these facts and every live report of `source`, by fact."""
-    found = await store.read("report_live", facts=facts, source=source)
+    found = await run("report_live", facts=facts, source=source)
     live: dict[str, list[StoredReport]] = {}
     for each in found:
         live.setdefault(each["fact"], []).append(StoredReport.of(each))
     return live
 
 
-async def withdraw(store: GraphStore, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
+async def withdraw(run: Run, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
     """Retract these reports; reconcile their facts from the reports left, delete those left with none."""
     if not reports:
         return
     gone = {report.id for report in reports}
     prepared.retracted.extend(sorted(gone))
-    left = await live_reports(store, sorted({report.fact for report in reports}), None)
+    left = await live_reports(run, sorted({report.fact for report in reports}), None)
     rewritten: dict[str, list[Row]] = {}
     for report in reports:
         others = [each for each in left.get(report.fact, []) if each.id not in gone]
@@ -415,3 +505,21 @@ async def withdraw(store: GraphStore, prepared: PreparedFile, reports: Sequence[
         prepared.facts_updated += 1
     for section, rows in rewritten.items():
         prepared.batches.append((QUERIES[section], rows, 0))
+
+
+async def _stored(
+    run: Run, chunks: Sequence[tuple[str, Sequence[Row]]]
+) -> dict[str, tuple[str | None, bool]]:
+    """Id -> (the content hash stored on it, whether it has outgoing relationships), for the ids the graph
+    holds among the rows' (one query: queries/load_stored_hashes.cypher)."""
+    ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
+    for section, rows in chunks:
+        ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
+    found = await run("load_stored_hashes", **ids)
+    return {each["id"]: (each["hash"], each["linked"]) for each in found}
+
+
+def _section_of(fact: str) -> str:
+    """The fact section of an id by its prefix (event:..., agreement:...)."""
+    prefix = fact.partition(":")[0]
+    return {"event": "events", "agreement": "agreements", "office": "offices", "claim": "claims"}[prefix]
