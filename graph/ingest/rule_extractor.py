@@ -12,7 +12,7 @@ import re
 from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
-from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
+from graph.ingest.event_dates import ChosenDate, date_near, inherited_date, other_clauses
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import (
     ANAPHORA,
@@ -69,13 +69,14 @@ class RuleExtractor:
                     continue
                 if _setting_only(trigger, tokens, chosen):
                     continue
+                own = _in_own_clause(digest, sentence, trigger, situated)
                 candidate = Candidate(
                     kind=trigger.kind,
                     title="",
                     date=digest.period,
                     date_stated=False,
-                    participants=participants_for(trigger.kind, trigger.span, situated, tokens),
-                    places=places_for(trigger.kind, trigger.span, situated),
+                    participants=participants_for(trigger.kind, trigger.span, own, tokens),
+                    places=places_for(trigger.kind, trigger.span, own),
                     evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
@@ -151,6 +152,15 @@ class RuleExtractor:
                 )
         if not candidate.participants:
             candidate.review.append("no participant found in the sentence; add who took part")
+
+
+def _in_own_clause(
+    digest: Digest, sentence: Sentence, trigger: Trigger, situated: list[Situated]
+) -> list[Situated]:
+    """Names outside the relative clauses and causes that do not hold the trigger: 'sanctions imposed in
+    response to the Ryanair incident' are not Ryanair's, 'X, who met Y in June, was arrested' not Y's."""
+    clauses = other_clauses(digest.text, sentence.span, trigger.span)
+    return [s for s in situated if not any(s.mention.span.overlaps(c) for c in clauses)]
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
