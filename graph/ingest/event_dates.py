@@ -55,6 +55,8 @@ MODIFIER_CLAUSE = re.compile(
 """Where a clause that modifies a noun begins: a relative clause ('who went on trial in June'), a cause
 ('in response to the crackdown after the 2020 election', 'в ответ на подавление протестов августа 2020
 года')."""
+CAUSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|following|amid|в ответ на|на фоне)(?!\w)",
+                   re.IGNORECASE)  # fmt: skip
 CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
 PARTICIPLE = re.compile(r",\s*([А-Яа-яЁё]+)")
 
@@ -76,6 +78,15 @@ def other_clauses(text: str, sentence: Span, trigger: Span) -> list[Span]:
         if not (clause.start <= trigger.start < clause.end):
             clauses.append(clause)
     return clauses
+
+
+def in_cause(text: str, sentence: Span, trigger: Span) -> bool:
+    """'The arrest came amid a crackdown ... after a poll that announced X the winner': the trigger tells
+    the background of the sentence's news, not news of its own."""
+    return any(
+        CLAUSE_END.search(text, marker.end(), trigger.start) is None
+        for marker in CAUSE.finditer(text, sentence.start, trigger.start)
+    )
 
 
 def sentence_date(digest: Digest, sentence: Sentence) -> DateSpan | None:

@@ -12,7 +12,14 @@ import re
 from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
-from graph.ingest.event_dates import ChosenDate, date_near, inherited_date, other_clauses
+from graph.ingest.event_dates import (
+    MODIFIER_CLAUSE,
+    ChosenDate,
+    date_near,
+    in_cause,
+    inherited_date,
+    other_clauses,
+)
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import (
     ANAPHORA,
@@ -69,6 +76,8 @@ class RuleExtractor:
                     continue
                 if _setting_only(trigger, tokens, chosen):
                     continue
+                if trigger.kind == "statement" and in_cause(digest.text, sentence.span, trigger.span):
+                    continue
                 own = _in_own_clause(digest, sentence, trigger, situated)
                 candidate = Candidate(
                     kind=trigger.kind,
@@ -93,7 +102,7 @@ class RuleExtractor:
                         for p in antecedent(digest, sentence, trigger, candidate.kind, found)
                         if p.actor.id not in known
                     ]
-                if candidate.kind == "statement" and not _speaks(candidate, chosen):
+                if candidate.kind == "statement" and not _speaks(candidate, chosen, trigger, tokens):
                     continue
                 spoken = spoken or candidate.kind == "statement"
                 referent = _refers_back(
@@ -192,8 +201,10 @@ def _content(digest: Digest, sentence: Sentence, trigger: Trigger) -> list[Span]
         spans.append(Span(that.end(), sentence.span.end))
     comma = digest.text.rfind(",", sentence.span.start, trigger.span.start)
     tail = digest.text[trigger.span.end : sentence.span.end].split()
-    if comma > sentence.span.start and trigger.span.start - comma < 60 and len(tail) <= 4:
-        spans.append(Span(sentence.span.start, comma))  # '..., the Treasury said.': what was said
+    closes = any(c.end == comma for c in other_clauses(digest.text, sentence.span, trigger.span))
+    if comma > sentence.span.start and trigger.span.start - comma < 60 and len(tail) <= 4 and not closes:
+        # '..., the Treasury said.': what was said; not 'X, who arrived on Monday, said ...'
+        spans.append(Span(sentence.span.start, comma))
     return spans
 
 
@@ -218,15 +229,35 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
 
 
-def _speaks(statement: Candidate, chosen: list[Trigger]) -> bool:
+def _speaks(statement: Candidate, chosen: list[Trigger], trigger: Trigger, tokens: list[Token]) -> bool:
     """A statement needs a speaker, never a region or city. A body or medium named as the source of
     another event told in the same sentence ('A court sentenced X, a Telegram channel said') attributes
     that event; it is not a statement of its own. A person's account ('..., his associate said') is."""
     speakers = [p.actor for p in statement.participants]
     if not speakers or any(a.kind in {"region", "city", "country"} for a in speakers):
         return False
+    if _medium_reports(trigger, tokens):
+        return False
     others = [t for t in chosen if t.kind != "statement"]
     return not others or any(a.kind == "person" for a in speakers)
+
+
+MEDIA_NOUNS = {
+    "agency", "channel", "newspaper", "outlet", "website", "portal", "broadcaster", "telegram",
+    "агентство", "телеграм-канал", "канал", "издание", "газета", "портал", "сайт", "телеканал", "сми",
+}  # fmt: skip
+"""'..., a Telegram channel said', 'сообщил телеграм-канал «...»': the source of the report, not a
+speaker (what an official, a ministry or a named person says is a statement)."""
+INVERTING = {"said", "says", "reported", "reports", "wrote", "writes", "сообщить", "написать", "сказать"}
+
+
+def _medium_reports(trigger: Trigger, tokens: list[Token]) -> bool:
+    """The speech verb's subject is a medium: right before it ('the agency reported') or, inverted, right
+    after it ('сообщил телеграм-канал', 'reports the agency'; 'told the agency' names whom it was told)."""
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-2:]
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:2]
+    inverted = trigger.phrase in INVERTING and bool(MEDIA_NOUNS.intersection(after))
+    return bool(MEDIA_NOUNS.intersection(before)) or inverted
 
 
 def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
@@ -291,8 +322,15 @@ def _has_subject(candidate: Candidate) -> bool:
         return True
     if any(a.kind == "person" for a in candidate.actors):
         return True
-    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(e.quote)}
+    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(_main_part(e.quote))}
     return bool(words & PEOPLE)
+
+
+def _main_part(quote: str) -> str:
+    """The sentence up to its first relative clause or cause ('The arrest came amid a crackdown on
+    activists': the activists are the crackdown's, not the arrest's)."""
+    marker = MODIFIER_CLAUSE.search(quote)
+    return quote[: marker.start()] if marker else quote
 
 
 def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:

@@ -65,3 +65,70 @@ def test_names_in_a_cause_take_no_part(write_digest: WriteDigest) -> None:
     text = "On May 14, Lithuania imposed sanctions on Belarus in response to a statement by Putin."
     [sanction] = [c for c in events(write_digest, text) if c.kind == "sanction"]
     assert PUTIN not in ids(sanction)
+
+
+# Mentions that report no event
+
+
+def kinds_in(write_digest: WriteDigest, text: str) -> list[str]:
+    return [c.kind for c in events(write_digest, text)]
+
+
+def test_a_planned_or_purposed_event_is_no_event(write_digest: WriteDigest) -> None:
+    assert "meeting" not in kinds_in(
+        write_digest, "Lukashenka flew to Kazan, where a meeting with Putin is planned."
+    )
+    assert "sanction" not in kinds_in(
+        write_digest, "The new package of sanctions against Belarus is designed to cut its oil revenue."
+    )
+    text = "A closing session of the Council of Ministers of the Union State will also be held in Minsk."
+    assert "meeting" not in kinds_in(write_digest, text)
+
+
+def test_counted_events_are_a_summary(write_digest: WriteDigest) -> None:
+    text = "Since 2020 Lithuania has imposed several rounds of sanctions on Belarus."
+    assert "sanction" not in kinds_in(write_digest, text)
+    assert "detention" not in kinds_in(write_digest, "The police carried out numerous arrests in Minsk.")
+
+
+def test_a_general_rule_is_no_event(write_digest: WriteDigest) -> None:
+    assert kinds_in(write_digest, "Such restrictions generally prohibit exports of potash to Poland.") == []
+
+
+def test_what_a_measure_includes_is_its_content(write_digest: WriteDigest) -> None:
+    assert (
+        kinds_in(write_digest, "Меры предусматривают запреты на въезд и запрет на заключение сделок.") == []
+    )
+    assert kinds_in(write_digest, "The measures include entry bans for officials of Belarus.") == []
+
+
+def test_a_view_held_in_a_relative_clause_is_no_statement(write_digest: WriteDigest) -> None:
+    text = "On May 14, Lithuania expelled a diplomat of Belarus, which denies any espionage."
+    assert "statement" not in kinds_in(write_digest, text)
+    said = "On May 14, Lukashenka, who arrived in Moscow, said the talks went well."
+    [statement] = [c for c in events(write_digest, said) if c.kind == "statement"]
+    assert str(statement.date) == "2024-05-14"
+
+
+def test_a_medium_passing_on_news_is_no_speaker(write_digest: WriteDigest) -> None:
+    text = "Лукашенко встретился с Путиным в Минске, сообщил телеграм-канал «Кремлевский пул»."
+    assert kinds_in(write_digest, text) == ["meeting"]
+    assert kinds_in(write_digest, "Putin met Lukashenka in Minsk, a Telegram channel reported.") == [
+        "meeting"
+    ]
+    told = "On May 14, Lukashenka told the agency that Belarus was ready."
+    assert kinds_in(write_digest, told) == ["statement"]
+
+
+def test_a_gathering_that_owns_a_document_is_no_meeting(write_digest: WriteDigest) -> None:
+    text = "По словам Лукашенко, в проекте декларации форума отражены общие цели."
+    assert "meeting" not in kinds_in(write_digest, text)
+
+
+def test_an_arrest_told_as_background_concerns_nobody_named(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 14, the police arrested the blogger Ivan Petrov in Minsk. The arrest came amid a "
+        "crackdown on activists following protests after a vote that announced Lukashenka the winner."
+    )
+    found = events(write_digest, text)
+    assert [c.kind for c in found] == ["detention"]
