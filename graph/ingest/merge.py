@@ -58,6 +58,8 @@ event (sanctions by the same issuer, the expulsion it reports)."""
 
 
 def _continues(earlier: Candidate, later: Candidate) -> bool:
+    if _different_sums(earlier, later):
+        return False  # penalties or contracts with different sums are different events
     if earlier.kind == later.kind and earlier.kind in WHOLE_TEXT:
         issuers = {p.actor.id for p in earlier.participants if p.role == "issuer"}
         theirs = {p.actor.id for p in later.participants if p.role == "issuer"}
@@ -102,7 +104,7 @@ def _overlap(one: Candidate, other: Candidate) -> int:
 def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
     """The same kind, and a shared actor or place, or the same sum of money; never a lead about this
     week and a detail dated before it ('In October 2023, he dismissed ...')."""
-    if summary.kind != detail.kind:
+    if summary.kind != detail.kind or _different_sums(summary, detail):
         return False
     if detail.date_stated and not summary.date_stated and detail.date.end < digest.period.start:
         return False
@@ -111,6 +113,10 @@ def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
     places = {a.id for a in summary.places} & {a.id for a in detail.places}
     return bool(shared or places) or _same_money(summary, detail)
+
+
+def _different_sums(one: Candidate, other: Candidate) -> bool:
+    return one.money is not None and other.money is not None and not _same_money(one, other)
 
 
 def _same_money(one: Candidate, other: Candidate) -> bool:

@@ -149,6 +149,8 @@ class RuleExtractor:
     ) -> None:
         if candidate.kind in MONEY_KINDS and candidate.money is None:
             candidate.money = _money_for(digest, sentence, trigger)
+        elif candidate.kind not in SUMS_TOLD_OF and candidate.money is None:
+            candidate.money = _carried_sum(digest, sentence, trigger)
         if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
             candidate.money = belarusian(candidate.money, digest.main_country, digest.text)
         if candidate.kind == "statement":
@@ -170,6 +172,27 @@ def _in_own_clause(
     response to the Ryanair incident' are not Ryanair's, 'X, who met Y in June, was arrested' not Y's."""
     clauses = other_clauses(digest.text, sentence.span, trigger.span)
     return [s for s in situated if not any(s.mention.span.overlaps(c) for c in clauses)]
+
+
+SUMS_TOLD_OF = {"statement", "meeting", "visit", "publication"}
+"""Kinds whose sentences speak of sums (trade figures, a speaker's numbers) without carrying one."""
+CARRYING = re.compile(
+    r"(?:worth|of|totall?ing|amounting to|valued at|на сумму|в размере|стоимостью|на)"
+    r"(?:\s+(?:about|around|more than|over|almost|nearly|some|более|около|почти|свыше))?\s*$",
+    re.IGNORECASE,
+)
+"""'assets worth $2 million were frozen', 'залог в размере 5 тысяч рублей': the sum is the event's."""
+
+
+def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
+    """A sum any other event carries: after its trigger, in its clause, joined by 'worth', 'of', 'на
+    сумму', 'в размере'."""
+    for money in digest.money_in(sentence.span):
+        between = digest.text[trigger.span.end : money.span.start]
+        if money.span.start >= trigger.span.end and len(between) <= 80 and not re.search(r"[;:]", between):
+            if CARRYING.search(between):
+                return money
+    return None
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:

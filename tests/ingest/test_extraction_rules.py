@@ -6,6 +6,7 @@ from datetime import date
 
 from graph.ingest.candidates import Candidate, DateSpan
 from graph.ingest.dates import find_dates
+from graph.ingest.money import find_money
 from graph.ingest.pipeline import ingest
 from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
 
@@ -132,3 +133,38 @@ def test_an_arrest_told_as_background_concerns_nobody_named(write_digest: WriteD
     )
     found = events(write_digest, text)
     assert [c.kind for c in found] == ["detention"]
+
+
+# Money
+
+
+def sums(text: str) -> list[tuple[str, str]]:
+    return [(f"{m.amount:f}", m.currency) for m in find_money(text)]
+
+
+def test_a_sum_in_two_units_is_one_sum() -> None:
+    assert sums("contracts worth 2 млрд 150 млн рублей") == [("2150000000", "RUB")]
+    assert sums("a loan of 1 billion 300 million dollars") == [("1300000000", "USD")]
+
+
+def test_a_hyphenated_sum_and_its_conversion_in_brackets() -> None:
+    assert sums("ordered to pay a 2,500-ruble ($990) fine") == [("2500", "RUB")]
+    assert sums("ukarany grzywną 300 rubli (ok. 450 zł)") == [("300", "RUB")]
+    assert sums("USD 2 million and EUR 1 million") == [("2000000", "USD"), ("1000000", "EUR")]
+
+
+def test_fines_with_different_sums_stay_apart(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 14, a court in Minsk fined the blogger Ivan Petrov 900 rubles. "
+        "The blogger Anna Sidorova was fined 1,200 rubles."
+    )
+    fines = [c for c in events(write_digest, text) if c.kind == "fine"]
+    assert sorted(f"{c.money.amount:f}" for c in fines if c.money) == ["1200", "900"]
+
+
+def test_a_sum_carried_by_a_sanction(write_digest: WriteDigest) -> None:
+    text = "On May 14, Lithuania sanctioned Belarus, freezing assets worth EUR 4 million."
+    [sanction] = [c for c in events(write_digest, text) if c.kind == "sanction"]
+    assert sanction.money is not None and (sanction.money.amount, sanction.money.currency) == (4000000, "EUR")
+    spoken = "On May 14, Lukashenka said trade with Russia was worth USD 50 billion."
+    assert [c.money for c in events(write_digest, spoken)] == [None]
