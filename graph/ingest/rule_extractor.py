@@ -189,9 +189,9 @@ def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyM
     сумму', 'в размере'."""
     for money in digest.money_in(sentence.span):
         between = digest.text[trigger.span.end : money.span.start]
-        if money.span.start >= trigger.span.end and len(between) <= 80 and not re.search(r"[;:]", between):
-            if CARRYING.search(between):
-                return money
+        in_clause = len(between) <= 80 and not re.search(r"[;:]", between)
+        if money.span.start >= trigger.span.end and in_clause and CARRYING.search(between):
+            return money
     return None
 
 
