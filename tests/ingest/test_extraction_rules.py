@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from graph.ingest.candidates import Candidate, DateSpan
 from graph.ingest.dates import find_dates
@@ -165,6 +166,9 @@ def test_fines_with_different_sums_stay_apart(write_digest: WriteDigest) -> None
 def test_a_sum_carried_by_a_sanction(write_digest: WriteDigest) -> None:
     text = "On May 14, Lithuania sanctioned Belarus, freezing assets worth EUR 4 million."
     [sanction] = [c for c in events(write_digest, text) if c.kind == "sanction"]
-    assert sanction.money is not None and (sanction.money.amount, sanction.money.currency) == (4000000, "EUR")
+    assert sanction.money is not None and (sanction.money.amount, sanction.money.currency) == (
+        Decimal(4000000),
+        "EUR",
+    )
     spoken = "On May 14, Lukashenka said trade with Russia was worth USD 50 billion."
     assert [c.money for c in events(write_digest, spoken)] == [None]
