@@ -18,6 +18,8 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
         if candidate.kind == "statement":
             last = next((k for k in reversed(kept) if k.kind == "statement"), None)
             target = last if last is not None and _continues(last, candidate) else None
+            if target is None and digest.period.start == digest.period.end:
+                target = next((k for k in reversed(kept) if _same_occasion(k, candidate)), None)
         else:
             target = next(
                 (k for k in reversed(kept) if _continues(k, candidate) or _same_sum(k, candidate)), None
@@ -81,6 +83,14 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
     if later.sentence - earlier.sentence > 1:
         return False
     return later_ids <= ids or not later.actors or not ids
+
+
+def _same_occasion(earlier: Candidate, later: Candidate) -> bool:
+    """In a news report of one day, one speaker's words on that day are one statement, however far apart
+    the text tells them (the report of one press conference, one meeting)."""
+    speakers, theirs = {a.id for a in earlier.actors}, {a.id for a in later.actors}
+    same_day = later.date == earlier.date or not later.date_stated
+    return earlier.kind == later.kind == "statement" and bool(speakers) and speakers == theirs and same_day
 
 
 ALSO = re.compile(r"\b(?:also|также|тоже)\b", re.IGNORECASE)

@@ -235,10 +235,29 @@ THAT = re.compile(r"\b(?:that|что|чтобы)\b", re.IGNORECASE)
 
 
 def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
-    """Quotations: what is said inside them is speech, not an event the text reports."""
-    return [
-        Span(m.start(), m.end()) for m in QUOTES.finditer(digest.text, sentence.span.start, sentence.span.end)
-    ]
+    """Quotations: what is said inside them is speech, not an event the text reports. A quotation may run
+    over several sentences of its line ('“You have come to Belarus, met with the President. ...,” he
+    said'): it is found on the whole line and cut to the sentence."""
+    line_start = digest.text.rfind("\n", 0, sentence.span.start) + 1
+    line_end = digest.text.find("\n", sentence.span.end)
+    line_end = len(digest.text) if line_end < 0 else line_end
+    spans = []
+    for m in QUOTES.finditer(digest.text, line_start, line_end):
+        inside = sentence.span.start <= m.start() and m.end() <= sentence.span.end
+        if m.start() < sentence.span.end and sentence.span.start < m.end() and (inside or _talk(m.group())):
+            spans.append(Span(max(m.start(), sentence.span.start), min(m.end(), sentence.span.end)))
+    return spans
+
+
+FIRST_AND_SECOND_PERSON = re.compile(
+    r"(?<!\w)(?:I|we|our|us|you|your|я|мы|нас|наш\w*|вы|вас|ваш\w*|ты|тебя)(?!\w)", re.IGNORECASE
+)
+
+
+def _talk(quotation: str) -> bool:
+    """A quotation over several sentences is someone's talk when it speaks in the first or second person;
+    a communiqué quoted in the third person ('"Contracts were signed ...", the statement said') reports."""
+    return FIRST_AND_SECOND_PERSON.search(quotation) is not None
 
 
 def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:

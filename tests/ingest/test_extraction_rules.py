@@ -172,3 +172,34 @@ def test_a_sum_carried_by_a_sanction(write_digest: WriteDigest) -> None:
     )
     spoken = "On May 14, Lukashenka said trade with Russia was worth USD 50 billion."
     assert [c.money for c in events(write_digest, spoken)] == [None]
+
+
+# Quotations and statements
+
+
+def test_a_quotation_over_sentences_in_the_first_person_is_talk(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 14, Lukashenka met Putin in Minsk.\n"
+        "“We are glad you came. You visited Grodno and met our governors. That is good,” Lukashenka said."
+    )
+    found = events(write_digest, text)
+    assert [c.kind for c in found] == ["meeting", "statement"]
+
+
+def test_a_communique_quoted_in_the_third_person_reports(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 14, a delegation of Belarus went to Kazan.\n"
+        "“As a result, contracts worth 2 billion roubles were signed. The delegation also toured a plant,” "
+        "the government of Belarus said."
+    )
+    assert "contract_signing" in [c.kind for c in events(write_digest, text)]
+
+
+def test_one_speaker_on_one_day_is_one_statement(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 16, Lukashenka said Belarus was ready for talks. Putin met the governors in Moscow. "
+        "The ministers of both countries discussed trade. The presidents spoke by phone. "
+        "“We will not give up,” Lukashenka said."
+    )
+    statements = [c for c in events(write_digest, text) if c.kind == "statement"]
+    assert len(statements) == 1 and len(statements[0].evidence) == 2
