@@ -231,8 +231,14 @@ def _short_participle(words: list[str]) -> bool:
     return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))
 
 
+COURT_KINDS = {"sentence", "fine"}
+
+
 def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:
     usable = [s for s in situated if s.is_place and not s.origin and not s.qualifier and kind != "ban"]
+    seats = [s.mention.seat for s in situated if s.mention.seat is not None and kind in COURT_KINDS]
+    if seats and not any(s.locative for s in usable):
+        return seats[:1]  # 'the Homel regional court sentenced X': the trial was held in Homel
     if kind == "visit":
         places = [
             s

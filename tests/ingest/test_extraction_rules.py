@@ -203,3 +203,13 @@ def test_one_speaker_on_one_day_is_one_statement(write_digest: WriteDigest) -> N
     )
     statements = [c for c in events(write_digest, text) if c.kind == "statement"]
     assert len(statements) == 1 and len(statements[0].evidence) == 2
+
+
+# Actors and places
+
+
+def test_a_court_named_after_its_place_is_one_actor_and_says_where(write_digest: WriteDigest) -> None:
+    text = "On May 14, the Vitebsk regional court sentenced the blogger Ivan Petrov to three years in prison."
+    [sentence] = events(write_digest, text)
+    assert "org:vitebsk-regional-court" in ids(sentence)
+    assert [p.id for p in sentence.places] == ["region:BY-VI"]
