@@ -213,3 +213,25 @@ def test_a_court_named_after_its_place_is_one_actor_and_says_where(write_digest:
     [sentence] = events(write_digest, text)
     assert "org:vitebsk-regional-court" in ids(sentence)
     assert [p.id for p in sentence.places] == ["region:BY-VI"]
+
+
+def test_a_person_after_a_title_with_places_is_the_one_concerned(write_digest: WriteDigest) -> None:
+    text = "On May 14, Lukashenka dismissed the Ambassador of Belarus to Lithuania Ivan Petrov."
+    [dismissal] = events(write_digest, text)
+    roles = {(p.actor.id, p.role) for p in dismissal.participants}
+    assert roles == {(LUKASHENKA, "authority"), ("person:ivan-petrov", "dismissed")}
+
+
+def test_who_someone_is_related_to_takes_no_part(write_digest: WriteDigest) -> None:
+    text = "On May 14, the blogger Anna Sidorova, co-chair of the Freedom Movement, was fined 900 rubles."
+    [fine] = events(write_digest, text)
+    assert ids(fine) == {"person:anna-sidorova"}
+    text = "On May 14, Lithuania sanctioned the banker Ivan Petrov, an ally of Russian President Putin."
+    [sanction] = [c for c in events(write_digest, text) if c.kind == "sanction"]
+    assert PUTIN not in ids(sanction)
+
+
+def test_who_reports_an_arrest_is_not_arrested(write_digest: WriteDigest) -> None:
+    text = "Десять россиян задержаны под Минском 14 мая, сообщил председатель комитета Иван Петров."
+    detentions = [c for c in events(write_digest, text) if c.kind == "detention"]
+    assert detentions and all("person:ivan-petrov" not in ids(c) for c in detentions)
