@@ -296,7 +296,7 @@ INVERTING = {"said", "says", "reported", "reports", "wrote", "writes", "сооб
 def _medium_reports(trigger: Trigger, tokens: list[Token]) -> bool:
     """The speech verb's subject is a medium: right before it ('the agency reported') or, inverted, right
     after it ('сообщил телеграм-канал', 'reports the agency'; 'told the agency' names whom it was told)."""
-    before = [t.norm for t in tokens if t.end <= trigger.span.start][-2:]
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-1:]
     after = [t.norm for t in tokens if t.start >= trigger.span.end][:2]
     inverted = trigger.phrase in INVERTING and bool(MEDIA_NOUNS.intersection(after))
     return bool(MEDIA_NOUNS.intersection(before)) or inverted
