@@ -29,14 +29,16 @@ def tokens(query: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*([{}()])\s*", r" \1 ", without_comments)).strip()
 
 
-def test_the_examples_are_the_flagship_a_timeline_a_search_a_path_and_reports() -> None:
+def test_the_examples_are_the_flagship_a_timeline_a_search_a_path_reports_and_stats() -> None:
     found = examples()
-    assert [example.name for example in found] == ["flagship", "timeline", "search", "path", "reports"]
+    names = [example.name for example in found]
+    assert names[:6] == ["flagship", "timeline", "search", "path", "reports", "stats"]
     assert tokens(found[0].query) == tokens(FLAGSHIP)
     assert "timeline(" in found[1].query
     assert "search(" in found[2].query
     assert "connections(" in found[3].query
     assert "reports {" in found[4].query and "changes(" in found[4].query
+    assert "eventStats(groupBy: [MONTH, KIND]" in found[5].query and "agreementStats(" in found[5].query
 
 
 def test_the_readme_shows_the_same_example_queries() -> None:
