@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.load.reading import RawFile
+from graph.load.stored import StoredActor
 from graph.model import ACTOR_KINDS, Target, split_id
 from graph.names import NameIndex
 
@@ -81,6 +82,14 @@ class Catalog:
         merged.extend(alias for alias in aliases if alias not in merged)
         self.names.add(actor_id, name, aliases, kind=self.definitions[actor_id].kind)
         return None
+
+    def know(self, actor: StoredActor) -> None:
+        """An actor the graph holds and no file of the load defines: its id and names resolve like a file's
+        (a file's definition of the same id wins)."""
+        if actor.id in self.definitions:
+            return
+        self.definitions[actor.id] = Definition(actor.kind, STORED, "", 0)
+        self.names.add(actor.id, actor.name, actor.aliases, kind=actor.kind, codes=(actor.iso_code or "",))
 
     def resolve(self, ref: str, target: Target) -> str | tuple[None, str]:
         """The id `ref` stands for, or (None, why not)."""

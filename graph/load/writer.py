@@ -405,6 +405,8 @@ class FileWriter:
         targets += [evidence["source"] for evidence in row["evidence"]]
         for target in targets:
             known = self.catalog.definitions[target]
+            if known.file == STORED:  # in the graph before the load began
+                continue
             if (
                 self.write_position.get(known.file, len(self.write_position)),
                 SECTION_ORDER[known.section],
