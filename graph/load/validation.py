@@ -50,6 +50,10 @@ class _Pass:
     problems: list[Problem] = field(default_factory=list)
     unresolved: list[tuple[str, Target, int, Spot]] = field(default_factory=list)
     foreign_quotes: list[tuple[str, str, int, Spot]] = field(default_factory=list)
+    identities: dict[str, tuple[dict[str, str], Spot]] = field(default_factory=dict)
+    """Each actor's identity fields as its first definition gives them."""
+    clashes: list[tuple[str, str, str, str, int, Spot]] = field(default_factory=list)
+    """(actor, field, value here, value first given, file, spot): checked once references resolve."""
     implicit_files: set[int] = field(default_factory=set)
     reference_needed: bool = False
 
@@ -79,6 +83,9 @@ class _Pass:
             if problem := self.catalog.name_actor(actor_id, name, aliases, file):
                 spot = next(spot for each, _, spot in survey.definitions if each == actor_id)
                 self.report(file, Spot(spot.section, spot.position, spot.label, "name"), problem)
+        spots = {each: spot for each, _, spot in survey.definitions}
+        for actor_id, given in survey.identities:
+            self.compare(actor_id, given, file, spots[actor_id])
         for ref, target, spot in survey.references:
             if split_id(ref) is not None and ref in self.catalog.definitions:
                 self.resolve(ref, target, file, spot)
@@ -87,6 +94,34 @@ class _Pass:
         self.foreign_quotes.extend(
             (source, quote, file, spot) for source, quote, spot in survey.foreign_quotes
         )
+
+    def compare(self, actor_id: str, given: dict[str, str], file: int, spot: Spot) -> None:
+        """An actor another file defined too: its identity fields are compared (the differing ones once
+        references resolve: a parent by name here and by id there is the same parent); the fields one file
+        gives and the other leaves out fill in the other's row."""
+        first = self.identities.setdefault(actor_id, (given, spot))
+        if first == (given, spot):
+            return
+        known, _ = first
+        for name, value in given.items():
+            if name not in known:
+                self.catalog.filled.setdefault(actor_id, {})[name] = value
+            elif known[name] != value:
+                self.clashes.append((actor_id, name, value, known[name], file, spot))
+        for name, value in known.items():
+            if name not in given:
+                self.catalog.filled.setdefault(actor_id, {})[name] = value
+
+    def check_clashes(self) -> None:
+        targets = {"parent": Target.PLACE, "country": Target.COUNTRY}
+        for actor_id, name, here, first, file, spot in self.clashes:
+            target = targets.get(name)
+            resolve = self.catalog.resolve
+            if target is not None and resolve(here, target) == resolve(first, target):
+                continue
+            where = self.catalog.first_definition(actor_id, name)
+            message = f"conflicting definitions of '{actor_id}': {name} '{here}' here, '{first}' in {where}"
+            self.report(file, Spot(spot.section, spot.position, spot.label, name), message)
 
     def finish(
         self,
@@ -117,6 +152,7 @@ class _Pass:
                 self.catalog.definitions[record_id] = Definition(kind, STORED, "", 0)
         for ref, target, file, spot in self.unresolved:
             self.resolve(ref, target, file, spot)
+        self.check_clashes()
         for source_id, quote, file, spot in self.foreign_quotes:
             if source_id not in self.catalog.definitions:
                 continue

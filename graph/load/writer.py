@@ -459,6 +459,10 @@ class FileWriter:
                         model.aliases
                     ):
                         model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
+                    if isinstance(model, ActorBase) and model.id in self.catalog.filled:
+                        missing = self.catalog.filled[model.id].items()
+                        fill = {name: value for name, value in missing if getattr(model, name, "") is None}
+                        model = model.model_copy(update=fill) if fill else model
                     yield section, record_row(model, self._resolve, self.texts.span, default_source)
                     continue
                 model = resolved(model, self._resolve)
