@@ -26,6 +26,9 @@ REFERENCE_DIR = next(
 )
 """The built-in reference data: in a checkout, seed_data/reference; in an installed wheel, graph/_reference
 (pyproject's force-include), so `kg load` finds it from any folder."""
+DEFAULT_SEED_DIR = SEED_DIR if SEED_DIR.is_dir() else REFERENCE_DIR
+"""What `kg up` loads unless told: seed_data/ in a checkout; the built-in reference data in an installed
+wheel (which ships no digests)."""
 DEFAULT_BATCH_SIZE = 5000
 
 
