@@ -127,7 +127,8 @@ async def test_a_mutation_of_a_loaded_fact_from_another_source_is_merged_and_a_d
     assert both["sourceCount"] == 2
     [record] = await rows(
         store,
-        "MATCH (l:Load {kind: 'mutation'}) WHERE l.merged > 0 RETURN l.merged AS merged, l.created AS created",
+        "MATCH (l:Load {kind: 'mutation'}) WHERE l.merged > 0 "
+        "RETURN l.merged AS merged, l.created AS created",
     )
     assert record == {"merged": 1, "created": 1}, "the event merged, its new agreement created"
 
