@@ -56,7 +56,7 @@ async def as_reports(
     to write (a fact unchanged by the mutation left out) and the reports to retract and create.
     `stored_hashes`: the content hash the graph holds of each fact (None for a new one)."""
     facts = [row["id"] for _, row, _ in rows]
-    live = await live_reports(store, facts, None) if facts else {}
+    live = await live_reports(store.read, facts, None) if facts else {}
     outcome = Reported()
     for label, row, record in rows:
         fact, section = row["id"], SECTIONS[label]
@@ -95,5 +95,5 @@ def mutation_record(model: SectionRecord, row: Row) -> str:
 
 async def retract_all(store: GraphStore, fact: str) -> list[str]:
     """The ids of a fact's live reports, to retract when the fact is deleted."""
-    live = await live_reports(store, [fact], None)
+    live = await live_reports(store.read, [fact], None)
     return [report.id for report in live.get(fact, [])]
