@@ -67,14 +67,15 @@ async def load_paths(
 
         def lookup(ids: list[str]) -> dict[str, str]:
             """From the checking thread: the kinds of the ids the graph holds, in one query."""
-            found = asyncio.run_coroutine_threadsafe(store.read("load_known_ids", ids=ids), loop).result()
+            reading = store.load_read("load_known_ids", ids=ids)
+            found = asyncio.run_coroutine_threadsafe(reading, loop).result()
             return {row["id"]: row["kind"] for row in found}
 
         def find_names(names: list[str]) -> list[StoredActor]:
             """From the checking thread: the actors the graph holds that may answer to these names, in one
             query through the full-text index."""
             queries = [{"query": query} for query in map(name_query, names) if query]
-            reading = store.read("load_known_names", names=queries, limit=NAME_HITS)
+            reading = store.load_read("load_known_names", names=queries, limit=NAME_HITS)
             found = asyncio.run_coroutine_threadsafe(reading, loop).result()
             return [stored_actor(row) for row in found]
 
