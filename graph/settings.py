@@ -17,6 +17,9 @@ from graph.api_keys import ApiKey, parse_keys
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DEV_PASSWORD = "kg-local-dev-password"
 DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_SEARCH_TERMS = 16
+"""Words of a search or a `text` filter: each adds clauses (a fuzzy one expands to many) to a Lucene query
+capped at 1,024 clauses."""
 """A load holds one file's data at a time, about 18 times the file's size: 32 MiB keep it under 1 GiB."""
 
 
@@ -61,7 +64,7 @@ class Settings(BaseSettings):
     max_string_length: int = Field(default=20_000, ge=1)
     max_list_length: int = Field(default=1_000, ge=1)
     max_variable_depth: int = Field(default=20, ge=1)
-    max_search_terms: int = Field(default=16, ge=1)
+    max_search_terms: int = Field(default=DEFAULT_MAX_SEARCH_TERMS, ge=1)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
     write_retries: int = Field(default=8, ge=0)
     max_concurrent_requests: int = Field(default=4, ge=1)

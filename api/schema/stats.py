@@ -162,7 +162,9 @@ class StatsQuery:
             value,
             text,
         )
-        resolved = await resolve_event_filter(info.context.store, filters)
+        resolved = await resolve_event_filter(
+            info.context.store, filters, info.context.settings.max_search_terms
+        )
         buckets = await event_stats(
             info.context.store,
             resolved,
