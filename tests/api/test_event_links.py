@@ -11,8 +11,10 @@ import httpx
 from fastapi import FastAPI
 
 from api.app import create_app
+from graph.load import load_paths
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.api.mutation_inputs import AS_WRITER, LOADER_FIXTURES, error_of
 from tests.conftest import gql, serve
 
 MEETING = "event:2023-02-02-meeting-patriotic-youth-organisations"
@@ -94,3 +96,56 @@ async def test_the_events_table_lists_what_each_event_follows(seeded_api: httpx.
     table = {row["id"]: row for row in csv.DictReader(io.StringIO(response.text))}
     assert table[PUBLICATION]["links"] == f"follows {MEETING}"
     assert table[MEETING]["links"] == ""
+
+
+UPSERT = """mutation ($input: EventInput!) { upsertEvent(input: $input) {
+  id links { kind direction event { id } sources { id } }
+} }"""
+INSTRUCTIONS_QUOTE = (
+    "The “list of instructions following the [February 2nd ] meeting with representatives of public "
+    "patriotic and youth organisations”, published on April 27th"
+)
+
+
+def event_input(event_id: str, kind: str, day: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": event_id,
+        "kind": kind,
+        "title": "Instructions and the meeting they follow",
+        "date": {"start": day},
+        "evidence": [{"quote": INSTRUCTIONS_QUOTE, "source": BIF}],
+        **fields,
+    }
+
+
+async def test_an_analyst_links_events_through_the_api(
+    api_with_keys: httpx.AsyncClient, store: GraphStore
+) -> None:
+    await load_paths(
+        store, [LOADER_FIXTURES / "peace-loving-region.yaml"], reference_dir=LOADER_FIXTURES / "reference"
+    )
+    meeting = await gql(
+        api_with_keys, UPSERT, headers=AS_WRITER, input=event_input(MEETING, "MEETING", "2023-02-02")
+    )
+    assert "errors" not in meeting, meeting
+    follows = [{"kind": "FOLLOWS", "event": MEETING}]
+    published = await gql(
+        api_with_keys,
+        UPSERT,
+        headers=AS_WRITER,
+        input=event_input(PUBLICATION, "PUBLICATION", "2023-04-27", links=follows),
+    )
+    assert published["data"]["upsertEvent"]["links"] == [
+        {"kind": "FOLLOWS", "direction": "OUTGOING", "event": {"id": MEETING}, "sources": [{"id": BIF}]}
+    ]
+
+    itself = [{"kind": "FOLLOWS", "event": PUBLICATION}]
+    refused = await gql(
+        api_with_keys,
+        UPSERT,
+        headers=AS_WRITER,
+        input=event_input(PUBLICATION, "PUBLICATION", "2023-04-27", links=itself),
+    )
+    error = error_of(refused)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "links[0].event names the event itself" in error["message"], error
