@@ -1,10 +1,13 @@
 // The explorer: search an actor or a place (GraphQL `resolve`), then see its neighbourhood as a network,
-// the places it engaged on a map, and its events on a timeline. Clicking anything shows its evidence.
+// the places it engaged on a map, its events on a timeline, and the dashboard's numbers. The filter bar
+// (dates, kinds) narrows the map, the timeline and the dashboard; clicking anything shows its evidence.
 import cytoscape from "cytoscape";
 
 import { exported, neighborhood, resolveName } from "./api.js";
+import { createDashboard, kindCounts } from "./dashboard.js";
 import { showNode, showPlace } from "./details.js";
 import { el } from "./dom.js";
+import { createFilters, exportParams } from "./filters.js";
 import { createMap } from "./map.js";
 import { createNetwork } from "./network.js";
 import { createTimeline } from "./timeline.js";
@@ -20,34 +23,67 @@ const eventTitles = new Map();
 const network = createNetwork(document.getElementById("network"), showNode);
 const map = createMap(document.getElementById("map"), (place) => showPlace(place, eventTitles));
 const timeline = createTimeline(document.getElementById("timeline"), showNode);
+const dashboard = createDashboard(document.getElementById("dashboard-panel"));
+const filters = createFilters(document.getElementById("filters"), () => run(refresh));
+let subject = null; // the actor or place searched: {id, name, kind}
+let around = ""; // what its network holds, said in the status line
+let generation = 0;
 
 function say(text, isError = false) {
   status.textContent = text;
   status.classList.toggle("error", isError);
 }
 
+/** The filters of every view: the subject searched, as a place or an actor, and the filter bar's. */
+function where() {
+  if (!subject) return filters.values();
+  const side = PLACE_KINDS.has(subject.kind.toLowerCase()) ? { place: subject.id } : { actor: subject.id };
+  return { ...side, ...filters.values() };
+}
+
+/** Redraw the filtered views (map, timeline, dashboard) for the current filters; answers to an older
+ * refresh that arrive late are dropped. `body[data-loaded]` says the map and the timeline are drawn; each
+ * chart of the dashboard says its own state (`data-state`). */
+async function refresh() {
+  const mine = ++generation;
+  delete document.body.dataset.loaded;
+  const current = where();
+  if (current.kinds?.length === 0) {
+    map.show({ features: [] });
+    timeline.show({ nodes: [], edges: [] });
+    dashboard.nothing("No kind of event is chosen.");
+    say("Choose at least one kind of event.");
+    if (subject) document.body.dataset.loaded = subject.id;
+    return;
+  }
+  dashboard.show(current); // draws itself, and says its own errors, in its panel
+  const params = exportParams(current);
+  const [elements, places] = await Promise.all([
+    subject ? exported("graph.json", params) : null,
+    exported("places.geojson", params),
+  ]);
+  if (mine !== generation) return;
+  map.show(places);
+  if (elements) {
+    for (const { data } of elements.elements.nodes) if (data.category === "event") eventTitles.set(data.id, data.title);
+    timeline.show(elements.elements);
+    const count = elements.elements.nodes.filter((n) => n.data.category === "event").length;
+    say(`${subject.name}: ${around}, ${places.features.length} places, ${count} events.`);
+    document.body.dataset.loaded = subject.id;
+  }
+}
+
 async function explore(actor) {
   for (const button of candidates.querySelectorAll("button")) {
     button.setAttribute("aria-pressed", String(button.dataset.id === actor.id));
   }
+  subject = actor;
   delete document.body.dataset.loaded;
   say(`Loading ${actor.name}…`);
-  const filters = PLACE_KINDS.has(actor.kind.toLowerCase()) ? { place: actor.id } : { actor: actor.id };
-  const [graph, elements, places] = await Promise.all([
-    neighborhood(actor.id, 2),
-    exported("graph.json", filters),
-    exported("places.geojson", filters),
-  ]);
-  for (const { data } of elements.elements.nodes) if (data.category === "event") eventTitles.set(data.id, data.title);
+  const graph = await neighborhood(actor.id, 2);
   network.show(graph, actor.id);
-  map.show(places);
-  timeline.show(elements.elements);
-  const count = elements.elements.nodes.filter((n) => n.data.category === "event").length;
-  say(
-    `${actor.name}: ${graph.nodes.length} nodes around it${graph.truncated ? " (cut at the size cap)" : ""}, ` +
-      `${places.features.length} places, ${count} events.`,
-  );
-  document.body.dataset.loaded = actor.id;
+  around = `${graph.nodes.length} nodes around it${graph.truncated ? " (cut at the size cap)" : ""}`;
+  await refresh();
 }
 
 async function search(text) {
@@ -84,9 +120,18 @@ form.addEventListener("submit", (event) => {
 // For tests and the browser console: the network view and Cytoscape itself.
 window.kgExplorer = { network, cytoscape };
 const query = new URLSearchParams(window.location.search).get("q");
-if (query) {
-  input.value = query;
-  run(() => search(query));
-} else {
-  run(async () => map.show(await exported("places.geojson", {})));
-}
+run(async () => {
+  try {
+    const kinds = await kindCounts();
+    filters.setKinds(kinds);
+    dashboard.setKinds(kinds.map((bucket) => bucket.kind));
+  } catch (error) {
+    say(`The kinds of event could not be listed: ${error.message}`, true);
+  }
+  if (query) {
+    input.value = query;
+    await search(query);
+  } else {
+    await refresh();
+  }
+});
