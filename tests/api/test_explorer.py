@@ -236,6 +236,9 @@ async def test_changing_the_dates_the_kinds_or_the_subject_redraws_the_dashboard
     assert bars != everything and {month for month, _ in bars} == {"2023-04"}
     assert regions == region_values(await event_stats(live_server.url, BY_REGION, **april))
     assert "from=2023-04-01" in page.page.url, "the filters are in the page's address, to share"
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as client:
+        places = (await client.get("/export/places.geojson", params=april)).json()["features"]
+    await expect(page.page.locator("#map .place")).to_have_count(len(places))  # the map is filtered too
 
     await filters.get_by_label("Contract signing").uncheck()
     kinds = [kind for _, kind in everything if kind != "CONTRACT_SIGNING"]
