@@ -189,10 +189,11 @@ async def drawn(page: Watched) -> tuple[dict[tuple[str, str], int], dict[str, st
 async def test_the_dashboard_draws_the_events_per_month_by_kind_and_the_contract_value_by_region(
     seeded_store: GraphStore, live_server: LiveServer, page: Watched
 ) -> None:
+    asked = per_month(await event_stats(live_server.url, PER_MONTH))
+    by_region = region_values(await event_stats(live_server.url, BY_REGION))
     await page.page.goto(f"{live_server.url}/explore/")
     bars, regions = await drawn(page)
 
-    asked = per_month(await event_stats(live_server.url, PER_MONTH))
     assert bars == asked, "one bar segment per month and kind, as eventStats counts them"
     assert bars[("2023-04", "VISIT")] == 1, "the trip to three regions, its legs not counted again"
     april_total = str(sum(count for (month, _), count in asked.items() if month == "2023-04"))
@@ -200,7 +201,7 @@ async def test_the_dashboard_draws_the_events_per_month_by_kind_and_the_contract
     await expect(april).to_have_attribute("data-total", april_total)
     await expect(page.page.locator("#per-month .legend")).to_contain_text("Contract signing")
 
-    assert regions == region_values(await event_stats(live_server.url, BY_REGION))
+    assert regions == by_region
     assert regions["RU-NVS"] == "13000000"
     novosibirsk = page.page.locator('#by-region .region[data-iso="RU-NVS"]')
     await expect(novosibirsk).to_contain_text("USD 13,000,000")
@@ -224,29 +225,33 @@ async def test_the_dashboard_draws_the_events_per_month_by_kind_and_the_contract
 async def test_changing_the_dates_the_kinds_or_the_subject_redraws_the_dashboard(
     seeded_store: GraphStore, live_server: LiveServer, page: Watched
 ) -> None:
+    # What the API answers for each step, asked first, then what the page draws.
+    april = {"from": "2023-04-01", "to": "2023-04-30"}
+    everything = per_month(await event_stats(live_server.url, PER_MONTH))
+    kinds = sorted({kind for _, kind in everything if kind != "CONTRACT_SIGNING"})
+    golovchenko = {"actor": "person:roman-golovchenko"}
+    steps = [{}, april, {"kinds": kinds, **april}, golovchenko]
+    months = [per_month(await event_stats(live_server.url, PER_MONTH, **step)) for step in steps]
+    values = [region_values(await event_stats(live_server.url, BY_REGION, **step)) for step in steps]
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as client:
+        places = (await client.get("/export/places.geojson", params=april)).json()["features"]
+
     await page.page.goto(f"{live_server.url}/explore/")
-    everything, _ = await drawn(page)
+    assert await drawn(page) == (months[0], values[0])
     filters = page.page.get_by_role("form", name=FILTERS)
 
     await filters.get_by_label("From", exact=True).fill("2023-04-01")
     await filters.get_by_label("To", exact=True).fill("2023-04-30")
-    april = {"from": "2023-04-01", "to": "2023-04-30"}
     bars, regions = await drawn(page)
-    assert bars == per_month(await event_stats(live_server.url, PER_MONTH, **april))
+    assert (bars, regions) == (months[1], values[1])
     assert bars != everything and {month for month, _ in bars} == {"2023-04"}
-    assert regions == region_values(await event_stats(live_server.url, BY_REGION, **april))
     assert "from=2023-04-01" in page.page.url, "the filters are in the page's address, to share"
-    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as client:
-        places = (await client.get("/export/places.geojson", params=april)).json()["features"]
     await expect(page.page.locator("#map .place")).to_have_count(len(places))  # the map is filtered too
 
     await filters.get_by_label("Contract signing").uncheck()
-    kinds = [kind for _, kind in everything if kind != "CONTRACT_SIGNING"]
     bars, regions = await drawn(page)
-    narrowed = {"kinds": sorted(set(kinds)), **april}
-    assert bars == per_month(await event_stats(live_server.url, PER_MONTH, **narrowed))
+    assert (bars, regions) == (months[2], values[2])
     assert all(kind != "CONTRACT_SIGNING" for _, kind in bars)
-    assert regions == region_values(await event_stats(live_server.url, BY_REGION, **narrowed))
     assert regions["RU-NVS"] is None, "the value came from the signing, which is filtered out"
     await expect(page.page.locator('#by-region .region[data-iso="RU-NVS"]')).not_to_contain_text("USD")
 
@@ -255,10 +260,8 @@ async def test_changing_the_dates_the_kinds_or_the_subject_redraws_the_dashboard
     await page.page.keyboard.press("Enter")
     await expect(page.page.locator("body[data-loaded]")).to_have_count(1, timeout=20_000)
     bars, regions = await drawn(page)
-    golovchenko = {"actor": "person:roman-golovchenko"}
-    assert bars == per_month(await event_stats(live_server.url, PER_MONTH, **golovchenko))
+    assert (bars, regions) == (months[3], values[3])
     assert sum(bars.values()) < sum(everything.values())
-    assert regions == region_values(await event_stats(live_server.url, BY_REGION, **golovchenko))
     assert page.errors == []
 
 

@@ -97,7 +97,14 @@ function panel(figure) {
     figure.removeAttribute("aria-busy");
     message("empty", text);
   }
-  return { load, empty };
+
+  /** Out of date: an answer on its way is dropped, and the figure is busy until the next `load`. */
+  function waiting() {
+    generation += 1;
+    figure.dataset.state = "loading";
+    figure.setAttribute("aria-busy", "true");
+  }
+  return { load, empty, waiting };
 }
 
 export function createDashboard(root) {
@@ -221,5 +228,11 @@ export function createDashboard(root) {
     byRegion.empty(text);
   }
 
-  return { show, nothing, setKinds: (list) => { kinds = [...list]; } };
+  /** The filters changed: both charts are busy until the next `show`. */
+  function waiting() {
+    perMonth.waiting();
+    byRegion.waiting();
+  }
+
+  return { show, nothing, waiting, setKinds: (list) => { kinds = [...list]; } };
 }

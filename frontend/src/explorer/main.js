@@ -13,6 +13,7 @@ import { createNetwork } from "./network.js";
 import { createTimeline } from "./timeline.js";
 
 const CLOSE_MATCH = 0.7;
+const SETTLE_MS = 300; // a burst of filter changes (typing a date, ticking kinds) is one refresh
 const PLACE_KINDS = new Set(["country", "region", "city"]);
 const status = document.getElementById("status");
 const candidates = document.getElementById("candidates");
@@ -24,10 +25,11 @@ const network = createNetwork(document.getElementById("network"), showNode);
 const map = createMap(document.getElementById("map"), (place) => showPlace(place, eventTitles));
 const timeline = createTimeline(document.getElementById("timeline"), showNode);
 const dashboard = createDashboard(document.getElementById("dashboard-panel"));
-const filters = createFilters(document.getElementById("filters"), () => run(refresh));
+const filters = createFilters(document.getElementById("filters"), filtersChanged);
 let subject = null; // the actor or place searched: {id, name, kind}
 let around = ""; // what its network holds, said in the status line
 let generation = 0;
+let settling = null;
 
 function say(text, isError = false) {
   status.textContent = text;
@@ -71,6 +73,14 @@ async function refresh() {
     say(`${subject.name}: ${around}, ${places.features.length} places, ${count} events.`);
     document.body.dataset.loaded = subject.id;
   }
+}
+
+/** The views say at once that they are out of date, and are redrawn once the changes settle. */
+function filtersChanged() {
+  delete document.body.dataset.loaded;
+  dashboard.waiting();
+  clearTimeout(settling);
+  settling = setTimeout(() => run(refresh), SETTLE_MS);
 }
 
 async function explore(actor) {
