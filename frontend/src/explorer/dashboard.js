@@ -107,10 +107,13 @@ function panel(figure) {
   return { load, empty, waiting };
 }
 
-export function createDashboard(root) {
+/** `listKinds()`: a promise of the kinds the graph holds, in the order their colours are given; asked
+ * once, at the first `show`. */
+export function createDashboard(root, listKinds) {
   const perMonth = panel(root.querySelector("#per-month"));
   const byRegion = panel(root.querySelector("#by-region"));
   let kinds = [];
+  let coloured = null;
 
   function colour(kind) {
     if (!kinds.includes(kind)) kinds = [...kinds, kind];
@@ -121,7 +124,8 @@ export function createDashboard(root) {
     const dated = buckets.filter((b) => b.period && b.kind);
     if (!dated.length) return "No events match these filters.";
     const months = monthRange(dated.map((b) => b.period.label));
-    const shown = [...new Set(dated.map((b) => b.kind))].sort((a, b) => (kinds.includes(a) ? kinds.indexOf(a) : 99) - (kinds.includes(b) ? kinds.indexOf(b) : 99));
+    const rank = (kind) => (kinds.includes(kind) ? kinds.indexOf(kind) : kinds.length);
+    const shown = [...new Set(dated.map((b) => b.kind))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     const counts = new Map(dated.map((b) => [`${b.period.label} ${b.kind}`, b.count]));
     const count = (month, kind) => counts.get(`${month} ${kind}`) || 0;
     const totals = months.map((month) => shown.reduce((sum, kind) => sum + count(month, kind), 0));
@@ -216,8 +220,11 @@ export function createDashboard(root) {
   /** Draw both charts for `where` ({actor, place, from, to, kinds}: nulls are no filter). */
   function show(where) {
     const variables = { actor: null, place: null, from: null, to: null, kinds: null, ...where };
+    coloured ??= listKinds().then((list) => {
+      kinds = [...list, ...kinds.filter((kind) => !list.includes(kind))];
+    });
     return Promise.all([
-      perMonth.load(() => graphql(PER_MONTH, variables), drawPerMonth),
+      perMonth.load(async () => (await Promise.all([graphql(PER_MONTH, variables), coloured]))[0], drawPerMonth),
       byRegion.load(() => graphql(BY_REGION, variables), drawByRegion),
     ]);
   }
@@ -234,5 +241,5 @@ export function createDashboard(root) {
     byRegion.waiting();
   }
 
-  return { show, nothing, waiting, setKinds: (list) => { kinds = [...list]; } };
+  return { show, nothing, waiting };
 }

@@ -24,8 +24,21 @@ const eventTitles = new Map();
 const network = createNetwork(document.getElementById("network"), showNode);
 const map = createMap(document.getElementById("map"), (place) => showPlace(place, eventTitles));
 const timeline = createTimeline(document.getElementById("timeline"), showNode);
-const dashboard = createDashboard(document.getElementById("dashboard-panel"));
 const filters = createFilters(document.getElementById("filters"), filtersChanged);
+// The kinds the graph holds: the filter bar's choices and the dashboard's colours, asked once, when the
+// dashboard first draws.
+const listKinds = () =>
+  kindCounts().then(
+    (buckets) => {
+      filters.setKinds(buckets);
+      return buckets.map((bucket) => bucket.kind);
+    },
+    (error) => {
+      say(`The kinds of event could not be listed: ${error.message}`, true);
+      return [];
+    },
+  );
+const dashboard = createDashboard(document.getElementById("dashboard-panel"), listKinds);
 let subject = null; // the actor or place searched: {id, name, kind}
 let around = ""; // what its network holds, said in the status line
 let generation = 0;
@@ -58,12 +71,19 @@ async function refresh() {
     if (subject) document.body.dataset.loaded = subject.id;
     return;
   }
-  dashboard.show(current); // draws itself, and says its own errors, in its panel
+  dashboard.waiting();
   const params = exportParams(current);
-  const [elements, places] = await Promise.all([
-    subject ? exported("graph.json", params) : null,
-    exported("places.geojson", params),
-  ]);
+  let elements, places;
+  try {
+    [elements, places] = await Promise.all([
+      subject ? exported("graph.json", params) : null,
+      exported("places.geojson", params),
+    ]);
+  } finally {
+    // The dashboard asks after the map and the timeline have their answers, so it never slows them down;
+    // it draws itself, and says its own errors, in its panel.
+    if (mine === generation) dashboard.show(current);
+  }
   if (mine !== generation) return;
   map.show(places);
   if (elements) {
@@ -130,18 +150,9 @@ form.addEventListener("submit", (event) => {
 // For tests and the browser console: the network view and Cytoscape itself.
 window.kgExplorer = { network, cytoscape };
 const query = new URLSearchParams(window.location.search).get("q");
-run(async () => {
-  try {
-    const kinds = await kindCounts();
-    filters.setKinds(kinds);
-    dashboard.setKinds(kinds.map((bucket) => bucket.kind));
-  } catch (error) {
-    say(`The kinds of event could not be listed: ${error.message}`, true);
-  }
-  if (query) {
-    input.value = query;
-    await search(query);
-  } else {
-    await refresh();
-  }
-});
+if (query) {
+  input.value = query;
+  run(() => search(query));
+} else {
+  run(refresh);
+}
