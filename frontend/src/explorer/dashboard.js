@@ -217,16 +217,18 @@ export function createDashboard(root, listKinds) {
     return [chart, note, table("Contract value in USD by region", ["Region", "ISO code", "Events", "Agreements", "Contract value"], rows)].filter(Boolean);
   }
 
-  /** Draw both charts for `where` ({actor, place, from, to, kinds}: nulls are no filter). */
+  /** Draw both charts for `where` ({actor, place, from, to, kinds}: nulls are no filter). The first time,
+   * the kinds are listed before the charts ask, so a cold server is not asked to plan three at once. */
   function show(where) {
     const variables = { actor: null, place: null, from: null, to: null, kinds: null, ...where };
     coloured ??= listKinds().then((list) => {
       kinds = [...list, ...kinds.filter((kind) => !list.includes(kind))];
     });
-    return Promise.all([
-      perMonth.load(async () => (await Promise.all([graphql(PER_MONTH, variables), coloured]))[0], drawPerMonth),
-      byRegion.load(() => graphql(BY_REGION, variables), drawByRegion),
-    ]);
+    const after = (query) => async () => {
+      await coloured;
+      return graphql(query, variables);
+    };
+    return Promise.all([perMonth.load(after(PER_MONTH), drawPerMonth), byRegion.load(after(BY_REGION), drawByRegion)]);
   }
 
   /** Both charts say `text` instead (no kind is chosen). */
