@@ -1,13 +1,16 @@
 // The two ways the explorer reads the graph: GraphQL at /graphql and the REST exports at /export.
 
+/** The answer's data; its errors' messages (ours, never a stack trace) as one Error. An answer that is not
+ * GraphQL's JSON (a proxy's error page) is said as its HTTP status. */
 export async function graphql(query, variables) {
   const response = await fetch("/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  const answer = await response.json();
-  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join("; "));
+  const answer = await response.json().catch(() => null);
+  if (answer?.errors?.length) throw new Error(answer.errors.map((e) => e.message).join("; "));
+  if (!response.ok || !answer?.data) throw new Error(`the API answered HTTP ${response.status}`);
   return answer.data;
 }
 
