@@ -37,7 +37,7 @@ from graph.load.unload import UnloadSummary, source_of, unload_source
 from graph.load.validation import CheckedLoad
 from graph.reports.candidates import record_candidates
 from graph.reports.decisions import Proposal
-from graph.settings import DEFAULT_MAX_FILE_BYTES, get_settings
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, get_settings
 
 LONG_LOAD = 2_000
 """Records from which a load shows a progress bar."""
@@ -77,7 +77,7 @@ def load(
 def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
     """Check seed files (every record, reference and quote) without touching the database."""
     try:
-        checked = check_paths(paths, _reference(reference), max_file_bytes=_max_file_bytes())
+        checked = check_paths(paths, _reference(reference), **_limits())
     except KgError as exc:
         _report(exc)
         raise typer.Exit(1) from None
@@ -121,12 +121,14 @@ def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
     return summary
 
 
-def _max_file_bytes() -> int:
-    """KG_MAX_FILE_BYTES; `kg validate` needs no database, so settings it does not use may be incomplete."""
+def _limits() -> dict[str, int]:
+    """KG_MAX_FILE_BYTES and KG_MAX_RECORD_BYTES; `kg validate` needs no database, so settings it does not
+    use may be incomplete."""
     try:
-        return get_settings().max_file_bytes
+        settings = get_settings()
     except ValidationError:
-        return DEFAULT_MAX_FILE_BYTES
+        return {"max_file_bytes": DEFAULT_MAX_FILE_BYTES, "max_record_bytes": DEFAULT_MAX_RECORD_BYTES}
+    return {"max_file_bytes": settings.max_file_bytes, "max_record_bytes": settings.max_record_bytes}
 
 
 def _reference(option: Path | None) -> Path | None:
@@ -175,6 +177,7 @@ async def _load(
                 progress=lambda done: progress.advance(task, done),
                 by=by,
                 max_file_bytes=settings.max_file_bytes,
+                max_record_bytes=settings.max_record_bytes,
             )
         if not dry_run:
             await record_candidates(store.write, found, kind="actor")  # listed by `kg review`

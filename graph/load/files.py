@@ -20,6 +20,9 @@ class SeedFile:
     actors_only: bool = True
     index: int = -1
     """Its place among all the files of the load (the catalog's numbering)."""
+    sections: tuple[str, ...] = ()
+    """Its top-level keys in the order they come (the writer reads it once per key when they are not in
+    the order it writes them)."""
 
 
 def discover(paths: Sequence[Path], reference_dir: Path | None) -> list[SeedFile]:

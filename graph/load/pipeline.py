@@ -14,7 +14,7 @@ from graph.load.files import SeedFile
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
-from graph.settings import DEFAULT_MAX_FILE_BYTES, REPO_ROOT
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, REPO_ROOT
 from graph.store import GraphStore
 
 SEED_DIR = REPO_ROOT / "seed_data"
@@ -32,12 +32,15 @@ def check_paths(
     reference_dir: Path | None = REFERENCE_DIR,
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> CheckedLoad:
     """Validate the files and every reference between them (and into `reference_dir`); write nothing.
 
     Raises InvalidInput with every problem found.
     """
-    return check_files(paths, reference_dir, max_file_bytes=max_file_bytes)
+    return check_files(
+        paths, reference_dir, max_file_bytes=max_file_bytes, max_record_bytes=max_record_bytes
+    )
 
 
 async def load_paths(
@@ -51,6 +54,7 @@ async def load_paths(
     progress: ProgressHook | None = None,
     by: str | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> LoadSummary:
     """Load seed files: nothing is written unless every file is valid; then one transaction per file, with a
     :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated)."""
@@ -64,7 +68,12 @@ async def load_paths(
             return {row["id"]: row["kind"] for row in found}
 
         checked = await asyncio.to_thread(
-            check_files, paths, reference_dir, max_file_bytes=max_file_bytes, lookup=lookup
+            check_files,
+            paths,
+            reference_dir,
+            max_file_bytes=max_file_bytes,
+            lookup=lookup,
+            max_record_bytes=max_record_bytes,
         )
         if on_checked:
             on_checked(checked)
@@ -79,6 +88,7 @@ async def load_paths(
             progress,
             by=by or os_user(),
             max_file_bytes=max_file_bytes,
+            max_record_bytes=max_record_bytes,
         )
         await writer.write_all(checked.files)
     summary.seconds = time.perf_counter() - started

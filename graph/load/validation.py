@@ -8,7 +8,7 @@ only for records that have a problem.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.errors import InvalidInput, Problem
@@ -20,7 +20,7 @@ from graph.load.survey import FileSurvey, Spot, survey_files
 from graph.model import Target, split_id
 from graph.names.review import close_actors
 from graph.reports.decisions import Proposal
-from graph.settings import DEFAULT_MAX_FILE_BYTES
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 
 Lookup = Callable[[list[str]], dict[str, str]]
 """Ids -> the kind of each the graph holds (the ones it does not hold left out)."""
@@ -55,6 +55,8 @@ class _Pass:
 
     def report(self, file: int, spot: Spot, message: str) -> None:
         where = self.catalog.files[file].location(spot.section, spot.position, spot.field, spot.label)
+        if spot.line is not None:
+            where = replace(where, line=spot.line)
         self.problems.append(Problem(where, message))
 
     def resolve(self, ref: str, target: Target, file: int, spot: Spot) -> None:
@@ -116,6 +118,7 @@ def check_files(
     parallel_from: int = PARALLEL_FROM,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     lookup: Lookup | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> CheckedLoad:
     """Check every file and every reference across them; raise InvalidInput listing all problems.
 
@@ -126,11 +129,14 @@ def check_files(
     files = discover(paths, reference_dir)
     checking = _Pass(Catalog(), SourceTexts(max_bytes))
     checking.implicit_files = {index for index, file in enumerate(files) if file.implicit}
-    surveys = survey_files([(file.path, file.name) for file in files], parallel_from, max_bytes)
+    surveys = survey_files(
+        [(file.path, file.name) for file in files], parallel_from, max_bytes, max_record_bytes
+    )
     for index, (file, survey) in enumerate(zip(files, surveys, strict=True)):
         checking.catalog.files.append(RawFile(file.path, file.name, known_lines=survey.lines))
         file.records = survey.records
         file.actors_only = survey.actors_only
+        file.sections = tuple(survey.sections)
         file.index = index
         checking.take(index, survey)
     checking.finish(lookup)

@@ -14,21 +14,24 @@ reported before and the file no longer gives loses that report, and is deleted w
 from __future__ import annotations
 
 import asyncio
+import copy
+import queue
+import threading
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import groupby, islice
-from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
 from graph.errors import InvalidInput, KgError, Location, ValidationFailed
 from graph.load.catalog import Catalog
 from graph.load.files import SeedFile
+from graph.load.items import read_items
 from graph.load.quotes import QuoteNotFound, SourceTexts
-from graph.load.reading import Unreadable, read_file
-from graph.load.records import ParsedFile, parse_records
+from graph.load.reading import RawFile, Unreadable
+from graph.load.records import ORDER, Parsed, ParsedRecord, parse_items
 from graph.load.reports import (
     FACT_SECTIONS,
     StoredReport,
@@ -40,8 +43,8 @@ from graph.load.reports import (
 )
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
-from graph.model import SECTIONS, ActorBase, Target
-from graph.settings import DEFAULT_MAX_FILE_BYTES
+from graph.model import ActorBase, Source, Target
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.store import Batch, GraphStore
 
 ProgressHook = Callable[[int], None]
@@ -66,11 +69,12 @@ _ID_LISTS = {section: "sources" if section == "source" else section for section 
 
 @dataclass
 class ParsedRows:
-    """A file read and turned into rows (in a worker thread), not yet compared with the graph."""
+    """A block of a file's rows (read in a worker thread), not yet compared with the graph."""
 
     file: SeedFile
     sha256: str | None
     chunks: list[tuple[str, list[Row]]]
+    """(section, rows) in write order, about `batch_size` rows in all."""
     source: str | None
     """The file's `source:` id: its reports' source, and whose earlier reports a reload retracts."""
 
@@ -97,7 +101,11 @@ class PreparedFile:
     retracted: list[str] = field(default_factory=list)
     """Report ids retracted."""
     deleted: list[str] = field(default_factory=list)
-    """Facts left with no live report."""
+    """Facts left with no live report (not yet handed to the transaction)."""
+    deleted_count: int = 0
+    """Facts deleted, in the batches already handed on."""
+    retracted_sent: int = 0
+    """How many of `retracted` are in the batches already handed on."""
 
     def change(self, by: str) -> Batch:
         """The file's :Change:Load record (queries/load_change.cypher), first in the file's transaction."""
@@ -120,7 +128,7 @@ class PreparedFile:
         """Retractions, the new reports, and the facts left with none: after the facts are written."""
         params = {"at": self.at, "load": self.load_id}
         batches = [
-            Batch("report_retract", [{"id": each} for each in self.retracted], params),
+            Batch("report_retract", [{"id": each} for each in self.retracted[self.retracted_sent :]], params),
             Batch("report_create", list(self.reports), params),
             Batch("fact_delete", [{"id": each} for each in self.deleted], params),
         ]
@@ -143,31 +151,130 @@ class FileWriter:
     by: str = "kg load"
     """Who loads, for the change records: the OS user or `kg load --by`."""
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     write_position: dict[int, int] = field(default_factory=dict)
     """Catalog file index -> its place in the write order; a file's records exist once it is written."""
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
+        """Each file in its own transaction, read again record by record while it is written: a worker thread
+        turns the file into blocks of rows a few blocks ahead, and starts on the next file when it is done."""
         if not files:
             return
         self.write_position = {file.index: position for position, file in enumerate(files)}
-        upcoming = asyncio.ensure_future(self.parse(files[0]))
+        producers: list[_Producer] = []
+
+        def start(position: int) -> None:
+            if position < len(files):
+                producers.append(_Producer(self, files[position], lambda: start(position + 1)).start())
+
+        start(0)
         try:
-            for following in [*files[1:], None]:
-                parsed = await upcoming
-                if following is not None:
-                    upcoming = asyncio.ensure_future(self.parse(following))
-                await self.write(await self.classify(parsed))
+            for position, file in enumerate(files):
+                await self.write_file(file, producers[position])
         finally:
-            upcoming.cancel()
+            for producer in producers:
+                producer.stop.set()
 
-    async def parse(self, file: SeedFile) -> ParsedRows:
-        return await asyncio.to_thread(self._chunks, file)
+    async def write_file(self, file: SeedFile, producer: _Producer) -> None:
+        """One file, one transaction: its blocks classified and written as they come (again from the start
+        of the file when the transaction is retried after a deadlock)."""
+        before = copy.deepcopy(self.summary)
+        attempts = 0
+        reported = 0
+        outcome = PreparedFile(file)
 
-    async def prepare(self, file: SeedFile) -> PreparedFile:
-        return await self.classify(await self.parse(file))
+        async def batches() -> AsyncIterator[Batch]:
+            nonlocal attempts, producer, outcome, reported
+            attempts += 1
+            if attempts > 1:
+                producer.stop.set()
+                self.summary.__dict__.update(copy.deepcopy(before).__dict__)
+                producer = _Producer(self, file).start()
+            prepared = outcome = PreparedFile(file)
+            async for batch, done in self.stream(prepared, producer):
+                if batch is not None:
+                    yield batch
+                if self.progress and done > reported:
+                    self.progress(done - reported)
+                    reported = done
 
-    async def classify(self, parsed: ParsedRows) -> PreparedFile:
-        """Compare the file's rows with the graph (after the files before it are written)."""
+        if self.dry_run:
+            async for _ in batches():
+                pass
+            written = None
+        else:
+            try:
+                written = await self.store.write_batches(batches)
+            except OverflowError as exc:  # the model should have refused it; the file still names the culprit
+                where = Location(file=file.name)
+                raise ValidationFailed(
+                    f"a number too large for Neo4j (64-bit integers): {exc}", location=where
+                ) from None
+            except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
+                where = Location(file=file.name)
+                message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+                raise KgError(message, location=where) from None
+            finally:
+                producer.stop.set()
+        self.summary.files.append(file.name)
+        self.summary.merged += outcome.merged
+        self.summary.retracted += len(outcome.retracted)
+        self.summary.deleted += outcome.deleted_count
+        if written is not None:
+            self.summary.rows_written += written.rows
+            self.summary.nodes_created += written.nodes_created
+            self.summary.relationships_created += written.relationships_created
+            self.summary.relationships_deleted += written.relationships_deleted
+
+    async def stream(
+        self, prepared: PreparedFile, producer: _Producer
+    ) -> AsyncIterator[tuple[Batch | None, int]]:
+        """The file's batches as its blocks come, each with the records done so far: the :Change record
+        before the first write, the reports of a block after its facts, the totals at the end."""
+        given: set[str] = set()
+        source: str | None = None
+        started = False
+        done = 0
+
+        def flush() -> Iterator[Batch]:
+            nonlocal started
+            batches = [
+                Batch(query, list(rows), taken_by=TAKEN_BY.get(query))
+                for query, rows, _ in prepared.batches
+                if rows
+            ]
+            batches += prepared.report_batches()
+            prepared.batches = []
+            prepared.reports = []
+            prepared.deleted_count += len(prepared.deleted)
+            prepared.deleted = []
+            prepared.retracted_sent = len(prepared.retracted)
+            if batches and not started:
+                started = True
+                yield prepared.change(self.by)
+            yield from batches
+
+        async for parsed in producer.blocks():
+            prepared.sha256 = parsed.sha256
+            source = parsed.source
+            for section, rows in parsed.chunks:
+                if section in FACT_SECTIONS:
+                    given.update(row["id"] for row in rows)
+                done += len(rows)
+            await self.classify(parsed, prepared)
+            for batch in flush():
+                yield batch, done
+            yield None, done
+        if source is not None:
+            await self.withdraw_gone(prepared, given, source)
+        for batch in flush():
+            yield batch, done
+        if started:
+            yield Batch("load_change_totals", [prepared.change(self.by).rows[0]]), done
+
+    async def classify(self, parsed: ParsedRows, prepared: PreparedFile) -> PreparedFile:
+        """Compare a block of the file's rows with the graph (after the files before it are written); what
+        has to be written goes to `prepared.batches`, the new reports to `prepared.reports`."""
         file, chunks = parsed.file, parsed.chunks
         ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
         for section, rows in chunks:
@@ -175,8 +282,7 @@ class FileWriter:
         found = await self.store.read("load_stored_hashes", **ids)
         stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
         facts = [fact for section in FACT_SECTIONS for fact in ids[section]]
-        live = await live_reports(self.store, facts, parsed.source)
-        prepared = PreparedFile(file, parsed.sha256)
+        live = await live_reports(self.store, facts, None) if facts else {}
         for section, rows in chunks:
             fresh: list[Row] = []
             changed: list[Row] = []
@@ -201,16 +307,17 @@ class FileWriter:
             if fresh:
                 prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
             prepared.batches.append((QUERIES[section], changed, len(rows)))
-        if parsed.source is not None:
-            given = set(facts)
-            gone = [
-                report
-                for reports in live.values()
-                for report in reports
-                if report.source == parsed.source and report.fact not in given
-            ]
-            await withdraw(self.store, prepared, gone)
         return prepared
+
+    async def withdraw_gone(self, prepared: PreparedFile, given: set[str], source: str) -> None:
+        """The reports of `source` whose facts the file no longer gives: retracted (a reload)."""
+        found = await self.store.read("report_live_of_source", source=source)
+        gone = [
+            StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
+            for each in found
+            if each["fact"] not in given
+        ]
+        await withdraw(self.store, prepared, gone)
 
     def _report(
         self,
@@ -263,50 +370,6 @@ class FileWriter:
         mine_now = StoredReport(new_id, fact, source, section, record, prepared.at)
         return fact_row(section, fact, [*others, mine_now], prepared.at)
 
-    async def write(self, prepared: PreparedFile) -> None:
-        self.summary.files.append(prepared.file.name)
-        self.summary.merged += prepared.merged
-        self.summary.retracted += len(prepared.retracted)
-        self.summary.deleted += len(prepared.deleted)
-        if self.dry_run or not prepared.writes:
-            if self.progress:
-                self.progress(sum(records for _, _, records in prepared.batches))
-            return
-        reported = 0
-
-        async def batches() -> AsyncIterator[Batch]:
-            """The file's batches and then its change record; made again for each attempt (a retry after a
-            deadlock); progress advances only past what an earlier attempt reported."""
-            nonlocal reported
-            done = 0
-            yield prepared.change(self.by)
-            for query, rows, records in prepared.batches:
-                if rows:
-                    changed: list[Mapping[str, Any]] = list(rows)
-                    yield Batch(query, changed, taken_by=TAKEN_BY.get(query))
-                done += records
-                if self.progress and done > reported:
-                    self.progress(done - reported)
-                    reported = done
-            for batch in prepared.report_batches():
-                yield batch
-
-        try:
-            written = await self.store.write_batches(batches)
-        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
-            where = Location(file=prepared.file.name)
-            raise ValidationFailed(
-                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
-            ) from None
-        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
-            where = Location(file=prepared.file.name)
-            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
-            raise KgError(message, location=where) from None
-        self.summary.rows_written += written.rows
-        self.summary.nodes_created += written.nodes_created
-        self.summary.relationships_created += written.relationships_created
-        self.summary.relationships_deleted += written.relationships_deleted
-
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""
         here = (self.write_position.get(file.index, -1), SECTION_ORDER[section])
@@ -336,48 +399,153 @@ class FileWriter:
             counts.updated += 1
         return True
 
-    def _chunks(self, file: SeedFile) -> ParsedRows:
-        """The file's content hash and its rows in batches, by section."""
-        raw = read_file(file.path, file.name, self.max_file_bytes)
-        parsed = parse_records(raw)
-        if parsed.problems:
-            raise InvalidInput(parsed.problems)
-        chunks: list[tuple[str, list[Row]]] = []
+    def blocks(self, file: SeedFile) -> Iterator[ParsedRows]:
+        """The file read again, record by record, as blocks of about `batch_size` rows, by section."""
+        raw = RawFile(file.path, file.name)
+        source: list[str] = []
+        block: list[tuple[str, list[Row]]] = []
+        size = 0
         try:
-            for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
+            for section, group in groupby(
+                self.rows(self.records(raw, file), source), key=lambda pair: pair[0]
+            ):
                 rows = (row for _, row in group)
                 while chunk := list(islice(rows, self.batch_size)):
-                    chunks.append((section, chunk))
+                    block.append((section, chunk))
+                    size += len(chunk)
+                    if size >= self.batch_size:
+                        yield ParsedRows(file, raw.sha256, block, source[0] if source else None)
+                        block, size = [], 0
         except (QuoteNotFound, Unreadable) as exc:
             raise KgError(f"a file changed while it was being loaded: {file.name}: {exc}") from None
-        return ParsedRows(file, raw.sha256, chunks, parsed.source.id if parsed.source else None)
+        if block or size == 0:
+            yield ParsedRows(file, raw.sha256, block, source[0] if source else None)
 
-    def rows(self, parsed: ParsedFile) -> Iterator[tuple[str, Row]]:
-        """Every record of the file as its section and Cypher row, references resolved."""
-        default_source = parsed.source.id if parsed.source else None
-        if parsed.source is not None:
-            yield "source", source_row(parsed.source, self.texts.text(parsed.source.id))
-        for section in SECTIONS:
-            for record in parsed.in_section(section):
-                model = record.model
-                if section not in FACT_SECTIONS:
-                    if isinstance(model, ActorBase) and self.catalog.aliases.get(model.id, model.aliases) != (
-                        model.aliases
-                    ):
-                        model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
-                    yield section, record_row(model, self._resolve, self.texts.span, default_source)
-                    continue
-                model = resolved(model, self._resolve)
-                row = record_row(model, _as_is, self.texts.span, default_source)
-                source = default_source or row["evidence"][0]["source"]
-                row["_report"] = (source, record_json(model, row["evidence"]))
-                yield section, row
+    def records(self, raw: RawFile, file: SeedFile) -> Iterator[Parsed]:
+        """The file's source and records in the order they are written; InvalidInput if it changed since it
+        was checked. Read once when its sections come in that order, else once per run of them that does."""
+        for only in reading_passes(file.sections):
+            for parsed in parse_items(raw, read_items(raw, self.max_file_bytes, self.max_record_bytes, only)):
+                if raw.problems:
+                    break
+                yield parsed
+            if raw.problems:
+                raise InvalidInput(raw.problems)
+
+    def rows(self, records: Iterable[Parsed], source: list[str] | None = None) -> Iterator[tuple[str, Row]]:
+        """Every record of the file as its section and Cypher row, references resolved (the file's source
+        id goes to `source`)."""
+        default_source: str | None = None
+        for record in records:
+            if isinstance(record, Source):
+                default_source = record.id
+                if source is not None:
+                    source.append(record.id)
+                yield "source", source_row(record, self.texts.text(record.id))
+                continue
+            if not isinstance(record, ParsedRecord):
+                continue
+            section, model = record.section, record.model
+            if section not in FACT_SECTIONS:
+                if isinstance(model, ActorBase) and self.catalog.aliases.get(model.id, model.aliases) != (
+                    model.aliases
+                ):
+                    model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
+                yield section, record_row(model, self._resolve, self.texts.span, default_source)
+                continue
+            model = resolved(model, self._resolve)
+            row = record_row(model, _as_is, self.texts.span, default_source)
+            report_source = default_source or row["evidence"][0]["source"]
+            row["_report"] = (report_source, record_json(model, row["evidence"]))
+            yield section, row
 
     def _resolve(self, ref: str, target: Target) -> str:
         resolved = self.catalog.resolve(ref, target)
         if isinstance(resolved, tuple):
             raise KgError(f"a file changed while it was being loaded: {resolved[1]}")
         return resolved
+
+
+AHEAD = 2
+"""Blocks of rows the reading thread may have ready before the writer takes them."""
+_DONE = object()
+
+
+class _Producer:
+    """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` runs
+    when it is done (the writer starts reading the next file)."""
+
+    def __init__(self, writer: FileWriter, file: SeedFile, then: Callable[[], None] | None = None) -> None:
+        self.writer = writer
+        self.file = file
+        self.then = then
+        self.queue: queue.Queue[object] = queue.Queue(maxsize=AHEAD)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"read {file.name}", daemon=True)
+
+    def start(self) -> _Producer:
+        self.thread.start()
+        return self
+
+    def _put(self, item: object) -> bool:
+        while not self.stop.is_set():
+            try:
+                self.queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            for block in self.writer.blocks(self.file):
+                if not self._put(block):
+                    return
+            self._put(_DONE)
+        except BaseException as exc:  # handed to the writer, which raises it in the load's task
+            self._put(exc)
+        finally:
+            if self.then is not None:
+                self.then()
+
+    def _get(self) -> object:
+        try:
+            return self.queue.get(timeout=0.5)
+        except queue.Empty:
+            return None
+
+    async def blocks(self) -> AsyncIterator[ParsedRows]:
+        while True:
+            item = await asyncio.to_thread(self._get)
+            if item is None:
+                continue
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            assert isinstance(item, ParsedRows)
+            yield item
+
+
+def reading_passes(sections: Sequence[str]) -> list[frozenset[str] | None]:
+    """The keys each reading of a file takes so its parts come in write order (`ORDER`): one reading (all
+    keys) when they already do; else each reading takes the next keys in that order for as long as they come
+    in it in the file too (a digest with events before agreements is read twice)."""
+    rank = {key: position for position, key in enumerate(ORDER)}
+    present = [key for key in dict.fromkeys(sections) if key in rank]
+    if [rank[key] for key in present] == sorted(rank[key] for key in present):
+        return [None]
+    place = {key: position for position, key in enumerate(present)}
+    passes: list[frozenset[str] | None] = []
+    current: list[str] = []
+    for key in sorted(present, key=rank.__getitem__):
+        if current and place[key] < place[current[-1]]:
+            passes.append(frozenset(current))
+            current = []
+        current.append(key)
+    if current:
+        passes.append(frozenset(current))
+    return passes
 
 
 def _as_is(ref: str, target: Target) -> str:
