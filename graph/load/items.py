@@ -63,11 +63,11 @@ WHOLE_FILE_LIMIT = 32 * 1024 * 1024
 top level is not an object): such a parse takes about 18 times the file's size in memory."""
 
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?\n?$", re.DOTALL)
-_IRREGULAR = re.compile(r"(?m)^(?![ #\r\n]|-(?:[ \r\n]|$)|[A-Za-z_][\w-]*[ \t]*:(?:[ \t\r\n]|$))")
+_IRREGULAR = re.compile(r"(?m)^(?!$|[ #\r\n]|-(?:[ \r\n]|$)|[A-Za-z_][\w-]*[ \t]*:(?:[ \t\r\n]|$))")
 """A line at column 0 that is not blank, a comment, a top-level `key:` or a `- ` item: not block style."""
 _ODD_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029]")
 """Line breaks PyYAML counts that this splitter does not: such files are parsed whole."""
-_ID = re.compile(r"""(?m)^[ \t-]*id[ \t]*:[ \t]*['"]?([^'"\s,}#]+)""")
+_ID = re.compile(r"""(?m)(?:^[ \t-]*|[{,][ \t]*)["']?id["']?[ \t]*:[ \t]*['"]?([^'"\s,}#]+)""")
 
 
 @dataclass
@@ -248,7 +248,7 @@ class _Reading:
 
     def too_large(self, size: int, line: int | None, label: str) -> None:
         message = (
-            f"a record of {size:,} characters or more, more than the limit of {self.limit:,} "
+            f"a record of at least {size:,} characters, more than the limit of {self.limit:,} "
             "(KG_MAX_RECORD_BYTES): split it, or move long texts into the source's text file"
         )
         self.problem(message, line, label)
@@ -280,6 +280,9 @@ class _Reading:
 
     def csv(self) -> Iterator[Item]:
         lines = _lines(checked_text(self.raw.path, self.max_file_bytes), self.limit)
+        csv.field_size_limit(
+            max(csv.field_size_limit(), self.limit)
+        )  # the record limit is the one that counts
         reader = csv.reader(lines)
         try:
             header = next(reader, [])
@@ -324,6 +327,12 @@ class _Reading:
                 row[None] = cells[len(header) :]
             line = reader.line_num
             self.index.note("actors", index, line)
+            if sum(map(len, cells)) > self.limit:
+                record_id = row.get("id")
+                label = f"actors[{index}] {record_id}" if record_id else f"actors[{index}]"
+                self.too_large(sum(map(len, cells)), line, label)
+                index += 1
+                continue
             extra = row.get(None)
             if extra:
                 label = f"actors[{index}] {row['id']}" if row.get("id") else f"actors[{index}]"
@@ -472,9 +481,8 @@ class _Reading:
         self, key: str, line: int, header: str, body: Iterator[tuple[int, str, bool, int]]
     ) -> Iterator[Item]:
         """A top-level key: its list's items one at a time, or (any other value) the whole value."""
-        index = 0
         self.index[(key, TOP_LEVEL)] = RecordLines(line=line)
-        for start, text, is_item, size in body:
+        for index, (start, text, is_item, size) in enumerate(body):
             if not is_item:
                 value = self._yaml_value(key, line, header + text, size)
                 if value is _BROKEN:
@@ -733,11 +741,13 @@ def _lines(chunks: Iterable[str], limit: int) -> Iterator[str]:
     partial = ""
     number = 1
     for chunk in chunks:
-        parts = (partial + chunk).split("\n")
-        partial = parts.pop()
-        for part in parts:
-            yield part + "\n"
+        buffer = partial + chunk if partial else chunk
+        start = 0
+        while (end := buffer.find("\n", start)) >= 0:
+            yield buffer[start : end + 1]
+            start = end + 1
             number += 1
+        partial = buffer[start:]
         if len(partial) > limit:
             raise TooLarge(str(number))
     if partial:
@@ -783,15 +793,26 @@ class _Section:
         start = 0
         item_indent: int | None = None
         sequence = not inline
+        gap: list[str | int] = []
+        """Blank and comment lines not yet known to lie inside an item (between two items they are dropped);
+        a run of them among an item's fields is a count of line breaks."""
         for number, line in self.lines:
             blank = not line.strip() or line.lstrip().startswith("#")
             if not blank and not line[0].isspace() and not line.startswith("-"):
                 self.next_key = (number, line)
                 break
             if blank:
-                if body and size <= self.limit:
-                    body.append(line)
-                    size += len(line)
+                if not body:
+                    continue
+                indent = len(line) - len(line.lstrip(" "))
+                if item_indent is not None and (indent <= item_indent + 2 or not line.strip()):
+                    # a comment among an item's fields, not inside a block scalar: only its line break counts
+                    if gap and isinstance(gap[-1], int):
+                        gap[-1] += 1
+                    else:
+                        gap.append(1)
+                elif len(gap) < 4096:
+                    gap.append(line)
                 continue
             indent = len(line) - len(line.lstrip(" "))
             stripped = line[indent:]
@@ -804,13 +825,19 @@ class _Section:
             if sequence and starts_item and indent == item_indent:
                 if body:
                     yield start, _joined(body, size, self.limit), True, size
-                body, size, start = [line], len(line), number
+                body, size, start, gap = [line], len(line), number, []
                 continue
             if not body:
                 start = number
+            for each in gap:
+                text = "\n" * each if isinstance(each, int) else each
+                size += len(text)
+                if size <= self.limit:
+                    body.append(text)
+            gap = []
+            size += len(line)
             if size <= self.limit:
                 body.append(line)
-            size += len(line)
         if body and sequence and item_indent is not None:
             yield start, _joined(body, size, self.limit), True, size
         else:

@@ -38,9 +38,7 @@ def check_paths(
 
     Raises InvalidInput with every problem found.
     """
-    return check_files(
-        paths, reference_dir, max_file_bytes=max_file_bytes, max_record_bytes=max_record_bytes
-    )
+    return check_files(paths, reference_dir, max_file_bytes=max_file_bytes, max_record_bytes=max_record_bytes)
 
 
 async def load_paths(

@@ -201,7 +201,9 @@ def read_text(
         if size > max_bytes:
             raise Unreadable(_too_big(size, max_bytes, setting))
         with path.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = stream.read(min(size, max_bytes) + 1)  # read(n) allocates n bytes at once
+            if len(data) > size:  # it grew since
+                data += stream.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
