@@ -40,6 +40,8 @@ from graph.values import plain
 Record = dict[str, Any]
 T = TypeVar("T")
 Batches = Iterable["Batch"] | AsyncIterable["Batch"]
+Reader = Callable[..., Awaitable[list[Record]]]
+"""Runs a named query inside a transaction: `await read(query, **params)`."""
 log = logging.getLogger(__name__)
 
 FIRST_BACKOFF = 0.2
@@ -226,7 +228,11 @@ class GraphStore:
                 await result.consume()
 
     async def write_batches(
-        self, batches: Batches | Callable[[], Batches], *, timeout: float | None = None
+        self,
+        batches: Batches | Callable[[], Batches] | Callable[[Reader], Batches],
+        *,
+        timeout: float | None = None,
+        reads: bool = False,
     ) -> WriteSummary:
         """Run every batch in ONE transaction: all of them land, or none does. The transaction may run
         `timeout` seconds (default: the loader's KG_LOAD_TIMEOUT; mutations pass the query timeout).
@@ -236,12 +242,15 @@ class GraphStore:
         a jittered exponential backoff; then Unavailable. `batches` is a list, or a function that produces
         them again for each attempt, lazily, so a large file is streamed, not held in memory (a one-shot
         iterator is not retried: it could not be replayed).
+
+        `reads`: `batches` is a function of a Reader that runs named queries inside the transaction, so what
+        the batches write can depend on what the transaction reads first (the loader's classification).
         """
         replayable = callable(batches) or isinstance(batches, Sequence)
         attempt = 0
         while True:
             try:
-                return await self._write_once(batches() if callable(batches) else batches, timeout)
+                return await self._write_once(batches, timeout, reads)
             except Neo4jError as exc:
                 if not (replayable and exc.is_retryable()):
                     raise
@@ -255,12 +264,19 @@ class GraphStore:
                 log.info("write retried in %.1fs (attempt %d) after %s", pause, attempt + 1, exc.code)
                 await asyncio.sleep(pause)
 
-    async def _write_once(self, batches: Batches, timeout: float | None) -> WriteSummary:
+    async def _write_once(self, make: Any, timeout: float | None, reads: bool) -> WriteSummary:
         summary = WriteSummary()
         self.round_trips += 1
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 tx = await session.begin_transaction(timeout=timeout or self.timeouts.load)
+
+                async def read(query: str, **params: Any) -> list[Record]:
+                    self.round_trips += 1
+                    result = await tx.run(cypher(query), params)
+                    return [_plain_record(record) async for record in result]
+
+                batches = (make(read) if reads else make()) if callable(make) else make
                 try:
                     async for batch in _aiter(batches):
                         params = {**(batch.params or {}), "rows": batch.rows}

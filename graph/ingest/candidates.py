@@ -76,6 +76,8 @@ class Mention:
     candidates: tuple[ActorRef, ...]
     """Every actor the surface form can mean; the first is the best guess without context."""
     surface: str = ""
+    seat: ActorRef | None = None
+    """For a body named after its place ('the Hrodna Regional Court'): that place."""
 
     @property
     def best(self) -> ActorRef:

@@ -29,6 +29,11 @@ from graph.ingest.tokens import WORD
 DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th|-?(?:го|е|ого))?\b"
 YEAR = r"(?P<{name}>(?:19|20)\d\d)\b(?:\s*(?:года|году|год|г\.))?"
 DASH = r"\s*(?:–|—|-|to|till|until|through|and|по|до|і|и)\s*"
+PART_OF_MONTH = (
+    r"(?:early|mid|late|the\s+(?:beginning|middle|end|start)\s+of"
+    r"|начале|середине|конце|пачатку|сярэдзіне|канцы)"
+)
+"""'in early June', 'in mid-August', 'в начале июня': the month, as precise as the text is."""
 UNTIL = r"\b(?:until|till|through|up to|по|до)\s+(?:the\s+)?$"
 
 
@@ -53,7 +58,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("day", rf"{m('m1')}\s+{d('d1')}(?:,?\s*{y('y')})?"),
         ("day", rf"{d('d1')}\s+{m('m1')}(?:\s+{y('y')})?"),
         ("month", rf"{m('m1')}\s+{y('y')}"),
-        ("month", rf"(?:\bin|\bв|\bу)\s+{m('m1')}\b"),
+        ("month", rf"(?:\bin|\bв|\bу)\s+(?:{PART_OF_MONTH}[\s-]+)?{m('m1')}\b"),
         ("year", rf"(?:\bin|\bв|\bу)\s+{y('y')}"),
     ]
     return [(kind, re.compile(rf"(?<!\w){shape}", re.IGNORECASE)) for kind, shape in shapes]
@@ -123,7 +128,23 @@ def find_dates(text: str, start: int, end: int, period: DateSpan | None) -> list
                     kind == "day" and re.search(UNTIL, text[max(0, span.start - 12) : span.start]) is not None
                 )
                 found.append(DateMention(span, value, is_end_bound=bound))
-    return sorted(found, key=lambda f: f.span.start)
+    return _without_named_weekdays(text, sorted(found, key=lambda f: f.span.start))
+
+
+def _without_named_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
+    """'on Friday, June 28', 'Tuesday, April 12, 2022', 'в пятницу, 28 июня': the date after the weekday
+    says the day; the weekday, counted back from the period's end, would only contradict it."""
+    kept: list[DateMention] = []
+    for index, mention in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        named = (
+            following is not None
+            and WEEKDAY.fullmatch(text, mention.span.start, mention.span.end) is not None
+            and re.fullmatch(r"[,\s]*", text[mention.span.end : following.span.start]) is not None
+        )
+        if not named:
+            kept.append(mention)
+    return kept
 
 
 def _lowercase_month_in_english(match: re.Match[str]) -> bool:

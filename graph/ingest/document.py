@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from graph.errors import Location, ValidationFailed
+from graph.ingest.bodies import bodies_named_by_place
 from graph.ingest.candidates import DateMention, DateSpan, Mention, MoneyMention, Span
 from graph.ingest.dates import find_dates
 from graph.ingest.gazetteer import Gazetteer
@@ -121,7 +122,8 @@ def analyse(
     known = gazetteer.find(text, tokens)
     languages = [(p.span, p.language) for p in found]
     proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, languages)]
-    mentions = office_mentions(tokens, sorted(known + proposed, key=lambda m: m.span.start), gazetteer)
+    named = bodies_named_by_place(text, sorted(known + proposed, key=lambda m: m.span.start))
+    mentions = office_mentions(tokens, named, gazetteer)
     return Digest(
         path=path,
         text=text,

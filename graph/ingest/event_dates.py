@@ -4,12 +4,14 @@ the digest's own week (flagged for review)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.ingest.candidates import DateMention, DateSpan, Span
 from graph.ingest.dates import find_relative
 from graph.ingest.document import Digest
 from graph.ingest.segments import Sentence
+from graph.ingest.tokens import is_participle
 
 PRECISION_PENALTY = {"day": 0, "range": 0, "month": 40, "year": 80}
 
@@ -26,9 +28,8 @@ def date_near(
 ) -> DateMention | None:
     """The stated date closest to the trigger, ranges closed by an 'until' bound in the same sentence
     (dates inside `exclude`, what a statement talks about, are not its date)."""
-    mentions = [
-        m for m in digest.dates_in(sentence.span) if not any(m.span.overlaps(x) for x in exclude or [])
-    ]
+    elsewhere = (exclude or []) + other_clauses(digest.text, sentence.span, trigger)
+    mentions = [m for m in digest.dates_in(sentence.span) if not any(m.span.overlaps(x) for x in elsewhere)]
     starts = [m for m in mentions if not m.is_end_bound]
     if not starts:
         previous = [d for d in digest.dates if d.span.end <= sentence.span.start]
@@ -44,6 +45,48 @@ def date_near(
             Span(best.span.start, bounds[0].span.end), DateSpan(best.value.start, end, "range")
         )
     return best
+
+
+MODIFIER_CLAUSE = re.compile(
+    r"(?<!\w)(?:who|whom|whose|which|where|когда|где|котор\w+|in response to|in retaliation for|following|"
+    r"amid|в ответ на|на фоне|после того как)(?!\w)",
+    re.IGNORECASE,
+)
+"""Where a clause that modifies a noun begins: a relative clause ('who went on trial in June'), a cause
+('in response to the crackdown after the 2020 election', 'в ответ на подавление протестов августа 2020
+года')."""
+CAUSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|following|amid|в ответ на|на фоне)(?!\w)",
+                   re.IGNORECASE)  # fmt: skip
+CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s")
+PARTICIPLE = re.compile(r",\s*([А-Яа-яЁё]+)")
+
+
+def other_clauses(text: str, sentence: Span, trigger: Span) -> list[Span]:
+    """Relative clauses, causes and (Russian) participial phrases that do not hold the trigger: a date in
+    them dates what they tell ('a journalist, who went on trial in June, was arrested in October 2021';
+    'договоренности, достигнутые на переговорах 9 сентября'), not the event."""
+    starts = [m.start() for m in MODIFIER_CLAUSE.finditer(text, sentence.start, sentence.end)]
+    starts += [
+        m.start(1)
+        for m in PARTICIPLE.finditer(text, sentence.start, sentence.end)
+        if is_participle(m.group(1))
+    ]
+    clauses: list[Span] = []
+    for start in starts:
+        end = CLAUSE_END.search(text, start, sentence.end)
+        clause = Span(start, end.start() if end else sentence.end)
+        if not (clause.start <= trigger.start < clause.end):
+            clauses.append(clause)
+    return clauses
+
+
+def in_cause(text: str, sentence: Span, trigger: Span) -> bool:
+    """'The arrest came amid a crackdown ... after a poll that announced X the winner': the trigger tells
+    the background of the sentence's news, not news of its own."""
+    return any(
+        CLAUSE_END.search(text, marker.end(), trigger.start) is None
+        for marker in CAUSE.finditer(text, sentence.start, trigger.start)
+    )
 
 
 def sentence_date(digest: Digest, sentence: Sentence) -> DateSpan | None:

@@ -18,6 +18,8 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
         if candidate.kind == "statement":
             last = next((k for k in reversed(kept) if k.kind == "statement"), None)
             target = last if last is not None and _continues(last, candidate) else None
+            if target is None and digest.period.start == digest.period.end:
+                target = next((k for k in reversed(kept) if _same_occasion(k, candidate)), None)
         else:
             target = next(
                 (k for k in reversed(kept) if _continues(k, candidate) or _same_sum(k, candidate)), None
@@ -58,6 +60,8 @@ event (sanctions by the same issuer, the expulsion it reports)."""
 
 
 def _continues(earlier: Candidate, later: Candidate) -> bool:
+    if _different_sums(earlier, later):
+        return False  # penalties or contracts with different sums are different events
     if earlier.kind == later.kind and earlier.kind in WHOLE_TEXT:
         issuers = {p.actor.id for p in earlier.participants if p.role == "issuer"}
         theirs = {p.actor.id for p in later.participants if p.role == "issuer"}
@@ -81,6 +85,14 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
     return later_ids <= ids or not later.actors or not ids
 
 
+def _same_occasion(earlier: Candidate, later: Candidate) -> bool:
+    """In a news report of one day, one speaker's words on that day are one statement, however far apart
+    the text tells them (the report of one press conference, one meeting)."""
+    speakers, theirs = {a.id for a in earlier.actors}, {a.id for a in later.actors}
+    same_day = later.date == earlier.date or not later.date_stated
+    return earlier.kind == later.kind == "statement" and bool(speakers) and speakers == theirs and same_day
+
+
 ALSO = re.compile(r"\b(?:also|также|тоже)\b", re.IGNORECASE)
 """'X also said': another statement of the same speaker."""
 
@@ -102,7 +114,7 @@ def _overlap(one: Candidate, other: Candidate) -> int:
 def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
     """The same kind, and a shared actor or place, or the same sum of money; never a lead about this
     week and a detail dated before it ('In October 2023, he dismissed ...')."""
-    if summary.kind != detail.kind:
+    if summary.kind != detail.kind or _different_sums(summary, detail):
         return False
     if detail.date_stated and not summary.date_stated and detail.date.end < digest.period.start:
         return False
@@ -111,6 +123,10 @@ def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
     places = {a.id for a in summary.places} & {a.id for a in detail.places}
     return bool(shared or places) or _same_money(summary, detail)
+
+
+def _different_sums(one: Candidate, other: Candidate) -> bool:
+    return one.money is not None and other.money is not None and not _same_money(one, other)
 
 
 def _same_money(one: Candidate, other: Candidate) -> bool:

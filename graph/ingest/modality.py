@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import Token, grammemes
 from graph.ingest.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -30,8 +30,9 @@ FUTURE = {"будет", "будут", "будем", "буду", "будете", 
 """Russian future auxiliaries, by their written form (their lemma "быть" is also the past "были")."""
 NEGATIONS = {"not", "never", "no", "nothing", "neither", "didn't", "wasn't", "weren't", "hasn't", "haven't",
              "nor", "не", "ни", "нет", "без"}  # fmt: skip
-HABITS = {"regularly", "often", "usually", "annually", "traditionally", "repeatedly", "frequently",
-          "регулярно", "часто", "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
+HABITS = {"regularly", "generally", "often", "usually", "annually", "traditionally", "repeatedly",
+          "frequently", "регулярно", "часто",
+          "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
 QUANTIFIERS = {"many", "most", "thousands", "hundreds", "dozens", "several", "some", "all", "numerous",
                "многие", "многий", "тысяча", "сотня", "десяток", "большинство", "ряд"}  # fmt: skip
 """'Thousands have been detained', 'Many opposition leaders have been arrested': a summary, not an event."""
@@ -42,6 +43,28 @@ HAPPEN = {"held", "take", "begin", "start", "open", "follow", "place", "сост
           "открыться"}  # fmt: skip
 """'The forum will be held', 'a press conference is expected to take place', 'переговоры пройдут': the
 event is announced, not reported (a ban that 'will now apply' is in force: only happening verbs count)."""
+COPULAS = {"is", "are", "was", "were", "быть"}
+INTENDED = {"planned", "expected", "scheduled", "intended", "designed", "aimed", "meant", "due", "supposed",
+            "likely", "планироваться", "ожидаться", "призвать", "направить"}  # fmt: skip
+"""'A meeting is planned', 'the sanctions are intended to curb ...': the noun names a plan or a purpose,
+not a report that something happened."""
+SERIES = {"rounds", "round", "packages", "waves", "series", "волна", "пакет", "серия", "of", "new", "новый"}
+"""'several rounds of sanctions', 'thousands of arrests': what may stand between a quantifier and the
+noun it counts."""
+CONTENTS = {"include", "includes", "included", "including", "involve", "involves", "envisage", "envisages",
+            "предусматривать", "предусмотреть", "включать", "включить", "подразумевать"}  # fmt: skip
+"""'The measures include entry bans', 'меры предусматривают запреты': what a measure consists of, told
+as its content, not as events of their own."""
+OBJECT_OF = {"ban", "bans", "prohibition", "запрет", "запрещение"}
+"""'a ban on signing contracts', 'запрет на заключение сделок': the act a ban forbids did not happen."""
+RELATIVE = {"who", "which", "который"}
+DOCUMENTS = {"document", "documents", "resolution", "declaration", "communique", "agenda", "programme",
+             "program", "draft", "документ", "проект", "резолюция", "декларация", "коммюнике", "повестка",
+             "программа"}  # fmt: skip
+"""'the forum's final document', 'в проекте итогового документа форума': the gathering owns a text
+the sentence talks about; it is not reported here."""
+GATHERING_WORDS = {"forum", "congress", "summit", "session", "conference", "форум", "съезд", "саммит",
+                   "заседание", "совещание"}  # fmt: skip
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
 REACH = 5
 
@@ -54,7 +77,17 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     if NEGATIONS.intersection(before[-3:]):
         return "negated"
     if trigger.kind == "statement":
-        return None
+        return "habit" if _standing_view(trigger, tokens, before) else None
+    if CONTENTS.intersection(before) or (
+        OBJECT_OF.intersection(before[-2:-1]) and before[-1:] in (["on"], ["of"], ["на"])
+    ):
+        return "content"
+    if trigger.kind == "meeting" and _owns_document(trigger, tokens, before):
+        return "reference"
+    if _counted(before):
+        return "summary"
+    if _intended(later):
+        return "plan"
     if PLANS.intersection(before) or "будет" in before or "to" in before[-2:]:
         return "plan"
     future = bool(FUTURE_AFTER.intersection(later)) and bool(HAPPEN.intersection(later))
@@ -70,6 +103,41 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     if any(word in COUNTS and index > 0 and _number(after[index - 1]) for index, word in enumerate(after)):
         return "count"
     return None
+
+
+def _owns_document(trigger: Trigger, tokens: list[Token], before: list[str]) -> bool:
+    words = [t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end]
+    return bool(GATHERING_WORDS.intersection(words)) and bool(DOCUMENTS.intersection(before[-2:]))
+
+
+def _counted(before: list[str]) -> bool:
+    """A quantifier right before the noun ('several rounds of sanctions', 'многочисленные аресты')."""
+    for index in range(len(before) - 1, max(len(before) - 4, -1), -1):
+        word = before[index]
+        if word in QUANTIFIERS or word in {"numerous", "многочисленный"}:
+            return all(w in SERIES for w in before[index + 1 :])
+        if word not in SERIES:
+            return False
+    return False
+
+
+def _intended(later: list[str]) -> bool:
+    """A copula and a word of plan or purpose after the noun: 'a meeting with X is planned'."""
+    return any(
+        word in COPULAS and INTENDED.intersection(later[index + 1 : index + 3])
+        for index, word in enumerate(later)
+    )
+
+
+def _standing_view(trigger: Trigger, tokens: list[Token], before: list[str]) -> bool:
+    """'X, who denies the charges', 'который считает': a view held, told in a relative clause in the
+    present tense, not something said on an occasion."""
+    if not RELATIVE.intersection(before[-2:]):
+        return False
+    words = [t.text.lower() for t in tokens if trigger.span.start <= t.start < trigger.span.end][:1]
+    return any(
+        (w.isascii() and w.endswith("s") and not w.endswith("ss")) or "pres" in grammemes(w) for w in words
+    )
 
 
 def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
@@ -89,13 +157,13 @@ def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str
 
 
 def _clause_after(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
-    """Up to 9 words after the trigger, stopping at a comma or a quotation mark ('будет' for Russian
+    """Up to 14 words after the trigger, stopping at a comma or a quotation mark ('будет' for Russian
     future forms)."""
     words: list[str] = []
     previous_end = trigger.span.end
     for token in [t for t in tokens if t.start >= trigger.span.end]:
         gap = text[previous_end : token.start]
-        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 9:
+        if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= 14:
             break
         words.append("будет" if token.text.lower() in FUTURE else token.norm)
         previous_end = token.end

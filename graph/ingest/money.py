@@ -1,5 +1,6 @@
 """Sums of money in prose: "USD 13 million", "$50 million", "300 million roubles", "BYN 2.5 million",
-"13 млн долларов", "2,5 млрд белорусских рублей". Amounts are exact decimals."""
+"13 млн долларов", "2,5 млрд белорусских рублей", "4 млрд 431 млн рублей", "a 4,800-ruble fine".
+Amounts are exact decimals."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ CURRENCY_WORDS = {
     "EUR": ["euro", "euros", "евро", "еўра"],
     "RUB": ["rouble", "roubles", "ruble", "rubles", "rubel", "rubels", "rub", "Russian roubles",
             "Russian rubles", "rubli", "rubla", "Rubel", "Rubeln",
-            "российский рубль", "руб", "расійскі рубель"],
+            "российский рубль", "рубль", "руб", "расійскі рубель"],
     "BYN": ["Belarusian roubles", "Belarusian rubles", "белорусский рубль", "беларускі рубель"],
     "CNY": ["yuan", "юань"],
     "GBP": ["pounds sterling", "фунт стерлингов"],
@@ -82,9 +83,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cur = _alternation(list(_currency_words()))
     sym = _alternation(list(SYMBOLS))
     mult = _alternation(list(_multiplier_words()))
-    amount = rf"(?P<num>{NUMBER})(?:\s*(?P<mult>{mult})\b\.?)?"
+    rest = rf"(?:\s+(?P<num2>\d{{1,3}})\s*(?P<mult2>{mult})\b\.?)?"
+    amount = rf"(?P<num>{NUMBER})(?:\s*(?P<mult>{mult})\b\.?{rest})?"
     before = rf"(?:(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+){amount}"
-    after = rf"\b{amount}\s+(?P<cur>{cur})(?!\w)\.?"
+    after = rf"\b{amount}(?:\s+|-)(?P<cur>{cur})(?!\w)\.?"
     return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
 
 
@@ -99,9 +101,24 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
         currency = SYMBOLS.get(groups["sym"]) if "sym" in groups else None
         currency = currency or _currency_words().get((groups.get("code") or groups.get("cur") or "").lower())
         amount = _amount(groups["num"], groups.get("mult"))
+        if amount is not None and "num2" in groups:  # '4 млрд 431 млн', '1 billion 200 million'
+            amount += _amount(groups["num2"], groups.get("mult2")) or Decimal(0)
         if currency and amount is not None:
             found.append(MoneyMention(Span(match.start(), match.end()), amount, currency))
-    return sorted(found, key=lambda f: f.span.start)
+    found.sort(key=lambda f: f.span.start)
+    return [m for i, m in enumerate(found) if i == 0 or not _conversion(text, found[i - 1], m)]
+
+
+CONVERSION = re.compile(
+    r"[\s\w-]{0,12}\(\s*(?:ok\.|ca\.|about|approx\.|approximately|around|около|примерно|≈|~)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _conversion(text: str, previous: MoneyMention, mention: MoneyMention) -> bool:
+    """'a 4,800-ruble ($1,900) fine', '460 rubli (ok. 700 zł)': the sum in brackets after another converts
+    it; the text's own sum is the one stated first."""
+    return CONVERSION.fullmatch(text, previous.span.end, mention.span.start) is not None
 
 
 LOCAL_CURRENCY = {"RUB": "BYN"}

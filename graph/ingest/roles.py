@@ -60,8 +60,11 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
         locative = bool(before) and before[-1] in LOCATIVE
         origin = bool(before) and before[-1] in ORIGIN
         listed = (
-            bool(situated) and situated[-1].locative and _only_list_between(situated[-1], mention, tokens)
-        )
+            bool(situated)
+            and situated[-1].locative
+            and _only_list_between(situated[-1], mention, tokens)
+            and any(c.kind in PLACE_KINDS for c in mention.candidates)
+        )  # 'to Sweden, Finland and Germany'; not 'the Ambassador to Ukraine Igor Sokol'
         where = locative or origin or listed
         actor = city_for_locative(mention) if where else _choose(mention, place=False)
         region = next((c for c in mention.candidates if c.kind == "region"), None)
@@ -194,9 +197,12 @@ SPEECH_AFTER = {
 
 
 def _attributes(situated: Situated, tokens: list[Token]) -> bool:
-    """'..., associate Gleb German said': the person tells of the act; it does not concern them."""
+    """'..., associate Gleb German said', '..., сообщил председатель комитета X', 'according to X': the
+    person tells of the act; it does not concern them."""
     after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:2]
-    return bool(SPEECH_AFTER.intersection(after))
+    before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-6:]
+    according = " ".join(before[-4:]).find("according to") >= 0
+    return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
 
 
 def _passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
@@ -217,6 +223,9 @@ def _object(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
     """'sentenced X', 'задержали журналиста X': the person right after the verb it concerns, not one in a
     phrase further on ('protests against President X')."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    titles = [i for i, w in enumerate(between) if w in PERSON_TITLES]
+    if titles:  # 'dismissed the Ambassador of Belarus to Ukraine X': 'of' and 'to' belong to the title
+        return len(between) <= 10 and not OBLIQUE.intersection(between[: titles[0]][-3:])
     return situated.mention.span.start - trigger.end <= 60 and not OBLIQUE.intersection(between[-3:])
 
 
@@ -231,8 +240,14 @@ def _short_participle(words: list[str]) -> bool:
     return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))
 
 
+COURT_KINDS = {"sentence", "fine"}
+
+
 def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:
     usable = [s for s in situated if s.is_place and not s.origin and not s.qualifier and kind != "ban"]
+    seats = [s.mention.seat for s in situated if s.mention.seat is not None and kind in COURT_KINDS]
+    if seats and not any(s.locative for s in usable):
+        return seats[:1]  # 'the Homel regional court sentenced X': the trial was held in Homel
     if kind == "visit":
         places = [
             s
@@ -339,8 +354,27 @@ def _only_list_between(previous: Situated, mention: Mention, tokens: list[Token]
     return all(w in {"and", "or", "и", "или", "і"} for w in between) and len(between) <= 1
 
 
+RELATIONS = {"ally", "allies", "wife", "husband", "son", "daughter", "associate", "friend", "counterpart",
+             "critic", "opponent", "supporter", "co-chair", "member", "members", "союзник", "жена", "муж",
+             "сын", "дочь", "соратник", "член"}  # fmt: skip
+"""'X, the co-chair of the Razam movement', 'an ally of President Y': the name after 'of' tells who X is."""
+
+
+def _related(mention: Mention, tokens: list[Token]) -> bool:
+    before = [t.norm for t in tokens if t.end <= mention.span.start][-5:]
+    if "of" not in before and not RELATIONS.intersection(before[-2:]):
+        return False
+    tail = before[before.index("of") - 1 :] if "of" in before else before[-2:]
+    return bool(RELATIONS.intersection(tail[:1])) or (
+        mention.best.kind != "person" and bool(PERSON_TITLES.intersection(tail[:1])) and tail[:1] != ["head"]
+    )
+
+
 def _is_qualifier(mention: Mention, index: int, mentions: list[Mention], tokens: list[Token]) -> bool:
-    """'President of Belarus X', 'Russian Foreign Minister X', 'region of the Russian Federation'."""
+    """'President of Belarus X', 'Russian Foreign Minister X', 'region of the Russian Federation', 'X,
+    co-chair of the Y movement', 'ally of Russian President Z'."""
+    if _related(mention, tokens):
+        return True
     if mention.best.kind == "person":
         return False
     before = [t.norm for t in tokens if t.end <= mention.span.start][-4:]

@@ -12,7 +12,14 @@ import re
 from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
-from graph.ingest.event_dates import ChosenDate, date_near, inherited_date
+from graph.ingest.event_dates import (
+    MODIFIER_CLAUSE,
+    ChosenDate,
+    date_near,
+    in_cause,
+    inherited_date,
+    other_clauses,
+)
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import (
     ANAPHORA,
@@ -69,13 +76,16 @@ class RuleExtractor:
                     continue
                 if _setting_only(trigger, tokens, chosen):
                     continue
+                if trigger.kind == "statement" and in_cause(digest.text, sentence.span, trigger.span):
+                    continue
+                own = _in_own_clause(digest, sentence, trigger, situated)
                 candidate = Candidate(
                     kind=trigger.kind,
                     title="",
                     date=digest.period,
                     date_stated=False,
-                    participants=participants_for(trigger.kind, trigger.span, situated, tokens),
-                    places=places_for(trigger.kind, trigger.span, situated),
+                    participants=participants_for(trigger.kind, trigger.span, own, tokens),
+                    places=places_for(trigger.kind, trigger.span, own),
                     evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
@@ -92,7 +102,7 @@ class RuleExtractor:
                         for p in antecedent(digest, sentence, trigger, candidate.kind, found)
                         if p.actor.id not in known
                     ]
-                if candidate.kind == "statement" and not _speaks(candidate, chosen):
+                if candidate.kind == "statement" and not _speaks(candidate, chosen, trigger, tokens):
                     continue
                 spoken = spoken or candidate.kind == "statement"
                 referent = _refers_back(
@@ -139,6 +149,8 @@ class RuleExtractor:
     ) -> None:
         if candidate.kind in MONEY_KINDS and candidate.money is None:
             candidate.money = _money_for(digest, sentence, trigger)
+        elif candidate.kind not in SUMS_TOLD_OF and candidate.money is None:
+            candidate.money = _carried_sum(digest, sentence, trigger)
         if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
             candidate.money = belarusian(candidate.money, digest.main_country, digest.text)
         if candidate.kind == "statement":
@@ -151,6 +163,36 @@ class RuleExtractor:
                 )
         if not candidate.participants:
             candidate.review.append("no participant found in the sentence; add who took part")
+
+
+def _in_own_clause(
+    digest: Digest, sentence: Sentence, trigger: Trigger, situated: list[Situated]
+) -> list[Situated]:
+    """Names outside the relative clauses and causes that do not hold the trigger: 'sanctions imposed in
+    response to the Ryanair incident' are not Ryanair's, 'X, who met Y in June, was arrested' not Y's."""
+    clauses = other_clauses(digest.text, sentence.span, trigger.span)
+    return [s for s in situated if not any(s.mention.span.overlaps(c) for c in clauses)]
+
+
+SUMS_TOLD_OF = {"statement", "meeting", "visit", "publication"}
+"""Kinds whose sentences speak of sums (trade figures, a speaker's numbers) without carrying one."""
+CARRYING = re.compile(
+    r"(?:worth|of|totall?ing|amounting to|valued at|на сумму|в размере|стоимостью|на)"
+    r"(?:\s+(?:about|around|more than|over|almost|nearly|some|более|около|почти|свыше))?\s*$",
+    re.IGNORECASE,
+)
+"""'assets worth $2 million were frozen', 'залог в размере 5 тысяч рублей': the sum is the event's."""
+
+
+def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
+    """A sum any other event carries: after its trigger, in its clause, joined by 'worth', 'of', 'на
+    сумму', 'в размере'."""
+    for money in digest.money_in(sentence.span):
+        between = digest.text[trigger.span.end : money.span.start]
+        in_clause = len(between) <= 80 and not re.search(r"[;:]", between)
+        if money.span.start >= trigger.span.end and in_clause and CARRYING.search(between):
+            return money
+    return None
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
@@ -182,8 +224,10 @@ def _content(digest: Digest, sentence: Sentence, trigger: Trigger) -> list[Span]
         spans.append(Span(that.end(), sentence.span.end))
     comma = digest.text.rfind(",", sentence.span.start, trigger.span.start)
     tail = digest.text[trigger.span.end : sentence.span.end].split()
-    if comma > sentence.span.start and trigger.span.start - comma < 60 and len(tail) <= 4:
-        spans.append(Span(sentence.span.start, comma))  # '..., the Treasury said.': what was said
+    closes = any(c.end == comma for c in other_clauses(digest.text, sentence.span, trigger.span))
+    if comma > sentence.span.start and trigger.span.start - comma < 60 and len(tail) <= 4 and not closes:
+        # '..., the Treasury said.': what was said; not 'X, who arrived on Monday, said ...'
+        spans.append(Span(sentence.span.start, comma))
     return spans
 
 
@@ -191,10 +235,29 @@ THAT = re.compile(r"\b(?:that|что|чтобы)\b", re.IGNORECASE)
 
 
 def _quoted(digest: Digest, sentence: Sentence) -> list[Span]:
-    """Quotations: what is said inside them is speech, not an event the text reports."""
-    return [
-        Span(m.start(), m.end()) for m in QUOTES.finditer(digest.text, sentence.span.start, sentence.span.end)
-    ]
+    """Quotations: what is said inside them is speech, not an event the text reports. A quotation may run
+    over several sentences of its line ('“You have come to Belarus, met with the President. ...,” he
+    said'): it is found on the whole line and cut to the sentence."""
+    line_start = digest.text.rfind("\n", 0, sentence.span.start) + 1
+    line_end = digest.text.find("\n", sentence.span.end)
+    line_end = len(digest.text) if line_end < 0 else line_end
+    spans = []
+    for m in QUOTES.finditer(digest.text, line_start, line_end):
+        inside = sentence.span.start <= m.start() and m.end() <= sentence.span.end
+        if m.start() < sentence.span.end and sentence.span.start < m.end() and (inside or _talk(m.group())):
+            spans.append(Span(max(m.start(), sentence.span.start), min(m.end(), sentence.span.end)))
+    return spans
+
+
+FIRST_AND_SECOND_PERSON = re.compile(
+    r"(?<!\w)(?:I|we|our|us|you|your|я|мы|нас|наш\w*|вы|вас|ваш\w*|ты|тебя)(?!\w)", re.IGNORECASE
+)
+
+
+def _talk(quotation: str) -> bool:
+    """A quotation over several sentences is someone's talk when it speaks in the first or second person;
+    a communiqué quoted in the third person ('"Contracts were signed ...", the statement said') reports."""
+    return FIRST_AND_SECOND_PERSON.search(quotation) is not None
 
 
 def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:
@@ -208,15 +271,35 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
 
 
-def _speaks(statement: Candidate, chosen: list[Trigger]) -> bool:
+def _speaks(statement: Candidate, chosen: list[Trigger], trigger: Trigger, tokens: list[Token]) -> bool:
     """A statement needs a speaker, never a region or city. A body or medium named as the source of
     another event told in the same sentence ('A court sentenced X, a Telegram channel said') attributes
     that event; it is not a statement of its own. A person's account ('..., his associate said') is."""
     speakers = [p.actor for p in statement.participants]
     if not speakers or any(a.kind in {"region", "city", "country"} for a in speakers):
         return False
+    if _medium_reports(trigger, tokens):
+        return False
     others = [t for t in chosen if t.kind != "statement"]
     return not others or any(a.kind == "person" for a in speakers)
+
+
+MEDIA_NOUNS = {
+    "agency", "channel", "newspaper", "outlet", "website", "portal", "broadcaster", "telegram",
+    "агентство", "телеграм-канал", "канал", "издание", "газета", "портал", "сайт", "телеканал", "сми",
+}  # fmt: skip
+"""'..., a Telegram channel said', 'сообщил телеграм-канал «...»': the source of the report, not a
+speaker (what an official, a ministry or a named person says is a statement)."""
+INVERTING = {"said", "says", "reported", "reports", "wrote", "writes", "сообщить", "написать", "сказать"}
+
+
+def _medium_reports(trigger: Trigger, tokens: list[Token]) -> bool:
+    """The speech verb's subject is a medium: right before it ('the agency reported') or, inverted, right
+    after it ('сообщил телеграм-канал', 'reports the agency'; 'told the agency' names whom it was told)."""
+    before = [t.norm for t in tokens if t.end <= trigger.span.start][-1:]
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:2]
+    inverted = trigger.phrase in INVERTING and bool(MEDIA_NOUNS.intersection(after))
+    return bool(MEDIA_NOUNS.intersection(before)) or inverted
 
 
 def _pronoun_speaks(trigger: Trigger, tokens: list[Token]) -> bool:
@@ -281,8 +364,15 @@ def _has_subject(candidate: Candidate) -> bool:
         return True
     if any(a.kind == "person" for a in candidate.actors):
         return True
-    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(e.quote)}
+    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(_main_part(e.quote))}
     return bool(words & PEOPLE)
+
+
+def _main_part(quote: str) -> str:
+    """The sentence up to its first relative clause or cause ('The arrest came amid a crackdown on
+    activists': the activists are the crackdown's, not the arrest's)."""
+    marker = MODIFIER_CLAUSE.search(quote)
+    return quote[: marker.start()] if marker else quote
 
 
 def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:

@@ -53,6 +53,12 @@ def grammemes(word: str) -> frozenset[str]:
     return frozenset(str(_morph().parse(word.lower())[0].tag).replace(" ", ",").split(","))
 
 
+@lru_cache(maxsize=20_000)
+def is_participle(word: str) -> bool:
+    """A Russian full participle in any of its readings ('достигнутые' is also read as an adjective)."""
+    return bool(CYRILLIC.search(word)) and any(p.tag.POS == "PRTF" for p in _morph().parse(word.lower()))
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     tokens: list[Token] = []

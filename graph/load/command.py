@@ -178,12 +178,31 @@ async def _load(
                 by=by,
                 max_file_bytes=settings.max_file_bytes,
                 max_record_bytes=settings.max_record_bytes,
+                match=(settings.match_attach, settings.match_review),
             )
+        _print_matches(summary)
         if not dry_run:
             await record_candidates(store.write, found, kind="actor")  # listed by `kg review`
         return summary
     finally:
         await store.close()
+
+
+def _print_matches(summary: LoadSummary) -> None:
+    """Records the matcher attached to a known event under another id, and the uncertain pairs (listed by
+    `kg review`, never merged): each with its score and evidence."""
+    for file, match in summary.matches:
+        if match.action == "attach":
+            head = f"{file}: {match.incoming} is a report of {match.fact} (score {match.score:.2f})"
+        else:
+            head = (
+                f"{file}: candidate {match.score:.2f}: {match.incoming} may be {match.fact}; kept apart, "
+                f"listed by kg review; decide with: kg review --decide same|different {match.fact} "
+                f"{match.incoming}"
+            )
+        errors.print(head, markup=False, highlight=False)
+        for line in match.evidence:
+            errors.print(f"    - {line}", markup=False, highlight=False)
 
 
 def _warn_close_actors(checked: CheckedLoad) -> None:

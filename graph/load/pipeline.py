@@ -14,6 +14,7 @@ from graph.load.files import SeedFile
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
+from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, REPO_ROOT
 from graph.store import GraphStore
 
@@ -53,9 +54,11 @@ async def load_paths(
     by: str | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    match: tuple[float, float] = (ATTACH, REVIEW),
 ) -> LoadSummary:
     """Load seed files: nothing is written unless every file is valid; then one transaction per file, with a
-    :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated)."""
+    :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated).
+    `match`: the matcher's (attach, review) thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW)."""
     started = time.perf_counter()
     with _few_garbage_collections():
         loop = asyncio.get_running_loop()
@@ -87,6 +90,8 @@ async def load_paths(
             by=by or os_user(),
             max_file_bytes=max_file_bytes,
             max_record_bytes=max_record_bytes,
+            match_attach=match[0],
+            match_review=match[1],
         )
         await writer.write_all(checked.files)
     summary.seconds = time.perf_counter() - started

@@ -71,6 +71,37 @@ def record_json(model: SectionRecord, evidence: Sequence[Mapping[str, Any]]) -> 
     return json.dumps(body, ensure_ascii=False, sort_keys=True)
 
 
+def rebuilt_row(section: str, row: Row, remap: Mapping[str, str]) -> Row:
+    """A fact record's row again, its id and its links to facts (`part_of`, `produced`) read through `remap`
+    (record id -> the fact it reports): a record reported under another id becomes a report of that fact.
+    The row keeps its own id as `_alias` when that changed; a same_as it fulfilled is dropped."""
+    source, record = row["_report"]
+    body = json.loads(record)
+    data = body["model"]
+    own = data["id"]
+    data["id"] = remap.get(own, own)
+    if data.get("same_as") is not None and remap.get(data["same_as"], data["same_as"]) == data["id"]:
+        del data["same_as"]
+    if data.get("part_of") in remap:
+        data["part_of"] = remap[data["part_of"]]
+    if "produced" in data:
+        data["produced"] = [remap.get(each, each) for each in data["produced"]]
+    if data.get("not_same_as"):
+        data["not_same_as"] = [each for each in data["not_same_as"] if each != data["id"]]
+    model: SectionRecord = SECTIONS[section].validate_python(data)
+    offsets = {(item["source"], item["quote"]): (item["start"], item["end"]) for item in body["evidence"]}
+
+    def locate(quoted: str, quote: str) -> tuple[int, int] | None:
+        start, end = offsets.get((quoted, quote), (None, None))
+        return (start, end) if start is not None and end is not None else None
+
+    rebuilt = record_row(model, lambda ref, _target: ref, locate, source)
+    rebuilt["_report"] = (source, record_json(model, rebuilt["evidence"]))
+    if data["id"] != own:
+        rebuilt["_alias"] = row.get("_alias", own)
+    return rebuilt
+
+
 def single_report_props(row: Row, source: str, at: datetime) -> Row:
     """The fast path: a fact reported by one source is that report, undisputed."""
     row["props"].update(source_count=1, first_reported=at, last_changed=at, disputed=[], disputes="[]")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from rich.table import Table
 
+from graph.reports.decisions import Proposal
+
 
 @dataclass
 class LabelCounts:
@@ -31,6 +33,9 @@ class LoadSummary:
     """Reports retracted: records a file no longer gives, earlier versions of records it changed."""
     deleted: int = 0
     """Facts left with no live report."""
+    matches: list[tuple[str, Proposal]] = field(default_factory=list)
+    """(file, proposal): records the matcher attached to a known fact under another id, and the uncertain
+    pairs it recorded for `kg review`."""
     seconds: float = 0.0
 
     def count(self, label: str) -> LabelCounts:

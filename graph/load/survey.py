@@ -15,6 +15,8 @@ from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, RecordLines, Unreadable
 from graph.load.records import ParsedRecord, parse_items
 from graph.model import ActorBase, Evidenced, Source, Target
+from graph.model.decisions import Decision
+from graph.reports.decisions import Decisions
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 
 WORKERS = 2
@@ -54,6 +56,8 @@ class FileSurvey:
     lines: dict[tuple[str, int], RecordLines] | None = None
     sections: list[str] = field(default_factory=list)
     """The file's top-level keys in the order they come (a key twice when other keys come between)."""
+    decisions: Decisions = field(default_factory=Decisions)
+    """Its records' same_as / not_same_as and its `decisions:` list."""
 
 
 def survey_file(
@@ -69,6 +73,9 @@ def survey_file(
     own_source: str | None = None
     waiting: list[tuple[str, Spot]] = []
     """Quotes of evidence with no source of its own, read before the file's `source:`."""
+    deciding: list[object] = []
+    """Records with same_as / not_same_as (few), and the decisions: the file's Decisions at the end."""
+    decided: list[Decision] = []
 
     def check_quote(source_id: str, quote: str, spot: Spot) -> None:
         try:
@@ -98,6 +105,7 @@ def survey_file(
             continue
         if not isinstance(parsed, ParsedRecord):
             index, decision = parsed
+            decided.append(decision)
             for reference in decision.references():
                 spot = Spot("decisions", index, f"decisions[{index}]", reference.field)
                 survey.references.append((reference.value, reference.target, spot))
@@ -108,6 +116,8 @@ def survey_file(
         kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
         survey.actors_only &= record.section == "actors"
         survey.definitions.append((model.id, kind, Spot.of(record, "id", raw)))
+        if getattr(model, "same_as", None) or getattr(model, "not_same_as", None):
+            deciding.append(model)
         if isinstance(model, ActorBase):
             survey.names.append((model.id, model.name, model.aliases))
         for reference in model.references():
@@ -131,6 +141,7 @@ def survey_file(
             survey.problems.append(Problem(_where(raw, spot), message))
         else:
             check_quote(own_source, quote, spot)
+    survey.decisions = Decisions.gather(deciding, decided)
     raw.forget_current()
     survey.lines = raw.known_lines
     return survey

@@ -8,6 +8,7 @@ leaves the facts and links of loading A alone (tests/graph/test_reports.py).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from graph.load.records import parse_records
 from graph.load.reports import StoredReport
 from graph.load.writer import PreparedFile, withdraw
 from graph.settings import DEFAULT_MAX_FILE_BYTES
-from graph.store import Batch, GraphStore
+from graph.store import Batch, GraphStore, Reader
 
 
 @dataclass
@@ -51,17 +52,28 @@ def source_of(given: str, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
 
 
 async def unload_source(store: GraphStore, source: str, *, by: str) -> UnloadSummary:
-    """Retract every live report of `source` and reconcile or delete its facts; NotFound if it has none."""
-    live = await store.read("report_live", facts=[], source=source)
-    if not live:
-        raise NotFound(f"no live report from source '{source}': nothing to unload")
-    prepared = PreparedFile(SeedFile(Path(source), source), kind="unload")
-    await withdraw(store, prepared, [StoredReport.of(each) for each in live])
-    batches = [prepared.change(by)]
-    batches += [Batch(query, list(rows)) for query, rows, _ in prepared.batches if rows]
-    batches += prepared.report_batches()
-    batches.append(Batch("source_unload", [], {"source": source}))
-    await store.write_batches(batches)
+    """Retract every live report of `source` and reconcile or delete its facts; NotFound if it has none.
+    The live reports are read inside the write transaction, so a load committing meanwhile is not missed."""
+    done: PreparedFile | None = None
+
+    async def batches(run: Reader) -> AsyncIterator[Batch]:
+        nonlocal done
+        live = await run("report_live", facts=[], source=source)
+        if not live:
+            raise NotFound(f"no live report from source '{source}': nothing to unload")
+        prepared = done = PreparedFile(SeedFile(Path(source), source), kind="unload")
+        await withdraw(run, prepared, [StoredReport.of(each) for each in live])
+        yield prepared.change(by)
+        for query, rows, _ in prepared.batches:
+            if rows:
+                yield Batch(query, list(rows))
+        for batch in prepared.report_batches():
+            yield batch
+        yield Batch("source_unload", [], {"source": source})
+
+    await store.write_batches(batches, reads=True)
+    assert done is not None
+    prepared = done
     remaining = await store.read("source_exists", source=source)
     return UnloadSummary(
         source,

@@ -137,6 +137,7 @@ def check_files(
         file.records = survey.records
         file.actors_only = survey.actors_only
         file.sections = tuple(survey.sections)
+        file.decisions = survey.decisions
         file.index = index
         checking.take(index, survey)
     checking.finish(lookup)

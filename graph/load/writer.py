@@ -1,34 +1,45 @@
 """The second pass: one transaction per file, its rows in UNWIND batches.
 
-While one file is being written, the next is parsed, validated and turned into rows in a worker thread, so
-Python and Neo4j work at the same time. Records whose content hash matches the stored one are skipped, so
-loading a file again writes nothing.
+Each file is read again record by record while it is written: a worker thread turns it into blocks of about
+`batch_size` rows, a few blocks ahead of the writer, and starts on the next file when it is done, so Python
+and Neo4j work at the same time and memory holds a few blocks and the largest record, not the file. Records
+whose content hash matches the stored one are skipped, so loading a file again writes nothing.
 
 A fact's record is a report of its file's source (graph/load/reports.py). Once the files before it are
-written, a file's facts are compared with their live reports: a report the graph holds already is unchanged;
-a fact no source reported yet is written from its one report (the fast path: no other reads); otherwise the
-source's earlier report of it is retracted and the fact reconciled from every live report. A fact the source
-reported before and the file no longer gives loses that report, and is deleted with its last one.
+written, a block's facts are compared with their live reports: a report the graph holds already is
+unchanged; a fact no source reported yet is written from its one report (the fast path: no other reads);
+otherwise the source's earlier report of it is retracted and the fact reconciled from every live report. A
+fact the source reported before and the file no longer gives loses that report (once the whole file is
+read), and is deleted with its last one.
+
+Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
+concurrent load of another file commits is either seen whole or waited for: the matching step
+(graph/load/matching.py, once per block) locks the months of the block's new events before it searches for
+known ones, and a record with an id the graph does not hold may turn out to be a report of a known fact
+under another id. The file's decisions (same_as, not_same_as, `decisions:`) come from the first pass, so
+every block knows them all. A transaction retried after a deadlock reads the file again from its start;
+the summary counts only the attempt that committed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import queue
 import threading
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import groupby, islice
+from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
 from graph.errors import InvalidInput, KgError, Location, ValidationFailed
-from graph.load.catalog import Catalog
+from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
 from graph.load.items import read_items
+from graph.load.matching import close_stored_actors, settle
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, Unreadable
 from graph.load.records import ORDER, Parsed, ParsedRecord, parse_items
@@ -44,6 +55,9 @@ from graph.load.reports import (
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
 from graph.model import ActorBase, Source, Target
+from graph.reports.candidates import Run, candidate_rows, decision_rows
+from graph.reports.decisions import Proposal
+from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.store import Batch, GraphStore
 
@@ -101,11 +115,17 @@ class PreparedFile:
     retracted: list[str] = field(default_factory=list)
     """Report ids retracted."""
     deleted: list[str] = field(default_factory=list)
-    """Facts left with no live report (not yet handed to the transaction)."""
-    deleted_count: int = 0
-    """Facts deleted, in the batches already handed on."""
-    retracted_sent: int = 0
-    """How many of `retracted` are in the batches already handed on."""
+    """Facts left with no live report."""
+    sent: tuple[int, int] = (0, 0)
+    """How many of `retracted` and of `deleted` are in the batches already handed on (a streamed file)."""
+    tally: LoadSummary = field(default_factory=LoadSummary)
+    """Records created / updated / unchanged by label: added to the load's summary once the file commits."""
+    matches: list[Proposal] = field(default_factory=list)
+    """The matcher's 'attach' and 'review' proposals for this file's records (printed by `kg load`)."""
+    remap: dict[str, str] = field(default_factory=dict)
+    """Record id -> the fact it reports under another id (graph/load/matching.py)."""
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
 
     def change(self, by: str) -> Batch:
         """The file's :Change:Load record (queries/load_change.cypher), first in the file's transaction."""
@@ -125,18 +145,23 @@ class PreparedFile:
         return Batch("load_change", [row], {"by": by, "at": self.at})
 
     def report_batches(self) -> list[Batch]:
-        """Retractions, the new reports, and the facts left with none: after the facts are written."""
+        """Retractions, the new reports, the facts left with none, and the matcher's decisions and candidates:
+        after the facts are written (those not handed on yet)."""
         params = {"at": self.at, "load": self.load_id}
+        retracted, deleted = self.sent
         batches = [
-            Batch("report_retract", [{"id": each} for each in self.retracted[self.retracted_sent :]], params),
+            Batch("report_retract", [{"id": each} for each in self.retracted[retracted:]], params),
             Batch("report_create", list(self.reports), params),
-            Batch("fact_delete", [{"id": each} for each in self.deleted], params),
+            Batch("fact_delete", [{"id": each} for each in self.deleted[deleted:]], params),
+            Batch("decide_candidates", list(self.decisions), {"decisions": self.decisions}),
+            Batch("record_candidates", list(self.candidates), {"candidates": self.candidates}),
         ]
         return [batch for batch in batches if batch.rows]
 
-    @property
-    def writes(self) -> bool:
-        return bool(self.retracted or self.reports or self.deleted) or any(r for _, r, _ in self.batches)
+    def handed_on(self) -> None:
+        """Forget the batches and reports handed to the transaction (the next block's come next)."""
+        self.batches, self.reports, self.decisions, self.candidates = [], [], [], []
+        self.sent = (len(self.retracted), len(self.deleted))
 
 
 @dataclass
@@ -154,6 +179,12 @@ class FileWriter:
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     write_position: dict[int, int] = field(default_factory=dict)
     """Catalog file index -> its place in the write order; a file's records exist once it is written."""
+    match_attach: float = ATTACH
+    match_review: float = REVIEW
+    """The matcher's thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW): graph/reports/matching.py."""
+    remap: dict[str, str] = field(default_factory=dict)
+    """Record id -> the fact it reports under another id, from the files of this load written so far."""
+    _loaded_actors: set[str] | None = None
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
         """Each file in its own transaction, read again record by record while it is written: a worker thread
@@ -177,21 +208,21 @@ class FileWriter:
 
     async def write_file(self, file: SeedFile, producer: _Producer) -> None:
         """One file, one transaction: its blocks classified and written as they come (again from the start
-        of the file when the transaction is retried after a deadlock)."""
-        before = copy.deepcopy(self.summary)
+        of the file when the transaction is retried after a deadlock). A dry run classifies through the
+        store's reads, outside any transaction, and takes no locks."""
         attempts = 0
         reported = 0
         outcome = PreparedFile(file)
 
-        async def batches() -> AsyncIterator[Batch]:
+        async def batches(run: Run, lock: bool = True) -> AsyncIterator[Batch]:
+            """Made again for each attempt; progress advances only past what an earlier attempt reported."""
             nonlocal attempts, producer, outcome, reported
             attempts += 1
             if attempts > 1:
                 producer.stop.set()
-                self.summary.__dict__.update(copy.deepcopy(before).__dict__)
                 producer = _Producer(self, file).start()
             prepared = outcome = PreparedFile(file)
-            async for batch, done in self.stream(prepared, producer):
+            async for batch, done in self.stream(prepared, producer, run, lock):
                 if batch is not None:
                     yield batch
                 if self.progress and done > reported:
@@ -199,42 +230,41 @@ class FileWriter:
                     reported = done
 
         if self.dry_run:
-            async for _ in batches():
+            async for _ in batches(self.store.read, lock=False):
                 pass
-            written = None
-        else:
-            try:
-                written = await self.store.write_batches(batches)
-            except OverflowError as exc:  # the model should have refused it; the file still names the culprit
-                where = Location(file=file.name)
-                raise ValidationFailed(
-                    f"a number too large for Neo4j (64-bit integers): {exc}", location=where
-                ) from None
-            except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
-                where = Location(file=file.name)
-                message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
-                raise KgError(message, location=where) from None
-            finally:
-                producer.stop.set()
-        self.summary.files.append(file.name)
-        self.summary.merged += outcome.merged
-        self.summary.retracted += len(outcome.retracted)
-        self.summary.deleted += outcome.deleted_count
-        if written is not None:
-            self.summary.rows_written += written.rows
-            self.summary.nodes_created += written.nodes_created
-            self.summary.relationships_created += written.relationships_created
-            self.summary.relationships_deleted += written.relationships_deleted
+            self._account(outcome)
+            return
+        try:
+            written = await self.store.write_batches(batches, reads=True)
+        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
+            where = Location(file=file.name)
+            raise ValidationFailed(
+                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
+            ) from None
+        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
+            where = Location(file=file.name)
+            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+            raise KgError(message, location=where) from None
+        finally:
+            producer.stop.set()
+        self._account(outcome)
+        self.remap.update(outcome.remap)
+        self.summary.rows_written += written.rows
+        self.summary.nodes_created += written.nodes_created
+        self.summary.relationships_created += written.relationships_created
+        self.summary.relationships_deleted += written.relationships_deleted
 
     async def stream(
-        self, prepared: PreparedFile, producer: _Producer
+        self, prepared: PreparedFile, producer: _Producer, run: Run, lock: bool
     ) -> AsyncIterator[tuple[Batch | None, int]]:
         """The file's batches as its blocks come, each with the records done so far: the :Change record
         before the first write, the reports of a block after its facts, the totals at the end."""
-        given: set[str] = set()
+        given: dict[str, str] = {}
+        """Fact id -> the record of the file that reports it, for the blocks settled so far."""
         source: str | None = None
         started = False
         done = 0
+        prepared.decisions = decision_rows(prepared.file.decisions)
 
         def flush() -> Iterator[Batch]:
             nonlocal started
@@ -244,11 +274,7 @@ class FileWriter:
                 if rows
             ]
             batches += prepared.report_batches()
-            prepared.batches = []
-            prepared.reports = []
-            prepared.deleted_count += len(prepared.deleted)
-            prepared.deleted = []
-            prepared.retracted_sent = len(prepared.retracted)
+            prepared.handed_on()
             if batches and not started:
                 started = True
                 yield prepared.change(self.by)
@@ -257,32 +283,67 @@ class FileWriter:
         async for parsed in producer.blocks():
             prepared.sha256 = parsed.sha256
             source = parsed.source
-            for section, rows in parsed.chunks:
+            await self.classify(parsed, prepared, run, lock=lock, reported=given)
+            record_of = {fact: record for record, fact in prepared.remap.items()}
+            for section, rows in parsed.chunks:  # rebuilt with the ids of the facts reported
                 if section in FACT_SECTIONS:
-                    given.update(row["id"] for row in rows)
+                    for row in rows:
+                        fact: str = row["id"]
+                        given[fact] = record_of.get(fact, fact)
                 done += len(rows)
-            await self.classify(parsed, prepared)
             for batch in flush():
                 yield batch, done
             yield None, done
         if source is not None:
-            await self.withdraw_gone(prepared, given, source)
+            await self.withdraw_gone(prepared, given, source, run)
         for batch in flush():
             yield batch, done
         if started:
             yield Batch("load_change_totals", [prepared.change(self.by).rows[0]]), done
 
-    async def classify(self, parsed: ParsedRows, prepared: PreparedFile) -> PreparedFile:
-        """Compare a block of the file's rows with the graph (after the files before it are written); what
-        has to be written goes to `prepared.batches`, the new reports to `prepared.reports`."""
+    async def classify(
+        self,
+        parsed: ParsedRows,
+        prepared: PreparedFile,
+        run: Run,
+        *,
+        lock: bool = True,
+        reported: Mapping[str, str] | None = None,
+    ) -> None:
+        """Compare a block of the file's rows with the graph (after the files before it are written), reading
+        through `run` (the file's write transaction; a store's `read` in a dry run, with `lock` False): the
+        matcher settles which fact each record reports, what has to be written goes to `prepared.batches`,
+        the new reports to `prepared.reports`. The block's rows are rebuilt in place for the facts matched;
+        `reported`: the facts the file's earlier blocks report, and the record that reports each."""
         file, chunks = parsed.file, parsed.chunks
-        ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
-        for section, rows in chunks:
-            ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
-        found = await self.store.read("load_stored_hashes", **ids)
-        stored = {each["id"]: (each["hash"], each["linked"]) for each in found}
-        facts = [fact for section in FACT_SECTIONS for fact in ids[section]]
-        live = await live_reports(self.store, facts, None) if facts else {}
+        stored = await _stored(run, chunks)
+        settled = await settle(
+            run,
+            file.name,
+            chunks,
+            stored,
+            file.decisions,
+            {**self.remap, **prepared.remap},
+            attach=self.match_attach,
+            review=self.match_review,
+            lock=lock,
+            reported=reported or {},
+        )
+        prepared.matches += settled.proposals
+        prepared.remap.update(settled.remap)
+        prepared.candidates += settled.candidates
+        actors = [row for section, rows in chunks if section == "actors" for row in rows]
+        if actors and not (file.implicit or file.path.parent.name == "reference"):
+            close = await close_stored_actors(run, actors, stored, self.loaded_actors)
+            prepared.matches += close
+            prepared.candidates += candidate_rows(close, "actor")
+        targets = sorted(set(settled.remap.values()) - stored.keys())
+        if targets:  # the known facts records were found to report
+            stored.update(await _stored(run, [(_section_of(fact), [{"id": fact}]) for fact in targets]))
+        facts = list(
+            dict.fromkeys(row["id"] for section, rows in chunks if section in FACT_SECTIONS for row in rows)
+        )
+        live = await live_reports(run, facts, None) if facts else {}
         for section, rows in chunks:
             fresh: list[Row] = []
             changed: list[Row] = []
@@ -293,7 +354,7 @@ class FileWriter:
                         continue
                     row = written
                 stored_hash, linked = stored.get(row["id"], (None, False))
-                if not self._classify(row, stored_hash, force=section in FACT_SECTIONS):
+                if not self._classify(prepared.tally, row, stored_hash, force=section in FACT_SECTIONS):
                     prepared.unchanged += 1
                 else:
                     (prepared.created if stored_hash is None else prepared.updated).append(row["id"])
@@ -307,17 +368,18 @@ class FileWriter:
             if fresh:
                 prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
             prepared.batches.append((QUERIES[section], changed, len(rows)))
-        return prepared
 
-    async def withdraw_gone(self, prepared: PreparedFile, given: set[str], source: str) -> None:
+    async def withdraw_gone(
+        self, prepared: PreparedFile, given: Collection[str], source: str, run: Run
+    ) -> None:
         """The reports of `source` whose facts the file no longer gives: retracted (a reload)."""
-        found = await self.store.read("report_live_of_source", source=source)
+        found = await run("report_live_of_source", source=source)
         gone = [
             StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
             for each in found
             if each["fact"] not in given
         ]
-        await withdraw(self.store, prepared, gone)
+        await withdraw(run, prepared, gone)
 
     def _report(
         self,
@@ -329,6 +391,7 @@ class FileWriter:
     ) -> Row | None:
         """Turn a fact's row into its report; the row to write for the fact, None when nothing changes."""
         source, record = row.pop("_report")
+        alias = row.pop("_alias", None)
         fact = row["id"]
         new_id = report_id(fact, source, row["props"]["_hash"])
         if any(report.id == new_id for report in live):
@@ -339,8 +402,8 @@ class FileWriter:
                 rewritten = single_report_props(row, source, prepared.at)
                 rewritten["props"]["first_reported"] = live[0].loaded_at
                 return rewritten
-            self.summary.count(row["label"]).unchanged += 1
-            self.summary.records += 1
+            prepared.tally.count(row["label"]).unchanged += 1
+            prepared.tally.records += 1
             prepared.unchanged += 1
             prepared.facts_unchanged += 1
             return None
@@ -355,6 +418,7 @@ class FileWriter:
                 "section": section,
                 "hash": row["props"]["_hash"],
                 "record": record,
+                "alias": alias,
             }
         )
         if not others:
@@ -369,6 +433,32 @@ class FileWriter:
             prepared.merged += 1
         mine_now = StoredReport(new_id, fact, source, section, record, prepared.at)
         return fact_row(section, fact, [*others, mine_now], prepared.at)
+
+    def _account(self, prepared: PreparedFile) -> None:
+        """Add what the file did (the attempt that committed, or a dry run's) to the load's summary."""
+        summary = self.summary
+        summary.files.append(prepared.file.name)
+        summary.merged += prepared.merged
+        summary.retracted += len(prepared.retracted)
+        summary.deleted += len(prepared.deleted)
+        summary.records += prepared.tally.records
+        for label, counts in prepared.tally.counts.items():
+            mine = summary.count(label)
+            mine.created += counts.created
+            mine.updated += counts.updated
+            mine.unchanged += counts.unchanged
+        summary.matches.extend((prepared.file.name, proposal) for proposal in prepared.matches)
+
+    @property
+    def loaded_actors(self) -> set[str]:
+        """The actors the files of this load define (the first pass compared their names already)."""
+        if self._loaded_actors is None:
+            self._loaded_actors = {
+                actor_id
+                for actor_id, known in self.catalog.definitions.items()
+                if known.section == "actors" and known.file != STORED
+            }
+        return self._loaded_actors
 
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""
@@ -385,11 +475,12 @@ class FileWriter:
                 return False
         return True
 
-    def _classify(self, row: Row, stored_hash: str | None, force: bool = False) -> bool:
+    @staticmethod
+    def _classify(tally: LoadSummary, row: Row, stored_hash: str | None, force: bool = False) -> bool:
         """Count the row as created, updated or unchanged; True when it has to be written (`force`: a fact
         whose reports changed, even when its reconciled row did not)."""
-        counts = self.summary.count(row["label"])
-        self.summary.records += 1
+        counts = tally.count(row["label"])
+        tally.records += 1
         if stored_hash is None:
             counts.created += 1
         elif stored_hash == row["props"]["_hash"] and not force:
@@ -553,24 +644,22 @@ def _as_is(ref: str, target: Target) -> str:
     return ref
 
 
-async def live_reports(
-    store: GraphStore, facts: list[str], source: str | None
-) -> dict[str, list[StoredReport]]:
+async def live_reports(run: Run, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:
     """The live reports of these facts and every live report of `source`, by fact."""
-    found = await store.read("report_live", facts=facts, source=source)
+    found = await run("report_live", facts=facts, source=source)
     live: dict[str, list[StoredReport]] = {}
     for each in found:
         live.setdefault(each["fact"], []).append(StoredReport.of(each))
     return live
 
 
-async def withdraw(store: GraphStore, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
+async def withdraw(run: Run, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
     """Retract these reports; reconcile their facts from the reports left, delete those left with none."""
     if not reports:
         return
     gone = {report.id for report in reports}
     prepared.retracted.extend(sorted(gone))
-    left = await live_reports(store, sorted({report.fact for report in reports}), None)
+    left = await live_reports(run, sorted({report.fact for report in reports}), None)
     rewritten: dict[str, list[Row]] = {}
     for report in reports:
         others = [each for each in left.get(report.fact, []) if each.id not in gone]
@@ -583,3 +672,21 @@ async def withdraw(store: GraphStore, prepared: PreparedFile, reports: Sequence[
         prepared.facts_updated += 1
     for section, rows in rewritten.items():
         prepared.batches.append((QUERIES[section], rows, 0))
+
+
+async def _stored(
+    run: Run, chunks: Sequence[tuple[str, Sequence[Row]]]
+) -> dict[str, tuple[str | None, bool]]:
+    """Id -> (the content hash stored on it, whether it has outgoing relationships), for the ids the graph
+    holds among the rows' (one query: queries/load_stored_hashes.cypher)."""
+    ids: dict[str, list[str]] = {_ID_LISTS[section]: [] for section in QUERIES}
+    for section, rows in chunks:
+        ids[_ID_LISTS[section]].extend(row["id"] for row in rows)
+    found = await run("load_stored_hashes", **ids)
+    return {each["id"]: (each["hash"], each["linked"]) for each in found}
+
+
+def _section_of(fact: str) -> str:
+    """The fact section of an id by its prefix (event:..., agreement:...)."""
+    prefix = fact.partition(":")[0]
+    return {"event": "events", "agreement": "agreements", "office": "offices", "claim": "claims"}[prefix]

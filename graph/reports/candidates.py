@@ -131,9 +131,10 @@ async def match_events(
     return apply_decisions(decisions, proposals)
 
 
-async def record_candidates(run: Run, proposals: Iterable[Proposal], kind: str = "event") -> int:
-    """Write the 'review' proposals as :Candidate nodes (left: the known fact, right: the incoming record)."""
-    rows = [
+def candidate_rows(proposals: Iterable[Proposal], kind: str = "event") -> list[dict[str, Any]]:
+    """queries/record_candidates.cypher rows for the 'review' proposals (left: the known fact, right: the
+    incoming record)."""
+    return [
         {
             "id": pair_id(kind, p.fact, p.incoming),
             "kind": kind,
@@ -145,28 +146,40 @@ async def record_candidates(run: Run, proposals: Iterable[Proposal], kind: str =
         for p in proposals
         if p.action == "review" and p.fact is not None
     ]
+
+
+def decision_rows(decisions: Decisions, kind: str | None = None) -> list[dict[str, Any]]:
+    """queries/decide_candidates.cypher rows for the analysts' decisions (`same`: left is the fact, right the
+    record that reports it). `kind`: the pairs' kind, by default 'event' for facts and 'actor' for actors."""
+    pairs = [(left, right, "same") for right, left in sorted(decisions.same.items())]
+    for pair in sorted(decisions.different, key=sorted):
+        left, right = sorted(pair)
+        pairs.append((left, right, "different"))
+    rows = []
+    for left, right, decision in pairs:
+        of = kind or pair_kind(left)
+        rows.append(
+            {"id": pair_id(of, left, right), "kind": of, "left": left, "right": right, "decision": decision}
+        )
+    return rows
+
+
+def pair_kind(record_id: str) -> str:
+    """A candidate pair's kind by one of its ids: 'event' for events and agreements, else 'actor'."""
+    return "event" if record_id.partition(":")[0] in {"event", "agreement"} else "actor"
+
+
+async def record_candidates(run: Run, proposals: Iterable[Proposal], kind: str = "event") -> int:
+    """Write the 'review' proposals as :Candidate nodes (left: the known fact, right: the incoming record)."""
+    rows = candidate_rows(proposals, kind)
     if rows:
         await run("record_candidates", candidates=rows)
     return len(rows)
 
 
-async def record_decisions(run: Run, decisions: Decisions, kind: str = "event") -> int:
-    """Write the analysts' decisions on their :Candidate pairs (the loader calls it for each file's)."""
-    rows = [
-        {"id": pair_id(kind, left, right), "kind": kind, "left": left, "right": right, "decision": "same"}
-        for right, left in sorted(decisions.same.items())
-    ]
-    for pair in sorted(decisions.different, key=sorted):
-        left, right = sorted(pair)
-        rows.append(
-            {
-                "id": pair_id(kind, left, right),
-                "kind": kind,
-                "left": left,
-                "right": right,
-                "decision": "different",
-            }
-        )
+async def record_decisions(run: Run, decisions: Decisions, kind: str | None = None) -> int:
+    """Write the analysts' decisions on their :Candidate pairs (the loader writes each file's with it)."""
+    rows = decision_rows(decisions, kind)
     if rows:
         await run("decide_candidates", decisions=rows)
     return len(rows)

@@ -44,6 +44,9 @@ UNKNOWN = 0.5
 """A part one side says nothing about: neither for nor against."""
 DISJOINT = 0.5
 """The factor on the whole score when both sides name participants (or places) and share none."""
+ATTACH = 0.85
+REVIEW = 0.5
+"""The default thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW in graph/settings.py)."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from datetime import date, timedelta
 from pathlib import Path
 
 from neo4j.exceptions import TransientError
@@ -23,13 +24,23 @@ DUPLICATE_LINKS = (
 )
 
 
+SHIFT_DAYS = {"a": 0, "b": 10, "c": 20}
+"""How far each renamed copy's dates move: copies on the same days would be the same events to the matcher
+(identical but for their ids: `kg load` makes them reports of one fact, whichever load comes first)."""
+
+
 def renamed_digest(folder: Path, tag: str) -> Path:
-    """The fixture digest with every record and source id renamed: other facts, same actors and days."""
+    """The fixture digest with every record and source id renamed and its dates moved SHIFT_DAYS[tag] days:
+    other facts, the same actors, sources' texts, months and year."""
     (folder / "sources").mkdir(exist_ok=True)
     text = FIXTURES / "sources" / "peace-loving-region.txt"
     (folder / "sources" / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
     body = DIGEST.read_text(encoding="utf-8")
     body = re.sub(r"\b(event|agreement|office|claim|source):(?=\S)", rf"\1:{tag}-", body)
+    shift = timedelta(days=SHIFT_DAYS[tag])
+    body = re.sub(
+        r"\b\d{4}-\d{2}-\d{2}\b", lambda day: (date.fromisoformat(day[0]) + shift).isoformat(), body
+    )
     path = folder / f"{tag}.yaml"
     path.write_text(body, encoding="utf-8")
     return path

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT match_lock_month IF NOT EXISTS FOR (n:MatchLock) REQUIRE n.month IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE INDEX report_alias IF NOT EXISTS FOR (r:Report) ON (r.alias)
