@@ -14,11 +14,12 @@ from graph.backup_command import backup, restore
 from graph.connection import open_store
 from graph.ingest import command as ingest_command
 from graph.load import command as load_command
+from graph.load.pipeline import DEFAULT_SEED_DIR
 from graph.logs import configure_logging, log_config
 from graph.neo4j_server.command import ensure_local_server, neo4j_app, supervised_local_server
 from graph.reports.review_command import review
 from graph.schema import migrate as apply_schema
-from graph.settings import REPO_ROOT, get_settings
+from graph.settings import get_settings
 
 app = typer.Typer(help="Knowledge graph of political actors, events and agreements.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
@@ -74,7 +75,7 @@ def serve(
 
 @app.command()
 def up(
-    seed: Annotated[Path, typer.Option(help="Folder of seed files to load.")] = REPO_ROOT / "seed_data",
+    seed: Annotated[Path, typer.Option(help="Folder of seed files to load.")] = DEFAULT_SEED_DIR,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after loading.")] = False,
 ) -> None:
     """Everything for a working product: start Neo4j, migrate, load the seed, serve.

@@ -24,6 +24,9 @@ DEFAULT_MAX_RECORD_BYTES = 1024 * 1024
 """The text of one record (a YAML item, a JSON element, a CSV row): what a load holds of a file at a time."""
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 """A source's text file is held whole (quotes are looked up in it): at most this, or KG_MAX_FILE_BYTES."""
+DEFAULT_MAX_SEARCH_TERMS = 16
+"""Words of a search or a `text` filter: each adds clauses (a fuzzy one expands to many) to a Lucene query
+capped at 1,024 clauses."""
 
 
 class Settings(BaseSettings):
@@ -67,7 +70,7 @@ class Settings(BaseSettings):
     max_string_length: int = Field(default=20_000, ge=1)
     max_list_length: int = Field(default=1_000, ge=1)
     max_variable_depth: int = Field(default=20, ge=1)
-    max_search_terms: int = Field(default=16, ge=1)
+    max_search_terms: int = Field(default=DEFAULT_MAX_SEARCH_TERMS, ge=1)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
     max_record_bytes: int = Field(default=DEFAULT_MAX_RECORD_BYTES, ge=1024)
     write_retries: int = Field(default=8, ge=0)

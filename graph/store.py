@@ -164,10 +164,19 @@ class GraphStore:
 
     async def read(self, query: str, **params: Any) -> list[Record]:
         """Run a named read query and return its records as dicts."""
+        return await self._read(query, self.timeouts.query, self._fetch, params)
+
+    async def load_read(self, query: str, **params: Any) -> list[Record]:
+        """A read of the loader's (ids and names a file refers to): bounded by KG_LOAD_TIMEOUT, not by the
+        API's query timeout, since a large file asks about many names in one query."""
+        fetch = unit_of_work(timeout=self.timeouts.load)(_fetch)
+        return await self._read(query, self.timeouts.load, fetch, params)
+
+    async def _read(self, query: str, timeout: float, fetch: Any, params: dict[str, Any]) -> list[Record]:
         self.round_trips += 1
-        deadline = self.timeouts.query + self.timeouts.grace
+        deadline = timeout + self.timeouts.grace
         async with self._answering(deadline), self.driver.session(database=self.database) as session:
-            return await session.execute_read(self._fetch, cypher(query), params)
+            return await session.execute_read(fetch, cypher(query), params)
 
     async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
         """Yield a named read query's records as they arrive, for exports too large to hold.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Sequence
 from typing import Any
 
 from graph.read.exports import EVENT_COLUMNS
@@ -21,11 +21,17 @@ def _cell(value: Any) -> str:
 
 
 async def csv_rows(rows: AsyncIterable[dict[str, Any]]) -> AsyncIterator[str]:
+    async for piece in table(EVENT_COLUMNS, rows):
+        yield piece
+
+
+async def table(columns: Sequence[str], rows: AsyncIterable[dict[str, Any]]) -> AsyncIterator[str]:
+    """A header row of `columns`, then each row's values in that order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(EVENT_COLUMNS)
+    writer.writerow(columns)
     async for row in rows:
-        writer.writerow([_cell(row[column]) for column in EVENT_COLUMNS])
+        writer.writerow([_cell(row[column]) for column in columns])
         if buffer.tell() > 8192:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.schema.common import Money
+from api.schema.enums import EngagedThrough, SubjectKind
 from api.schema.nodes import Actor, Ctx, Event
 from api.schema.queries import AsOf
 from graph.read.changes import check_moment
@@ -24,6 +25,12 @@ class RegionEngagement:
         "else summed in USD. Null when no value was reported (which is not zero)."
     )
     contract_values: list[Money] = strawberry.field(description="The agreements' original amounts.")
+    through: list[EngagedThrough] = strawberry.field(
+        description="How the region was engaged: every channel of its events and agreements."
+    )
+    events_about: int = strawberry.field(
+        description="How many of `events` are about the region (or a city in it): the SUBJECT channel."
+    )
 
 
 @strawberry.type
@@ -32,7 +39,10 @@ class EngagementQuery:
         description="Which regions of `country` did `actor` engage, when, and with what contract values? "
         "`actor` is an id or any name or alias ('Minsk', 'Belarus', 'Government of Belarus'); a state or its "
         "government stands for every person and organisation of that state. `country` is an ISO code or a "
-        "name. Ordered by contract value (largest first, none last), then region name."
+        "name. Ordered by contract value (largest first, none last), then region name. `through` keeps "
+        "only the links of those channels (events held there, agreements, the region taking part, events "
+        "about it); `regionKinds` only the federal subjects of those kinds (all but FEDERAL_CITY: the "
+        "regions without Moscow and Saint Petersburg)."
     )
     async def region_engagements(
         self,
@@ -42,16 +52,29 @@ class EngagementQuery:
         from_: Annotated[date | None, strawberry.argument(name="from")] = None,
         to: date | None = None,
         as_of: AsOf = None,
+        through: list[EngagedThrough] | None = None,
+        region_kinds: list[SubjectKind] | None = None,
     ) -> list[RegionEngagement]:
         check_date_range(from_, to)
         moment = check_moment(as_of, "asOf")
-        found = await region_engagements(info.context.store, actor, country, from_, to, moment)
+        found = await region_engagements(
+            info.context.store,
+            actor,
+            country,
+            from_,
+            to,
+            moment,
+            through=[channel.value for channel in through] if through is not None else None,
+            region_kinds=[kind.value for kind in region_kinds] if region_kinds is not None else None,
+        )
         return [
             RegionEngagement(
                 region=Actor.of(each.region),
                 events=[Event.of(props, moment) for props in each.events],
                 contract_value=Money.of(each.contract_value) if each.contract_value else None,
                 contract_values=[Money.of(value) for value in each.contract_values],
+                through=[EngagedThrough(channel) for channel in each.through],
+                events_about=each.events_about,
             )
             for each in found
         ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 
+from graph.model.actors import SUBJECT_KINDS
+from graph.model.dates import PERIODS
 from graph.model.events import EVENT_KINDS
+from graph.read.engagements import CHANNELS
+from graph.read.stats import AGREEMENT_GROUPS, EVENT_GROUPS
 
 
 @strawberry.enum(description="What sort of actor: people, organisations and places all act.")
@@ -19,15 +23,69 @@ class ActorKind(Enum):
     CITY = "city"
 
 
+def _vocabulary(name: str, values: tuple[str, ...], description: str) -> Any:
+    """A GraphQL enum whose values are a vocabulary of graph/ (upper-cased names, the stored strings)."""
+    made: Any = Enum(name, {value.upper(): value for value in values})  # type: ignore[misc]
+    return strawberry.enum(made, description=description)
+
+
 if TYPE_CHECKING:
 
     class EventKind(Enum):
         """Members are made at run time from graph.model's EVENT_KINDS."""
 
+    class PeriodUnit(Enum):
+        """From graph.model's PERIODS."""
+
+    class SubjectKind(Enum):
+        """From graph.model's SUBJECT_KINDS."""
+
+    class EventGroup(Enum):
+        """From graph.read.stats' EVENT_GROUPS."""
+
+    class AgreementGroup(Enum):
+        """From graph.read.stats' AGREEMENT_GROUPS."""
+
+    class EngagedThrough(Enum):
+        """From graph.read.engagements' CHANNELS."""
+
 else:
-    EventKind = strawberry.enum(
-        Enum("EventKind", {kind.upper(): kind for kind in EVENT_KINDS}),
-        description="What happened; one value per event kind of graph.model (graph/model/events.py).",
+    EventKind = _vocabulary(
+        "EventKind",
+        EVENT_KINDS,
+        "What happened; one value per event kind of graph.model (graph/model/events.py).",
+    )
+    PeriodUnit = _vocabulary(
+        "PeriodUnit",
+        PERIODS,
+        "A calendar period: a day, an ISO week (from Monday), a month, a quarter, a year.",
+    )
+    SubjectKind = _vocabulary(
+        "SubjectKind",
+        SUBJECT_KINDS,
+        "The kind of a federal subject of Russia, after the subdivision categories of ISO 3166-2:RU: "
+        "republic, krai (administrative territory), oblast (administrative region), federal city (Moscow, "
+        "Saint Petersburg), autonomous oblast, autonomous okrug (district).",
+    )
+    EventGroup = _vocabulary(
+        "EventGroup",
+        EVENT_GROUPS,
+        "What `eventStats` groups by: the kind; the period the event starts in (one of DAY, WEEK, MONTH, "
+        "QUARTER, YEAR); the country or region it took place in; a participant (of it or of the trip it "
+        "is part of); a source reporting it.",
+    )
+    AgreementGroup = _vocabulary(
+        "AgreementGroup",
+        AGREEMENT_GROUPS,
+        "What `agreementStats` groups by: a party; a region that is a party (or whose city is); the period "
+        "it starts in (one of DAY, WEEK, MONTH, QUARTER, YEAR); the currency of its value.",
+    )
+    EngagedThrough = _vocabulary(
+        "EngagedThrough",
+        CHANNELS,
+        "How a region was engaged: VISIT (an event the actor took part in was held there), AGREEMENT (it "
+        "is a party to an agreement with the actor), PARTICIPATION (the region itself took part in an "
+        "event with the actor), SUBJECT (an event the actor took part in was about it).",
     )
 
 

@@ -55,6 +55,11 @@ class ActorInput:
     )
     country: str | None = strawberry.field(default=None, description="People and organisations.")
     iso_code: str | None = strawberry.field(default=None, description="Places: ISO 3166-1/3166-2 code.")
+    subject_kind: str | None = strawberry.field(
+        default=None,
+        description="Russian regions: oblast, krai, republic, federal_city, autonomous_oblast, "
+        "autonomous_okrug; follows from the ISO 3166-2:RU code when left out, and must agree with it.",
+    )
     parent: str | None = strawberry.field(default=None, description="Places: the place it lies in.")
     location: GeoPointInput | None = strawberry.field(default=None, description="Places.")
 

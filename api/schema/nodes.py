@@ -11,7 +11,7 @@ from strawberry.types import Info
 
 from api.schema.common import Connection, Evidence, GeoPoint, Money, connection, wants_total
 from api.schema.context import Context
-from api.schema.enums import ActorKind, DatePrecision, EventKind
+from api.schema.enums import ActorKind, DatePrecision, EventKind, SubjectKind
 from api.schema.filters import FactOrder, ordering
 from api.schema.loaders import ActorEventsKey
 from api.schema.reports import Reported
@@ -55,6 +55,9 @@ class Actor:
     org_kind: str | None = strawberry.field(description="Organisations: government, ministry, company, ...")
     iso_code: str | None = strawberry.field(description="Places: ISO 3166-1 alpha-2 or ISO 3166-2 code.")
     location: GeoPoint | None = strawberry.field(description="Places: the administrative centre.")
+    subject_kind: SubjectKind | None = strawberry.field(
+        default=None, description="Russian federal subjects: their kind after ISO 3166-2:RU."
+    )
 
     @classmethod
     def of(cls, props: dict[str, Any]) -> Actor:
@@ -67,6 +70,7 @@ class Actor:
             org_kind=props.get("org_kind"),
             iso_code=props.get("iso_code"),
             location=GeoPoint.of(props.get("location")),
+            subject_kind=SubjectKind(props["subject_kind"]) if props.get("subject_kind") else None,
         )
 
     @strawberry.field(description="Places: the place this one lies in.")

@@ -65,7 +65,7 @@ async def _events(
     before: str | None = None,
     order_by: FactOrder | None = None,
 ) -> Connection[Event]:
-    resolved = await resolve_event_filter(info.context.store, filters)
+    resolved = await resolve_event_filter(info.context.store, filters, info.context.settings.max_search_terms)
     info.context.warn_guesses(resolved.guesses)
     page = page_request(
         first,

@@ -28,6 +28,7 @@ from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
 from api.schema.operation import OperationName
 from api.schema.queries import LookupQuery
+from api.schema.stats import StatsQuery
 from api.schema.warnings import Warnings
 from graph.settings import Settings
 
@@ -58,7 +59,8 @@ class QuietSchema(strawberry.Schema):
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the production switches of `settings`: query limits, introspection."""
     query = merge_types(
-        "Query", (Query, EngagementQuery, LookupQuery, DiscoveryQuery, NeighborhoodQuery, ChangeQuery)
+        "Query",
+        (Query, EngagementQuery, LookupQuery, StatsQuery, DiscoveryQuery, NeighborhoodQuery, ChangeQuery),
     )
     # The limit rules are built once: a rule class made per request would never hit the validation cache.
     limits = [

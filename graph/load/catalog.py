@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.load.reading import RawFile
+from graph.load.stored import StoredActor
 from graph.model import ACTOR_KINDS, Target, split_id
 from graph.names import NameIndex
 
@@ -36,6 +37,9 @@ class Catalog:
         """(id, file) -> where in that file it is first defined: an id twice in one file is a duplicate."""
         self.aliases: dict[str, list[str]] = {}
         """Each actor's aliases, united over every file that defines it."""
+        self.filled: dict[str, dict[str, str]] = {}
+        """An actor several files define: identity fields (iso_code, parent, country) one file gives and
+        another leaves out, so every file's row of it carries them."""
 
     def define(self, record_id: str, kind: str, file: int, section: str, index: int) -> str | None:
         """Register a record; the problem when its id is already taken.
@@ -73,7 +77,7 @@ class Catalog:
         if known is not None and " ".join(known[0].split()) != " ".join(name.split()):
             return (
                 f"conflicting definitions of '{actor_id}': named '{name}' here, '{known[0]}' in "
-                f"{self.files[known[1]].name}"
+                f"{self.first_definition(actor_id, 'name')}"
             )
         if known is None:
             self.actor_names[actor_id] = (name, file)
@@ -81,6 +85,19 @@ class Catalog:
         merged.extend(alias for alias in aliases if alias not in merged)
         self.names.add(actor_id, name, aliases, kind=self.definitions[actor_id].kind)
         return None
+
+    def first_definition(self, record_id: str, field: str) -> str:
+        """Where the record was first defined (file:line, record, field), for conflict messages."""
+        known = self.definitions[record_id]
+        return str(self.files[known.file].location(known.section, known.index, field, record_id))
+
+    def know(self, actor: StoredActor) -> None:
+        """An actor the graph holds and no file of the load defines: its id and names resolve like a file's
+        (a file's definition of the same id wins)."""
+        if actor.id in self.definitions:
+            return
+        self.definitions[actor.id] = Definition(actor.kind, STORED, "", 0)
+        self.names.add(actor.id, actor.name, actor.aliases, kind=actor.kind, codes=(actor.iso_code or "",))
 
     def resolve(self, ref: str, target: Target) -> str | tuple[None, str]:
         """The id `ref` stands for, or (None, why not)."""

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.load.files import SeedFile
+from graph.load.stored import NAME_HITS, StoredActor, name_query, stored_actor
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
@@ -25,6 +26,9 @@ REFERENCE_DIR = next(
 )
 """The built-in reference data: in a checkout, seed_data/reference; in an installed wheel, graph/_reference
 (pyproject's force-include), so `kg load` finds it from any folder."""
+DEFAULT_SEED_DIR = SEED_DIR if SEED_DIR.is_dir() else REFERENCE_DIR
+"""What `kg up` loads unless told: seed_data/ in a checkout; the built-in reference data in an installed
+wheel (which ships no digests)."""
 DEFAULT_BATCH_SIZE = 5000
 
 
@@ -65,8 +69,17 @@ async def load_paths(
 
         def lookup(ids: list[str]) -> dict[str, str]:
             """From the checking thread: the kinds of the ids the graph holds, in one query."""
-            found = asyncio.run_coroutine_threadsafe(store.read("load_known_ids", ids=ids), loop).result()
+            reading = store.load_read("load_known_ids", ids=ids)
+            found = asyncio.run_coroutine_threadsafe(reading, loop).result()
             return {row["id"]: row["kind"] for row in found}
+
+        def find_names(names: list[str]) -> list[StoredActor]:
+            """From the checking thread: the actors the graph holds that may answer to these names, in one
+            query through the full-text index."""
+            queries = [{"query": query} for query in map(name_query, names) if query]
+            reading = store.load_read("load_known_names", names=queries, limit=NAME_HITS)
+            found = asyncio.run_coroutine_threadsafe(reading, loop).result()
+            return [stored_actor(row) for row in found]
 
         checked = await asyncio.to_thread(
             check_files,
@@ -75,6 +88,7 @@ async def load_paths(
             max_file_bytes=max_file_bytes,
             lookup=lookup,
             max_record_bytes=max_record_bytes,
+            find_names=find_names,
         )
         if on_checked:
             on_checked(checked)

@@ -28,6 +28,7 @@ from graph.model import (
     Penalty,
     Person,
     PlaceBase,
+    Region,
     SectionRecord,
     Source,
     Statement,
@@ -93,6 +94,8 @@ def _actor_row(actor: ActorBase, resolve: Resolve) -> Row:
         props["iso_code"] = actor.iso_code
         props["location"] = [actor.location.lon, actor.location.lat] if actor.location else None
         parent = [resolve(actor.parent, Target.PLACE)] if actor.parent else []
+    if isinstance(actor, Region):
+        props["subject_kind"] = actor.subject_kind
     keys = [f"IN|{target}|" for target in parent] + [f"BELONGS_TO|{target}|" for target in country]
     labels = list(actor.labels)
     return {

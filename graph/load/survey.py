@@ -19,6 +19,8 @@ from graph.model.decisions import Decision
 from graph.reports.decisions import Decisions
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 
+IDENTITY = ("iso_code", "parent", "country")
+"""The fields besides kind and name that say which actor a record is; compared when two files define it."""
 WORKERS = 2
 """Processes for surveying many files (the database is idle meanwhile, so every core can help)."""
 
@@ -50,6 +52,9 @@ class FileSurvey:
     definitions: list[tuple[str, str, Spot]] = field(default_factory=list)
     """(id, kind, where) of every record: kind is an actor kind or event, agreement, office, claim."""
     names: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    identities: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    """Each actor's IDENTITY fields given (iso_code, parent, country): another file defining the same actor
+    must not give other values."""
     references: list[tuple[str, Target, Spot]] = field(default_factory=list)
     foreign_quotes: list[tuple[str, str, Spot]] = field(default_factory=list)
     """Quotes attributed to another file's source: checked once every source is known."""
@@ -120,6 +125,8 @@ def survey_file(
             deciding.append(model)
         if isinstance(model, ActorBase):
             survey.names.append((model.id, model.name, model.aliases))
+            given = {name: getattr(model, name, None) for name in IDENTITY}
+            survey.identities.append((model.id, {name: value for name, value in given.items() if value}))
         for reference in model.references():
             survey.references.append(
                 (reference.value, reference.target, Spot.of(record, reference.field, raw))

@@ -7,7 +7,7 @@ only for records that have a problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,14 +16,14 @@ from graph.load.catalog import STORED, Catalog, Definition
 from graph.load.files import SeedFile, discover, write_order
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, Unreadable
+from graph.load.stored import IdLookup, NameLookup
 from graph.load.survey import FileSurvey, Spot, survey_files
 from graph.model import Target, split_id
-from graph.names.review import close_actors
+from graph.names.review import MAX_CHECKED, close_actors
 from graph.reports.decisions import Proposal
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 
-Lookup = Callable[[list[str]], dict[str, str]]
-"""Ids -> the kind of each the graph holds (the ones it does not hold left out)."""
+Lookup = IdLookup
 
 PARALLEL_FROM = 16
 """Files from which the per-file checks run in worker processes (starting them costs about a second)."""
@@ -50,6 +50,10 @@ class _Pass:
     problems: list[Problem] = field(default_factory=list)
     unresolved: list[tuple[str, Target, int, Spot]] = field(default_factory=list)
     foreign_quotes: list[tuple[str, str, int, Spot]] = field(default_factory=list)
+    identities: dict[str, tuple[dict[str, str], Spot]] = field(default_factory=dict)
+    """Each actor's identity fields as its first definition gives them."""
+    clashes: list[tuple[str, str, str, str, int, Spot]] = field(default_factory=list)
+    """(actor, field, value here, value first given, file, spot): checked once references resolve."""
     implicit_files: set[int] = field(default_factory=set)
     reference_needed: bool = False
 
@@ -81,6 +85,9 @@ class _Pass:
             if problem := self.catalog.name_actor(actor_id, name, aliases, file):
                 spot = next(spot for each, _, spot in survey.definitions if each == actor_id)
                 self.report(file, Spot(spot.section, spot.position, spot.label, "name"), problem)
+        spots = {each: spot for each, _, spot in survey.definitions}
+        for actor_id, given in survey.identities:
+            self.compare(actor_id, given, file, spots[actor_id])
         for ref, target, spot in survey.references:
             if split_id(ref) is not None and ref in self.catalog.definitions:
                 self.resolve(ref, target, file, spot)
@@ -90,7 +97,51 @@ class _Pass:
             (source, quote, file, spot) for source, quote, spot in survey.foreign_quotes
         )
 
-    def finish(self, lookup: Lookup | None = None) -> None:
+    def compare(self, actor_id: str, given: dict[str, str], file: int, spot: Spot) -> None:
+        """An actor another file defined too: its identity fields are compared (the differing ones once
+        references resolve: a parent by name here and by id there is the same parent); the fields one file
+        gives and the other leaves out fill in the other's row."""
+        first = self.identities.setdefault(actor_id, (given, spot))
+        if first == (given, spot):
+            return
+        known, _ = first
+        for name, value in given.items():
+            if name not in known:
+                self.catalog.filled.setdefault(actor_id, {})[name] = value
+            elif known[name] != value:
+                self.clashes.append((actor_id, name, value, known[name], file, spot))
+        for name, value in known.items():
+            if name not in given:
+                self.catalog.filled.setdefault(actor_id, {})[name] = value
+
+    def check_clashes(self) -> None:
+        targets = {"parent": Target.PLACE, "country": Target.COUNTRY}
+        for actor_id, name, here, first, file, spot in self.clashes:
+            target = targets.get(name)
+            resolve = self.catalog.resolve
+            if target is not None and resolve(here, target) == resolve(first, target):
+                continue
+            where = self.catalog.first_definition(actor_id, name)
+            message = f"conflicting definitions of '{actor_id}': {name} '{here}' here, '{first}' in {where}"
+            self.report(file, Spot(spot.section, spot.position, spot.label, name), message)
+
+    def finish(
+        self,
+        lookup: Lookup | None = None,
+        find_names: NameLookup | None = None,
+        new_actors: Sequence[str] = (),
+    ) -> None:
+        """Resolve the references left; first look up in the graph the ids no file defines and the names no
+        file gives (`find_names` also gets the names of `new_actors`, to compare them with the graph's)."""
+        if find_names is not None:
+            names = self.catalog.names
+            named = {
+                ref for ref, _, _, _ in self.unresolved if split_id(ref) is None and not names.candidates(ref)
+            }
+            for actor_id in new_actors:
+                named.update((names.display[actor_id], *names.aliases.get(actor_id, ())))
+            for actor in find_names(sorted(named)) if named else ():
+                self.catalog.know(actor)
         if lookup is not None:
             wanted = sorted(
                 {
@@ -103,6 +154,7 @@ class _Pass:
                 self.catalog.definitions[record_id] = Definition(kind, STORED, "", 0)
         for ref, target, file, spot in self.unresolved:
             self.resolve(ref, target, file, spot)
+        self.check_clashes()
         for source_id, quote, file, spot in self.foreign_quotes:
             if source_id not in self.catalog.definitions:
                 continue
@@ -119,11 +171,14 @@ def check_files(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     lookup: Lookup | None = None,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    find_names: NameLookup | None = None,
 ) -> CheckedLoad:
     """Check every file and every reference across them; raise InvalidInput listing all problems.
 
     Files (and source texts) larger than `max_file_bytes` (the KG_MAX_FILE_BYTES setting) are refused.
-    `lookup` (a load's, not `kg validate`'s) finds the ids no file defines in the graph, all in one call.
+    `lookup` (a load's, not `kg validate`'s) finds the ids no file defines in the graph, all in one call;
+    `find_names` the actors the graph holds that may answer to the names no file defines, and to the names of
+    the actors the user's files add (so a new actor close to a stored one is a candidate).
     """
     max_bytes = max_file_bytes
     files = discover(paths, reference_dir)
@@ -140,13 +195,18 @@ def check_files(
         file.decisions = survey.decisions
         file.index = index
         checking.take(index, survey)
-    checking.finish(lookup)
+    reference = {index for index, file in enumerate(files) if _is_reference(file, reference_dir)}
+    new_actors = [
+        actor_id
+        for actor_id, definition in checking.catalog.definitions.items()
+        if definition.file not in reference and actor_id in checking.catalog.names
+    ][:MAX_CHECKED]
+    checking.finish(lookup, find_names, new_actors)
     if checking.problems:
         order = {file.name: index for index, file in enumerate(files)}
         checking.problems.sort(key=lambda p: (order.get(p.location.file or "", -1), p.location.line or 0))
         raise InvalidInput(checking.problems)
     chosen = [file for file in files if not file.implicit or checking.reference_needed]
-    reference = {index for index, file in enumerate(files) if _is_reference(file, reference_dir)}
     actors = close_new_actors(checking.catalog, reference)
     for raw in checking.catalog.files:
         raw.known_lines = None
@@ -168,7 +228,7 @@ def close_new_actors(catalog: Catalog, implicit: set[int]) -> list[Proposal]:
     new = [
         (actor_id, names.display[actor_id], names.aliases.get(actor_id, []), definition.kind)
         for actor_id, definition in catalog.definitions.items()
-        if definition.file not in implicit and actor_id in names
+        if definition.file not in implicit and definition.file != STORED and actor_id in names
     ]
 
     def known_first(left: str, right: str) -> bool:

@@ -468,6 +468,8 @@ class FileWriter:
         targets += [evidence["source"] for evidence in row["evidence"]]
         for target in targets:
             known = self.catalog.definitions[target]
+            if known.file == STORED:  # in the graph before the load began
+                continue
             if (
                 self.write_position.get(known.file, len(self.write_position)),
                 SECTION_ORDER[known.section],
@@ -542,6 +544,10 @@ class FileWriter:
                     model.aliases
                 ):
                     model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
+                if isinstance(model, ActorBase) and model.id in self.catalog.filled:
+                    missing = self.catalog.filled[model.id].items()
+                    fill = {name: value for name, value in missing if getattr(model, name, "") is None}
+                    model = model.model_copy(update=fill) if fill else model
                 yield section, record_row(model, self._resolve, self.texts.span, default_source)
                 continue
             model = resolved(model, self._resolve)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -12,6 +12,23 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from graph.model.base import Name, Record, Ref, Reference, Target
 from graph.model.ids import ACTOR_PREFIXES, ActorId
 
+SubjectKind = Literal[
+    "republic", "krai", "oblast", "federal_city", "autonomous_oblast", "autonomous_okrug"
+]  # fmt: skip
+"""The kind of a federal subject of Russia, as ISO 3166-2:RU categorises its subdivisions."""
+SUBJECT_KINDS: tuple[SubjectKind, ...] = get_args(SubjectKind)
+"""Every SubjectKind: the one vocabulary of the reference data, the loader and the API's `regionKinds`."""
+ISO_3166_2_RU_CATEGORIES: dict[str, SubjectKind] = {
+    "Republic": "republic",
+    "Administrative territory": "krai",
+    "Administrative region": "oblast",
+    "Autonomous city": "federal_city",
+    "Autonomous region": "autonomous_oblast",
+    "Autonomous district": "autonomous_okrug",
+}
+"""ISO 3166-2:RU's subdivision categories (English names, as pycountry gives them) and the Russian terms
+analysts use for them: respublika, kray, oblast', avtonomnyy gorod (Moscow, Saint Petersburg),
+avtonomnaya oblast', avtonomnyy okrug."""
 OrgKind = Literal["government", "ministry", "company", "ngo", "military", "media", "agency", "other"]
 _ALPHA_2 = re.compile(r"[A-Z]{2}")
 _SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
@@ -127,9 +144,20 @@ def _check_subdivision(place: PlaceBase) -> None:
         raise ValueError(f"id '{place.id}' and iso_code '{place.iso_code}' disagree")
 
 
+def iso_subject_kind(iso_code: str | None) -> SubjectKind | None:
+    """The federal subject kind ISO 3166-2:RU gives a subdivision code; None for any other code."""
+    if iso_code is None or not iso_code.startswith("RU-"):
+        return None
+    found = pycountry.subdivisions.get(code=iso_code)  # type: ignore[no-untyped-call]
+    return ISO_3166_2_RU_CATEGORIES.get(found.type) if found is not None else None
+
+
 class Region(PlaceBase):
     labels = ("Region", "Place")
     kind: Literal["region"]
+    subject_kind: SubjectKind | None = None
+    """Russian federal subjects: oblast, krai, republic, ... (ISO 3166-2:RU). Follows from `iso_code` when
+    left out; a kind that disagrees with ISO 3166-2:RU is an error."""
 
     @model_validator(mode="before")
     @classmethod
@@ -139,6 +167,12 @@ class Region(PlaceBase):
     @model_validator(mode="after")
     def _iso_3166_2(self) -> Region:
         _check_subdivision(self)
+        iso_kind = iso_subject_kind(self.iso_code)
+        if self.subject_kind is not None and self.subject_kind != iso_kind:
+            said = f"is of kind '{iso_kind}'" if iso_kind else "is not a federal subject of Russia"
+            raise ValueError(f"subject_kind '{self.subject_kind}': ISO 3166-2:RU says {self.iso_code} {said}")
+        if self.subject_kind is None and iso_kind is not None:
+            object.__setattr__(self, "subject_kind", iso_kind)  # frozen: set once, while validating
         return self
 
 

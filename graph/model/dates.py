@@ -21,12 +21,15 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 Precision = Literal["day", "range", "month", "year"]
 TimeUnit = Literal["day", "month", "year", "decade"]
+Period = Literal["day", "week", "month", "quarter", "year"]
+"""A calendar period statistics are counted by (an ISO week starts on a Monday); each is a unit of
+Neo4j's `date.truncate`, so the period a date falls in is computed by the database."""
 
 EARLIEST = date(1800, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -144,6 +147,8 @@ def time_key(unit: TimeUnit, value: Any) -> str:
 
 TIME_UNITS: tuple[TimeUnit, ...] = ("day", "month", "year", "decade")
 """From the finest to the coarsest."""
+PERIODS: tuple[Period, ...] = get_args(Period)
+"""Every Period, from the finest to the coarsest: the one vocabulary of the API's `groupBy` periods."""
 
 
 def _count(unit: TimeUnit, start: date, end: date) -> int:

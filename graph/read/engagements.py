@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from graph.errors import Location, ValidationFailed
+from graph.model.actors import SUBJECT_KINDS
 from graph.read.money import MoneyValue, money_of, total
 from graph.read.names import ActorDirectory, NamedActor, directory, resolve_actor, resolve_country
 from graph.read.reports import facts_as_of, overlaps
 from graph.store import GraphStore
+
+CHANNELS = ("visit", "agreement", "participation", "subject")
+"""How a region is engaged: an event held there, an agreement it is a party to, an event it took part in,
+an event about it."""
+LINKS = {"visit": "IN_PLACE", "participation": "PARTICIPANT", "subject": "ABOUT"}
+"""The relationship from an event to the region (or a city in it) that makes each event channel."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,22 @@ class RegionEngagement:
     events: list[dict[str, Any]]
     contract_value: MoneyValue | None
     contract_values: list[MoneyValue]
+    event_channels: dict[str, list[str]] = field(default_factory=dict)
+    """Per event id, the channels through which it engaged the region (CHANNELS order)."""
+    agreement_count: int = 0
+
+    @property
+    def through(self) -> list[str]:
+        """Every channel of the row, in CHANNELS order."""
+        found = {channel for channels in self.event_channels.values() for channel in channels}
+        if self.contract_values or self.agreement_count:
+            found.add("agreement")
+        return [channel for channel in CHANNELS if channel in found]
+
+    @property
+    def events_about(self) -> int:
+        """How many of its events are about the region (or a city in it)."""
+        return sum("subject" in channels for channels in self.event_channels.values())
 
     @property
     def rank(self) -> tuple[int, Decimal, str]:
@@ -43,6 +68,20 @@ def political_side(actor: NamedActor, names: ActorDirectory) -> list[str]:
     return sorted({country, actor.id, *members})
 
 
+def _checked(values: Sequence[str] | None, known: Sequence[str], argument: str) -> list[str] | None:
+    """None (no narrowing) or the values, each known; an empty list narrows to nothing, so it is refused."""
+    if values is None:
+        return None
+    unknown = [value for value in values if value not in known]
+    if unknown or not values:
+        said = f"unknown: {', '.join(unknown)}" if unknown else "an empty list keeps nothing"
+        raise ValidationFailed(
+            f"{argument}: {said}; give some of {', '.join(known)}, or leave it out for all",
+            location=Location(field=argument),
+        )
+    return sorted(set(values), key=list(known).index)
+
+
 async def region_engagements(
     store: GraphStore,
     actor: str,
@@ -50,12 +89,26 @@ async def region_engagements(
     start: date | None,
     end: date | None,
     as_of: datetime | None = None,
+    through: Sequence[str] | None = None,
+    region_kinds: Sequence[str] | None = None,
 ) -> list[RegionEngagement]:
+    """`through` keeps the links of those CHANNELS (None: all); `region_kinds` the regions of those federal
+    subject kinds (None: any region)."""
+    channels = _checked(through, CHANNELS, "through") or list(CHANNELS)
+    kinds = _checked(region_kinds, SUBJECT_KINDS, "regionKinds")
     who = await resolve_actor(store, actor, "actor")
     where = await resolve_country(store, country, "country")
     side = political_side(who, await directory(store))
     bounds = {"from": None, "to": None} if as_of else {"from": start, "to": end}
-    rows = await store.read("read/region_engagements", side=side, country=where.id, **bounds)
+    rows = await store.read(
+        "read/region_engagements",
+        side=side,
+        country=where.id,
+        links=[LINKS[channel] for channel in channels if channel in LINKS],
+        with_agreements="agreement" in channels,
+        subject_kinds=kinds,
+        **bounds,
+    )
     if as_of is not None:
         rows = await _as_of(store, rows, start, end, as_of)
     engagements = []
@@ -64,7 +117,15 @@ async def region_engagements(
             continue
         values = [value for value in map(money_of, row["agreements"]) if value is not None]
         events = sorted(row["events"], key=lambda e: (e.get("start_date") or date.max, e.get("title", "")))
-        engagements.append(RegionEngagement(row["region"], events, total(values), values))
+        kept = {event["id"] for event in events}
+        links = {
+            item["id"]: [c for c in CHANNELS if LINKS.get(c) in item["links"]]
+            for item in row["links"]
+            if item["id"] in kept
+        }
+        engagements.append(
+            RegionEngagement(row["region"], events, total(values), values, links, len(row["agreements"]))
+        )
     return sorted(engagements, key=lambda engagement: engagement.rank)
 
 
@@ -89,6 +150,7 @@ async def _as_of(
                 "region": row["region"],
                 "events": [props for props in then if overlaps(props, start, end)],
                 "agreements": [props for props in signed if overlaps(props, start, end)],
+                "links": row["links"],
             }
         )
     return restricted

@@ -22,8 +22,9 @@ from typing import Any
 from graph.errors import Location, ValidationFailed
 from graph.model.events import EVENT_KINDS
 from graph.read.engagements import political_side
-from graph.read.lookup import lucene_all_words
+from graph.read.lookup import lucene_all_words, search_terms
 from graph.read.names import PlaceGuess, directory, resolve_actor, resolve_place
+from graph.settings import DEFAULT_MAX_SEARCH_TERMS
 from graph.store import GraphStore
 
 
@@ -183,16 +184,24 @@ async def _countries(store: GraphStore, names: tuple[str, ...], argument: str) -
     ]
 
 
-def _text(text: str | None) -> str | None:
+def _text(text: str | None, max_terms: int) -> str | None:
     if text is None:
         return None
     lucene = lucene_all_words(text)
     if lucene is None:
         raise ValidationFailed("text has no words to look for", location=Location(field="text"))
+    words = len(search_terms(text))
+    if words > max_terms:  # as `search`: Lucene caps a query's clauses, and each word adds two
+        raise ValidationFailed(
+            f"text has {words} different words; at most {max_terms} are looked for",
+            location=Location(field="text"),
+        )
     return lucene
 
 
-async def resolve_event_filter(store: GraphStore, given: EventFilter) -> ResolvedEventFilter:
+async def resolve_event_filter(
+    store: GraphStore, given: EventFilter, max_terms: int = DEFAULT_MAX_SEARCH_TERMS
+) -> ResolvedEventFilter:
     check_date_range(given.start, given.end)
     check_value_range(given.value_min, given.value_max, given.currency)
     unknown = [kind for kind in given.kinds if kind not in EVENT_KINDS]
@@ -234,6 +243,6 @@ async def resolve_event_filter(store: GraphStore, given: EventFilter) -> Resolve
         value_min=float(given.value_min) if given.value_min is not None else None,
         value_max=float(given.value_max) if given.value_max is not None else None,
         currency=given.currency,
-        lucene=_text(given.text),
+        lucene=_text(given.text, max_terms),
         guesses=tuple(guesses),
     )

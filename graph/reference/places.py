@@ -8,6 +8,7 @@ from typing import Any
 
 import pycountry
 
+from graph.model.actors import ISO_3166_2_RU_CATEGORIES
 from graph.reference.aliases import dedupe, name_key
 from graph.reference.cldr import Names, subdivision_names, territory_names
 from graph.reference.geonames import GeoNames
@@ -71,9 +72,10 @@ class Builder:
             local += self._unreserved(code, lang, found, city_like)
         name = en[0]
         aliases = dedupe(name, [*en[1:], *COMMON_ALIASES.get(code, []), sub.name, *local])
+        kind = {"subject_kind": ISO_3166_2_RU_CATEGORIES[sub.type]} if code.startswith("RU-") else {}
         actor: Actor = {
             "id": f"region:{code}", "kind": "region", "name": name, "aliases": aliases, "iso_code": code,
-            "parent": f"country:{code[:2]}", "location": centre.location,
+            **kind, "parent": f"country:{code[:2]}", "location": centre.location,
         }  # fmt: skip
         comment = f"{sub.type}; centre {centre.name} (GeoNames {centre.geonameid})"
         return Entry(actor, comment)

@@ -36,6 +36,8 @@ class Change:
 class Audit:
     by: str
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    load_id: str = field(default_factory=lambda: f"load:{uuid.uuid4().hex}")
+    """The write's :Change:Load record, which the reports it writes point to."""
 
     def stamp(self, row: Row, stored: Stored | None) -> Row:
         """`row` with who wrote it and when; a node the graph held keeps its creator (none if loaded)."""
@@ -48,19 +50,21 @@ class Audit:
         props.update(updated_by=self.by, updated_at=self.at)
         return row
 
-    def load(self, changed: list[tuple[Op, str, str]]) -> Batch:
+    def load(self, changed: list[tuple[Op, str, str]], merged: int = 0, retracted: int = 0) -> Batch:
         """The write's :Change:Load record (kind `mutation`) for the change feed: counts only, since its
-        :Change records already name each id for the history. A deletion counts as `retracted`."""
+        :Change records already name each id for the history. `merged`: facts another source reported
+        that the mutation's source reports now too (counted apart from `updated`); `retracted`: reports
+        retracted (at least one per deletion)."""
         ops = [op for op, _, _ in changed]
         row: dict[str, Any] = {
-            "id": f"load:{uuid.uuid4().hex}",
+            "id": self.load_id,
             "kind": "mutation",
             "file": None,
             "sha256": None,
             "created": ops.count("create"),
-            "updated": ops.count("update"),
-            "merged": 0,
-            "retracted": ops.count("delete"),
+            "updated": ops.count("update") - merged,
+            "merged": merged,
+            "retracted": max(retracted, ops.count("delete")),
             "unchanged": 0,
             "created_ids": [],
             "updated_ids": [],

@@ -7,17 +7,20 @@ A record whose content equals what the graph holds is not written again and leav
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from graph.errors import Problem
+from graph.load.reports import resolved
 from graph.load.rows import Row, record_row
 from graph.model import Actor, ActorBase, Agreement, Event, EventBase, Record, Target
 from graph.read.names import forget_names
 from graph.store import Batch, GraphStore
 from graph.write.audit import Audit, Op
 from graph.write.references import Resolution, name_clashes, quote_locator, resolve_references
+from graph.write.reported import SECTIONS, as_reports, mutation_record
 from graph.write.validation import invalid, path, problem, validate
 
 ACTOR: TypeAdapter[ActorBase] = TypeAdapter(Actor)
@@ -73,9 +76,13 @@ async def upsert_event(store: GraphStore, record: dict[str, Any], author: str) -
     locate, problems = await quote_locator(store, records, resolution)
     if problems:
         raise invalid(problems)
-    rows = [("Agreement", record_row(each, resolution.resolve, locate, None)) for each in agreements]
-    rows.append(("Event", record_row(event, resolution.resolve, locate, None)))
-    await _write(store, rows, resolution, Audit(author))
+    facts: list[tuple[str, Row, str]] = []
+    given_facts: list[tuple[str, Agreement | EventBase]] = [("Agreement", each) for each in agreements]
+    for label, model in [*given_facts, ("Event", event)]:
+        given = resolved(model, resolution.resolve)
+        row = record_row(given, _as_is, locate, None)
+        facts.append((label, row, mutation_record(given, row)))
+    await _write(store, [], resolution, Audit(author), facts)
     return event.id
 
 
@@ -96,25 +103,44 @@ def _link_agreements(record: dict[str, Any], given: Any) -> list[Problem]:
 
 
 async def _write(
-    store: GraphStore, rows: list[tuple[str, Row]], resolution: Resolution, audit: Audit
+    store: GraphStore,
+    rows: list[tuple[str, Row]],
+    resolution: Resolution,
+    audit: Audit,
+    facts: Sequence[tuple[str, Row, str]] = (),
 ) -> bool:
     """Write the rows (base label, row) whose content changed, stamped, with their :Change records, in ONE
-    transaction; False when nothing changed."""
+    transaction; False when nothing changed. `facts` (label, row, report record): events and agreements,
+    written as reports of their source and reconciled with the other sources' (graph/write/reported.py)."""
+    hashes = {row["id"]: _stored_hash(resolution, label, row["id"]) for label, row, _ in facts}
+    reported = await as_reports(store, facts, hashes, audit.at)
     batches: dict[str, list[Row]] = {label: [] for label in LOAD_QUERIES}
     changed: list[tuple[Op, str, str]] = []
-    for label, row in rows:
+    for label, row in [*rows, *reported.rows]:
         stored = resolution.stored.get((label, row["id"]))
-        if stored is not None and stored.hash == row["props"]["_hash"]:
+        if stored is not None and stored.hash == row["props"]["_hash"] and label not in SECTIONS:
             continue
         batches[label].append(audit.stamp(row, stored))
         changed.append(("create" if stored is None else "update", label, row["id"]))
     if not changed:
         return False
     writes = [Batch(LOAD_QUERIES[label], list(each)) for label, each in batches.items() if each]
+    load = audit.load(changed, merged=reported.merged, retracted=len(reported.retracted))
     await store.write_batches(
-        [*writes, audit.changes(changed), audit.load(changed)], timeout=store.timeouts.query
+        [*writes, audit.changes(changed), load, *reported.batches(audit.at, audit.load_id)],
+        timeout=store.timeouts.query,
     )
     return True
+
+
+def _stored_hash(resolution: Resolution, label: str, fact: str) -> str | None:
+    stored = resolution.stored.get((label, fact))
+    return stored.hash if stored is not None else None
+
+
+def _as_is(ref: str, target: Target) -> str:
+    """References of a record already resolved."""
+    return ref
 
 
 def _nowhere(source: str, quote: str) -> tuple[int, int] | None:

@@ -1,6 +1,9 @@
 // The flagship: which regions of $country did the actors in $side engage, through which events, and
 // which agreements did they sign with those regions. An event counts when one of $side took part in it or
-// in the trip it is a leg of, and it took place in (or involved) a region of $country or a city in one.
+// in the trip it is a leg of, and it took place in a region of $country or a city in one (IN_PLACE), had
+// such a place among its participants (PARTICIPANT) or was about one (ABOUT); `links` says which, per
+// event, and only the relationship types in $links count. Agreements count when $with_agreements.
+// $subject_kinds (or null: any) keeps the regions of those federal subject kinds.
 // Both branches start from the members of $side (an index seek each): starting from the regions would
 // visit every event held anywhere in the country.
 CALL () {
@@ -9,22 +12,29 @@ CALL () {
   WHERE ($from IS NULL OR e.end_date >= $from)
     AND ($to IS NULL OR e.start_date <= $to)
   WITH DISTINCT e
-  MATCH (e)-[:IN_PLACE|PARTICIPANT]->(:Place)-[:IN*0..1]->(region:Region)-[:IN]->(:Country {id: $country})
-  RETURN region, e AS event, null AS agreement
+  MATCH (e)-[link:IN_PLACE|PARTICIPANT|ABOUT]->(:Place)-[:IN*0..1]->(region:Region)-[:IN]->(:Country {id: $country})
+  WHERE type(link) IN $links
+    AND ($subject_kinds IS NULL OR region.subject_kind IN $subject_kinds)
+  WITH region, e, collect(DISTINCT type(link)) AS links
+  RETURN region, e AS event, links, null AS agreement
   UNION
   UNWIND $side AS member
+  WITH member WHERE $with_agreements
   MATCH (:Actor {id: member})<-[:PARTY]-(g:Agreement)
   WITH DISTINCT g
   MATCH (g)-[:PARTY]->(:Place)-[:IN*0..1]->(region:Region)-[:IN]->(:Country {id: $country})
+  WHERE $subject_kinds IS NULL OR region.subject_kind IN $subject_kinds
   OPTIONAL MATCH (g)<-[:PRODUCED]-(signing:Event)
   WITH region, g, coalesce(g.start_date, min(signing.start_date)) AS starts,
        coalesce(g.end_date, max(signing.end_date)) AS ends
   WHERE ($from IS NULL OR ends IS NULL OR ends >= $from)
     AND ($to IS NULL OR starts IS NULL OR starts <= $to)
-  RETURN region, null AS event, g AS agreement
+  RETURN region, null AS event, [] AS links, g AS agreement
 }
-WITH region, collect(DISTINCT event) AS events, collect(DISTINCT agreement) AS agreements
+WITH region, collect(DISTINCT event) AS events, collect(DISTINCT agreement) AS agreements,
+     collect(CASE WHEN event IS NOT NULL THEN {id: event.id, links: links} END) AS links
 RETURN properties(region) AS region,
        [e IN events | e {.id, .kind, .title, .summary, .content, .start_date, .end_date, .date_precision}]
          AS events,
-       [g IN agreements | properties(g)] AS agreements
+       [g IN agreements | properties(g)] AS agreements,
+       links

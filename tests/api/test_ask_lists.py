@@ -210,6 +210,9 @@ async def test_free_text_over_titles_and_quotes(seeded_api: httpx.AsyncClient) -
     assert "errors" not in syntax, "user text is words, never Lucene syntax"
     empty = error(await events(seeded_api, 'text: "*** ::"'))
     assert empty["extensions"] == {"code": "BAD_USER_INPUT", "argument": "text"}
+    many = " ".join(f"word{n}" for n in range(300))  # 600 Lucene clauses and more: Neo4j would refuse it
+    too_many = error(await events(seeded_api, f'text: "{many}"'))
+    assert too_many["extensions"] == {"code": "BAD_USER_INPUT", "argument": "text"}
 
 
 async def test_value_ranges_in_usd_or_a_currency(seeded_api: httpx.AsyncClient) -> None:

@@ -29,9 +29,9 @@ def tokens(query: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*([{}()])\s*", r" \1 ", without_comments)).strip()
 
 
-def test_the_examples_are_the_flagship_a_timeline_a_search_a_path_and_reports() -> None:
+def test_the_examples_are_the_flagship_a_timeline_a_search_a_path_reports_and_stats() -> None:
     found = examples()
-    names = ["flagship", "timeline", "search", "path", "reports", "latest_events"]
+    names = ["flagship", "timeline", "search", "path", "reports", "latest_events", "stats"]
     assert [example.name for example in found] == names
     assert tokens(found[0].query) == tokens(FLAGSHIP)
     assert "timeline(" in found[1].query
@@ -39,6 +39,7 @@ def test_the_examples_are_the_flagship_a_timeline_a_search_a_path_and_reports() 
     assert "connections(" in found[3].query
     assert "reports {" in found[4].query and "changes(" in found[4].query
     assert "orderBy:" in found[5].query and "DESC" in found[5].query
+    assert "eventStats(groupBy: [MONTH, KIND]" in found[6].query and "agreementStats(" in found[6].query
 
 
 def test_the_readme_shows_the_same_example_queries() -> None:

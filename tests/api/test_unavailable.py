@@ -13,7 +13,18 @@ from graph.settings import LOCAL_DEV_PASSWORD, Settings
 from tests.conftest import gql, serve
 
 QUERY = "{ actors(kinds: [COUNTRY]) { totalCount } }"
-EXPORTS = ("/export/graph.json", "/export/graph.gexf", "/export/places.geojson", "/export/events.csv")
+EXPORTS = (
+    "/export/graph.json",
+    "/export/graph.gexf",
+    "/export/places.geojson",
+    "/export/events.csv",
+    "/export/region-engagements.csv?actor=Minsk&country=RU",
+    "/export/region-engagements.geojson?actor=Minsk&country=RU",
+    "/export/event-stats.csv?groupBy=month,kind",
+    "/export/event-stats.geojson?groupBy=region",
+    "/export/agreement-stats.csv?groupBy=party",
+    "/export/agreement-stats.geojson?groupBy=region",
+)
 
 
 async def test_the_api_survives_neo4j_going_away_and_coming_back(tmp_path: Path) -> None:

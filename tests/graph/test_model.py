@@ -269,3 +269,14 @@ def test_a_whole_document_validates_in_one_go() -> None:
     )
     assert document.actors[0].id == "country:BY"
     assert document.events[0].date.precision == "day"
+
+
+def test_a_region_s_federal_subject_kind_follows_iso_3166_2_ru() -> None:
+    assert (
+        Region.model_validate({"id": "region:RU-PSK", "kind": "region", "name": "P"}).subject_kind == "oblast"
+    )
+    assert Region.model_validate({"id": "region:BY-HM", "kind": "region", "name": "M"}).subject_kind is None
+    with pytest.raises(ValidationError, match="ISO 3166-2:RU says RU-PSK is of kind 'oblast'"):
+        Region.model_validate({"id": "region:RU-PSK", "kind": "region", "name": "P", "subject_kind": "krai"})
+    with pytest.raises(ValidationError, match="not a federal subject of Russia"):
+        Region.model_validate({"id": "region:BY-HM", "kind": "region", "name": "M", "subject_kind": "oblast"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import gettext
 import importlib.util
 import re
@@ -14,6 +15,7 @@ import pytest
 import yaml
 
 from graph.load.pipeline import check_paths
+from graph.model.actors import Region
 from graph.reference.aliases import name_key
 
 SEED = Path(__file__).resolve().parents[2] / "seed_data"
@@ -268,3 +270,23 @@ def test_generated_reference_files_are_up_to_date() -> None:
 
 def _day(value: str) -> Any:
     return yaml.safe_load(value)
+
+
+def test_every_russian_federal_subject_says_its_kind_as_iso_3166_2_ru_does() -> None:
+    document = yaml.safe_load((REFERENCE / "ru_federal_subjects.yaml").read_text(encoding="utf-8"))
+    regions = [Region.model_validate(actor) for actor in document["actors"]]
+    kinds = collections.Counter(region.subject_kind for region in regions)
+    assert kinds == {
+        "oblast": 46,
+        "republic": 21,
+        "krai": 9,
+        "autonomous_okrug": 4,
+        "federal_city": 2,
+        "autonomous_oblast": 1,
+    }
+    by_code = {region.iso_code: region.subject_kind for region in regions}
+    assert (by_code["RU-MOW"], by_code["RU-SPE"], by_code["RU-PSK"]) == (
+        "federal_city",
+        "federal_city",
+        "oblast",
+    )
