@@ -34,6 +34,8 @@ FORMATS = ("yaml", "json", "csv")
 SYLLABLES = [c + v for c in "bdgklmnprstvz" for v in "aeiou"]
 PEOPLE = 400
 """Actors the events name (distinct made-up names: the check compares every new name with the others)."""
+ACTORS_TAIL = PEOPLE * 80
+"""About the bytes of the actors section that ends a YAML or JSON file: the events fill the rest of its size."""
 
 
 def _name(number: int) -> str:
@@ -41,11 +43,10 @@ def _name(number: int) -> str:
     return " ".join("".join(rng.choice(SYLLABLES) for _ in range(4)).title() for _ in range(2))
 
 
-def _events(count_bytes: int) -> Iterator[tuple[dict[str, object], list[dict[str, object]]]]:
-    """(event, the actors it introduces) until about `count_bytes` of text have been produced."""
-    produced = 0
+def _events() -> Iterator[tuple[dict[str, object], list[dict[str, object]]]]:
+    """(event, the actors it introduces), for as long as the caller takes them."""
     number = 0
-    while produced < count_bytes:
+    while True:
         number += 1
         host, guest = f"person:p{number % PEOPLE:04d}", f"person:p{(number * 7 + 1) % PEOPLE:04d}"
         actors = (
@@ -61,7 +62,6 @@ def _events(count_bytes: int) -> Iterator[tuple[dict[str, object], list[dict[str
             "participants": [{"actor": host, "role": "host"}, {"actor": guest, "role": "guest"}],
             "evidence": [{"quote": f"Host {number} met guest {number}."}],
         }
-        produced += 520
         yield event, actors
 
 
@@ -96,9 +96,11 @@ def make(folder: Path, kind: str, megabytes: int) -> Path:
         elif kind == "yaml":
             out.write("source: {id: 'source:bench', title: A benchmark digest}\nevents:\n")
             actors: list[dict[str, object]] = []
-            for event, introduced in _events(size * 2 // 3):
+            for event, introduced in _events():
                 actors += introduced
                 out.write(_yaml_event(event))
+                if out.tell() >= size - ACTORS_TAIL:
+                    break
             out.write("actors:\n")
             for actor in actors:
                 out.write(f"  - id: {actor['id']}\n    kind: person\n    name: {actor['name']}\n")
@@ -106,10 +108,12 @@ def make(folder: Path, kind: str, megabytes: int) -> Path:
             out.write('{"source": {"id": "source:bench", "title": "A benchmark digest"},\n "events": [\n')
             actors = []
             first = True
-            for event, introduced in _events(size * 2 // 3):
+            for event, introduced in _events():
                 actors += introduced
                 out.write(("" if first else ",\n") + "  " + json.dumps(event))
                 first = False
+                if out.tell() >= size - ACTORS_TAIL:
+                    break
             out.write(
                 '],\n "actors": [\n' + ",\n".join("  " + json.dumps(actor) for actor in actors) + "]}\n"
             )

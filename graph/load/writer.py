@@ -192,16 +192,16 @@ class FileWriter:
         if not files:
             return
         self.write_position = {file.index: position for position, file in enumerate(files)}
-        producers: list[_Producer] = []
-
-        def start(position: int) -> None:
-            if position < len(files):
-                producers.append(_Producer(self, files[position], lambda: start(position + 1)).start())
-
-        start(0)
+        # Every reader exists before any starts, each file's at its own position: a reader that is started
+        # from the one before it (which may finish before the line that started it returns) can then never
+        # be handed to another file's transaction. Until it starts, the writer waits on its empty queue.
+        producers = [_Producer(self, file) for file in files]
+        for before, after in zip(producers, producers[1:], strict=False):
+            before.then = after.start
+        producers[0].start()
         try:
-            for position, file in enumerate(files):
-                await self.write_file(file, producers[position])
+            for file, producer in zip(files, producers, strict=True):
+                await self.write_file(file, producer)
         finally:
             for producer in producers:
                 producer.stop.set()
@@ -572,10 +572,10 @@ class _Producer:
     """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` runs
     when it is done (the writer starts reading the next file)."""
 
-    def __init__(self, writer: FileWriter, file: SeedFile, then: Callable[[], None] | None = None) -> None:
+    def __init__(self, writer: FileWriter, file: SeedFile) -> None:
         self.writer = writer
         self.file = file
-        self.then = then
+        self.then: Callable[[], object] | None = None
         self.queue: queue.Queue[object] = queue.Queue(maxsize=AHEAD)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name=f"read {file.name}", daemon=True)
@@ -595,6 +595,8 @@ class _Producer:
 
     def _run(self) -> None:
         try:
+            if self.stop.is_set():  # the load failed before this file's turn: read nothing
+                return
             for block in self.writer.blocks(self.file):
                 if not self._put(block):
                     return
