@@ -35,7 +35,7 @@ SYLLABLES = [c + v for c in "bdgklmnprstvz" for v in "aeiou"]
 PEOPLE = 400
 """Actors the events name (distinct made-up names: the check compares every new name with the others)."""
 ACTORS_TAIL = PEOPLE * 80
-"""About the bytes of the actors section that ends a YAML or JSON file: the events fill the rest of its size."""
+"""About the bytes of the actors section ending a YAML or JSON file: the events fill the rest of its size."""
 
 
 def _name(number: int) -> str:

@@ -30,7 +30,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import groupby, islice
+from itertools import groupby, islice, pairwise
 from typing import Any
 
 from neo4j.exceptions import Neo4jError
@@ -196,7 +196,7 @@ class FileWriter:
         # from the one before it (which may finish before the line that started it returns) can then never
         # be handed to another file's transaction. Until it starts, the writer waits on its empty queue.
         producers = [_Producer(self, file) for file in files]
-        for before, after in zip(producers, producers[1:], strict=False):
+        for before, after in pairwise(producers):
             before.then = after.start
         producers[0].start()
         try:

@@ -6,10 +6,12 @@ import asyncio
 import hashlib
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.load.pipeline import os_user
+from graph.load.writer import _Producer
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from graph.write import history, upsert_event
@@ -118,10 +120,18 @@ async def test_kg_load_by_names_who_loads(store: GraphStore, settings: Settings,
 
 
 async def test_many_small_files_in_one_load_each_leave_the_record_of_their_own_facts(
-    store: GraphStore, tmp_path: Path
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Files are read ahead of their transactions; a small file read before the writer is ready for it must
-    still be written under its own change record (once, a digest's facts were listed under another file)."""
+    """Files are read ahead of their transactions, in reader threads; a small file read before the writer is
+    ready for it must still be written under its own change record (once, a digest's facts were listed under
+    another file's). The readers here finish as soon as they start: the interleaving that lost the order."""
+
+    def read_at_once(producer: _Producer) -> _Producer:
+        producer.thread.start()
+        producer.thread.join()
+        return producer
+
+    monkeypatch.setattr(_Producer, "start", read_at_once)
     (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
     expected: dict[str, list[str]] = {}
     for month in range(1, 13):
@@ -129,7 +139,8 @@ async def test_many_small_files_in_one_load_each_leave_the_record_of_their_own_f
         event_id = f"event:2023-{month:02}-28-meeting"
         source_id = f"source:test-digest-{month:02}"
         digest.write_text(
-            HEADER.replace("source:test-digest", source_id) + meeting(id=event_id, date=f"2023-{month:02}-28"),
+            HEADER.replace("source:test-digest", source_id)
+            + meeting(id=event_id, date=f"2023-{month:02}-28"),
             encoding="utf-8",
         )
         expected[str(digest)] = [source_id, event_id]
