@@ -13,6 +13,7 @@ RETURN e.id AS id, e.kind AS kind, e.title AS title, e.start_date AS start_date,
        [(e)-[:IN_PLACE]->(p:Place) | coalesce(p.iso_code, p.id)] AS places,
        [(e)-[r:PARTICIPANT]->(a:Actor) | a.name + ' (' + r.role + ')'] AS participants,
        [(e)-[:PART_OF]->(t:Event) | t.id] AS trip,
+       [(e)-[r:FOLLOWS|RESPONSE_TO]->(t:Event) | toLower(type(r)) + ' ' + t.id] AS links,
        [(e)-[:PRODUCED]->(g:Agreement) | g.id] AS agreements,
        e.summary AS summary, e.content AS content,
        COLLECT { MATCH (e)-[:EVIDENCE]->(s:Source) RETURN DISTINCT coalesce(s.url, s.id) } AS sources

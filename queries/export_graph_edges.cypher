@@ -9,7 +9,7 @@ WHERE ($kinds IS NULL OR e.kind IN $kinds)
   AND ($country IS NULL OR EXISTS { (e)-[:IN_PLACE]->(:Place)-[:IN*0..3]->(:Country {id: $country}) })
   AND ($source IS NULL OR EXISTS { (e)-[:EVIDENCE]->(:Source {id: $source}) })
 CALL (e) {
-  MATCH (e)-[r:PARTICIPANT|IN_PLACE|PART_OF|ABOUT|PRODUCED]->(b)
+  MATCH (e)-[r:PARTICIPANT|IN_PLACE|PART_OF|FOLLOWS|RESPONSE_TO|ABOUT|PRODUCED]->(b)
   WHERE b:Actor OR b:Event OR b:Agreement
   RETURN e AS a, r, b
   UNION

@@ -1,5 +1,5 @@
-// Export: the selected events and everything they link to (participants, places, trips, topics,
-// agreements and those agreements' parties), each node once.
+// Export: the selected events and everything they link to (participants, places, trips, the events they
+// follow up or respond to, topics, agreements and those agreements' parties), each node once.
 MATCH (e:Event)
 WHERE ($kinds IS NULL OR e.kind IN $kinds)
   AND ($from IS NULL OR e.end_date >= $from)
@@ -12,7 +12,7 @@ WHERE ($kinds IS NULL OR e.kind IN $kinds)
 CALL (e) {
   RETURN e AS n
   UNION
-  MATCH (e)-[:PARTICIPANT|IN_PLACE|PART_OF|ABOUT|PRODUCED]->(n)
+  MATCH (e)-[:PARTICIPANT|IN_PLACE|PART_OF|FOLLOWS|RESPONSE_TO|ABOUT|PRODUCED]->(n)
   WHERE n:Actor OR n:Event OR n:Agreement
   RETURN n
   UNION

@@ -1,4 +1,5 @@
-// Loader: one row per event with its participants, places, trip, topics, agreements, time nodes (days, months,
+// Loader: one row per event with its participants, places, trip, links to other events (FOLLOWS, RESPONSE_TO:
+// graph/model/links.py, the type given by the row), topics, agreements, time nodes (days, months,
 // years or decades: graph/model/dates.py) and evidence.
 UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
@@ -8,7 +9,7 @@ REMOVE n:$(stale)
 SET n:$(row.labels)
 WITH n, row
 CALL (n, row) {
-  MATCH (n)-[r:PARTICIPANT|IN_PLACE|PART_OF|ABOUT|PRODUCED|ON|EVIDENCE]->(t)
+  MATCH (n)-[r:PARTICIPANT|IN_PLACE|PART_OF|FOLLOWS|RESPONSE_TO|ABOUT|PRODUCED|ON|EVIDENCE]->(t)
   // A time node's key is written as the model writes it: 2023-04-28, 2023-04, 2023 or 2020s.
   WITH r, row, coalesce(t.id, toString(t.date), left(toString(t.month), 7), toString(t.year),
                         toString(t.decade) + 's') AS target
@@ -32,6 +33,12 @@ CALL (n, row) {
   MERGE (t:Event {id: target})
   MERGE (n)-[r:PART_OF]->(t)
   SET r.sources = coalesce(row.link_sources['PART_OF|' + target + '|'], row.sources)
+}
+CALL (n, row) {
+  UNWIND row.links AS link
+  MERGE (t:Event {id: link.target})
+  MERGE (n)-[r:$(link.type)]->(t)
+  SET r.sources = coalesce(row.link_sources[link.type + '|' + link.target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.about AS target

@@ -25,6 +25,11 @@ CALL (n, row, taken) {
     CREATE (n)-[:PART_OF {sources: row.sources}]->(t)
   }
   CALL (n, row) {
+    UNWIND row.links AS link
+    MERGE (t:Event {id: link.target})
+    CREATE (n)-[:$(link.type) {sources: row.sources}]->(t)
+  }
+  CALL (n, row) {
     UNWIND row.about AS target
     MATCH (t:Actor {id: target})
     CREATE (n)-[:ABOUT {sources: row.sources}]->(t)

@@ -2,7 +2,7 @@
 // events kept only when they match $kinds and overlap [$from, $to]. At most $room nodes, in id order.
 UNWIND $frontier AS key
 MATCH (a) WHERE elementId(a) = key
-MATCH (a)-[:PARTICIPANT|IN_PLACE|PART_OF|ABOUT|PRODUCED|PARTY|HOLDS]-(b)
+MATCH (a)-[:PARTICIPANT|IN_PLACE|PART_OF|FOLLOWS|RESPONSE_TO|ABOUT|PRODUCED|PARTY|HOLDS]-(b)
 WHERE (b:Actor OR b:Agreement OR b:Event)
   AND NOT elementId(b) IN $seen
   AND (NOT b:Event OR (

@@ -73,9 +73,9 @@ def _content(media_type: str, description: str) -> dict[int | str, dict[str, obj
 @router.get(
     "/graph.json",
     summary="The graph as Cytoscape.js elements",
-    description="The selected events and what they link to (participants, places, trips, topics, "
-    "agreements and their parties) as `{elements: {nodes, edges}}`, each element's `data` flat, "
-    "with `evidence` quotes on events and agreements. " + FILTERS_NOTE,
+    description="The selected events and what they link to (participants, places, trips, events they "
+    "follow up or respond to, topics, agreements and their parties) as `{elements: {nodes, edges}}`, "
+    "each element's `data` flat, with `evidence` quotes on events and agreements. " + FILTERS_NOTE,
     response_class=StreamingResponse,
     responses=_content("application/json", "Cytoscape.js elements JSON"),
 )

@@ -10,6 +10,7 @@ import strawberry
 from graph.model.actors import SUBJECT_KINDS
 from graph.model.dates import PERIODS
 from graph.model.events import EVENT_KINDS
+from graph.model.links import EVENT_LINK_KINDS, LINK_KINDS
 from graph.read.engagements import CHANNELS
 from graph.read.stats import AGREEMENT_GROUPS, EVENT_GROUPS
 
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     class EventKind(Enum):
         """Members are made at run time from graph.model's EVENT_KINDS."""
 
+    class EventLinkKind(Enum):
+        """From graph.model's EVENT_LINK_KINDS."""
+
     class PeriodUnit(Enum):
         """From graph.model's PERIODS."""
 
@@ -54,6 +58,13 @@ else:
         "EventKind",
         EVENT_KINDS,
         "What happened; one value per event kind of graph.model (graph/model/events.py).",
+    )
+    EventLinkKind = _vocabulary(
+        "EventLinkKind",
+        EVENT_LINK_KINDS,
+        "How one event relates to another (graph/model/links.py): "
+        + "; ".join(f"{kind.name.upper()}: it {kind.forward} the other" for kind in LINK_KINDS)
+        + ".",
     )
     PeriodUnit = _vocabulary(
         "PeriodUnit",
@@ -86,6 +97,16 @@ else:
         "How a region was engaged: VISIT (an event the actor took part in was held there), AGREEMENT (it "
         "is a party to an agreement with the actor), PARTICIPATION (the region itself took part in an "
         "event with the actor), SUBJECT (an event the actor took part in was about it).",
+    )
+
+
+@strawberry.enum(description="Which way a link between two events points.")
+class LinkDirection(Enum):
+    OUTGOING = strawberry.enum_value(
+        "outgoing", description="This event is part of, follows up or responds to the linked one."
+    )
+    INCOMING = strawberry.enum_value(
+        "incoming", description="The linked event is part of, follows up or responds to this one."
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import strawberry
 
 from api.auth import require_write
-from api.schema.enums import ActorKind, DatePrecision, EventKind
+from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind
 from api.schema.nodes import Actor, Ctx, Event
 from graph.errors import KgError
 from graph.model.dates import EARLIEST, LATEST
@@ -70,6 +70,14 @@ class ParticipantInput:
     role: str
 
 
+@strawberry.input(
+    description="An event this one follows up (FOLLOWS) or responds to (RESPONSE_TO); a trip is `partOf`."
+)
+class EventLinkInput:
+    kind: EventLinkKind
+    event: strawberry.ID = strawberry.field(description="The id of an event the graph holds.")
+
+
 @strawberry.input(description="The exact words of a source that state the record.")
 class EvidenceInput:
     quote: str
@@ -119,6 +127,9 @@ class EventInput:
     participants: list[ParticipantInput] | None = None
     places: list[str] | None = None
     part_of: strawberry.ID | None = strawberry.field(default=None, description="The trip it is a leg of.")
+    links: list[EventLinkInput] | None = strawberry.field(
+        default=None, description="Events it follows up or responds to."
+    )
     about: list[str] | None = None
     content: str | None = strawberry.field(default=None, description="Statements: what was said.")
     money: MoneyInput | None = strawberry.field(

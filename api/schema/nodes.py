@@ -9,12 +9,13 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.schema.common import Connection, Evidence, GeoPoint, Money, connection, wants_total
+from api.schema.common import Connection, Evidence, GeoPoint, Money, Source, connection, wants_total
 from api.schema.context import Context
-from api.schema.enums import ActorKind, DatePrecision, EventKind, SubjectKind
+from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind, LinkDirection, SubjectKind
 from api.schema.filters import FactOrder, ordering
 from api.schema.loaders import ActorEventsKey
 from api.schema.reports import Reported
+from graph.model.links import EVENT_LINK_KINDS, LINK_KIND_OF_TYPE
 from graph.read.links import Links
 from graph.read.money import money_of
 from graph.read.pages import page_request
@@ -221,6 +222,41 @@ class Event(Reported):
     async def legs(self, info: Ctx) -> list[Event]:
         return [Event.of(props) for props in _by_date(await self._get(info, "legs"))]
 
+    @strawberry.field(
+        description="Events this one is linked to, both ways: the trip it is part of and its legs, the "
+        "events it follows up or responds to and those that follow it up or respond to it. `kinds` and "
+        "`direction` narrow the list; in the order of EventLinkKind, outgoing first, then by date."
+    )
+    async def links(
+        self, info: Ctx, kinds: list[EventLinkKind] | None = None, direction: LinkDirection | None = None
+    ) -> list[EventLink]:
+        wanted = {kind.value for kind in kinds} if kinds else set(EVENT_LINK_KINDS)
+        found = []
+        for link in await self._get(info, "links"):
+            kind = LINK_KIND_OF_TYPE[link["type"]]
+            way = LinkDirection.OUTGOING if link["outgoing"] else LinkDirection.INCOMING
+            if kind.name in wanted and direction in (None, way):
+                found.append((kind, way, link))
+        rank = {name: index for index, name in enumerate(EVENT_LINK_KINDS)}
+        found.sort(
+            key=lambda each: (
+                rank[each[0].name],
+                each[1] is LinkDirection.INCOMING,
+                each[2]["event"].get("start_date") or date.max,
+                each[2]["event"]["id"],
+            )
+        )
+        return [
+            EventLink(
+                kind=EventLinkKind(kind.name),
+                direction=way,
+                label=kind.forward if way is LinkDirection.OUTGOING else kind.backward,
+                event=Event.of(link["event"]),
+                source_ids=list(link.get("sources") or []),
+            )
+            for kind, way, link in found
+        ]
+
     @strawberry.field(description="Actors and places the event concerns.")
     async def about(self, info: Ctx) -> list[Actor]:
         return [Actor.of(props) for props in _by_name(await self._get(info, "about"))]
@@ -232,6 +268,25 @@ class Event(Reported):
     @strawberry.field(description="The passages that state this event.")
     async def evidence(self, info: Ctx) -> list[Evidence]:
         return Evidence.all_of(await self._get(info, "evidence"))
+
+
+@strawberry.type(
+    description="A link between two events, read from the event that lists it: OUTGOING says this event "
+    "follows up, is part of or responds to `event`; INCOMING says `event` does so to this one."
+)
+class EventLink:
+    kind: EventLinkKind
+    direction: LinkDirection
+    label: str = strawberry.field(
+        description="The link in words, read from this event: follows up, is followed up by, is part of, ..."
+    )
+    event: Event = strawberry.field(description="The event at the other end.")
+    source_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The sources that state the link.")
+    async def sources(self, info: Ctx) -> list[Source]:
+        found = await info.context.loaders.sources.load_many(self.source_ids)
+        return [Source.of(props) for props in found if props is not None]
 
 
 @strawberry.type(description="An agreement or contract, with its value and parties.")

@@ -27,7 +27,7 @@ being loaded are compared in the first pass, graph/load/validation.py `close_new
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -45,7 +45,8 @@ MAX_NEW_ACTORS = 200
 """More new actors than this in one file (a bulk import) are not compared with the graph's: the check is
 for digests an analyst writes, and costs a full-text search per name."""
 LINKS_TO_FACTS = ("part_of", "produced")
-"""Row keys whose items are ids of facts (an event's trip, a signing's agreements)."""
+"""Row keys whose items are ids of facts (an event's trip, a signing's agreements); an event's `links` are
+{target, type} items whose targets are facts too (`fact_targets`)."""
 
 
 @dataclass
@@ -83,9 +84,7 @@ async def settle(
     defined = {
         row["id"]: (section, row) for section, rows in chunks if section in FACT_SECTIONS for row in rows
     }
-    referred = {
-        target for _, row in defined.values() for key in LINKS_TO_FACTS for target in row.get(key, ())
-    }
+    referred = {target for _, row in defined.values() for target in fact_targets(row)}
     remap = settled.remap
     for record_id in defined:
         declared = decisions.fact_of(record_id)
@@ -205,8 +204,16 @@ def _check_one_report_each(
         raise InvalidInput(problems)
 
 
+def fact_targets(row: Row) -> Iterator[str]:
+    """The ids of the facts a row links to: its trip, the agreements it produced, the events it follows."""
+    for key in LINKS_TO_FACTS:
+        yield from row.get(key, ())
+    for link in row.get("links", ()):
+        yield link["target"]
+
+
 def _rebuilt(section: str, row: Row, remap: Mapping[str, str]) -> Row:
-    if row["id"] in remap or any(target in remap for key in LINKS_TO_FACTS for target in row.get(key, ())):
+    if row["id"] in remap or any(target in remap for target in fact_targets(row)):
         return rebuilt_row(section, row, remap)
     return row
 

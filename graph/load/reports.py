@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from graph.load.rows import Row, record_row
-from graph.model import SECTIONS, SectionRecord, Target
+from graph.model import LINK_TYPES, SECTIONS, SectionRecord, Target
 from graph.reports.reconcile import Reconciled, Report, reconcile
 
 FACT_SECTIONS = ("events", "agreements", "offices", "claims")
@@ -31,6 +31,7 @@ _LINK_KEYS: dict[str, Callable[[Any], str]] = {
     "places": lambda target: f"IN_PLACE|{target}|",
     "about": lambda target: f"ABOUT|{target}|",
     "produced": lambda target: f"PRODUCED|{target}|",
+    "links": lambda link: f"{LINK_TYPES[link.kind]}|{link.event}|",
     "parties": lambda p: f"PARTY|{p.actor}|{p.side}",
 }
 """List fields whose items are links, and the relationship key (rows.py) of an item."""
@@ -72,9 +73,9 @@ def record_json(model: SectionRecord, evidence: Sequence[Mapping[str, Any]]) -> 
 
 
 def rebuilt_row(section: str, row: Row, remap: Mapping[str, str]) -> Row:
-    """A fact record's row again, its id and its links to facts (`part_of`, `produced`) read through `remap`
-    (record id -> the fact it reports): a record reported under another id becomes a report of that fact.
-    The row keeps its own id as `_alias` when that changed; a same_as it fulfilled is dropped."""
+    """A fact record's row again, its id and its links to facts (`part_of`, `links`, `produced`) read through
+    `remap` (record id -> the fact it reports): a record reported under another id becomes a report of that
+    fact. The row keeps its own id as `_alias` when that changed; a same_as it fulfilled is dropped."""
     source, record = row["_report"]
     body = json.loads(record)
     data = body["model"]
@@ -86,6 +87,9 @@ def rebuilt_row(section: str, row: Row, remap: Mapping[str, str]) -> Row:
         data["part_of"] = remap[data["part_of"]]
     if "produced" in data:
         data["produced"] = [remap.get(each, each) for each in data["produced"]]
+    if data.get("links"):
+        links = [{**link, "event": remap.get(link["event"], link["event"])} for link in data["links"]]
+        data["links"] = [link for link in links if link["event"] != data["id"]]  # two reports of one fact
     if data.get("not_same_as"):
         data["not_same_as"] = [each for each in data["not_same_as"] if each != data["id"]]
     model: SectionRecord = SECTIONS[section].validate_python(data)

@@ -35,6 +35,7 @@ from graph.model import (
     Target,
 )
 from graph.model.dates import TIME_UNITS, TimeLinks
+from graph.model.links import LINK_TYPES
 
 Row = dict[str, Any]
 _T = TypeVar("_T")
@@ -124,6 +125,9 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
     )
     places = _distinct(resolve(place, Target.PLACE) for place in event.places)
     part_of = [resolve(event.part_of, Target.EVENT)] if event.part_of else []
+    links = _distinct(
+        {"target": resolve(link.event, Target.EVENT), "type": LINK_TYPES[link.kind]} for link in event.links
+    )
     about = _distinct(resolve(each, Target.ACTOR) for each in event.about)
     produced = (
         _distinct(resolve(each, Target.AGREEMENT) for each in event.produced)
@@ -135,6 +139,7 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
         *(f"PARTICIPANT|{p['target']}|{p['role']}" for p in participants),
         *(f"IN_PLACE|{target}|" for target in places),
         *(f"PART_OF|{target}|" for target in part_of),
+        *(f"{link['type']}|{link['target']}|" for link in links),
         *(f"ABOUT|{target}|" for target in about),
         *(f"PRODUCED|{target}|" for target in produced),
         *(f"ON|{key}|" for key in time.names()),
@@ -147,6 +152,7 @@ def _event_row(event: EventBase, resolve: Resolve) -> Row:
         "participants": participants,
         "places": places,
         "part_of": part_of,
+        "links": links,
         "about": about,
         "produced": produced,
         **time_rows(time),

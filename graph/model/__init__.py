@@ -40,6 +40,7 @@ from graph.model.events import (
 )
 from graph.model.evidence import Evidence, Evidenced, Source
 from graph.model.ids import PREFIXES, id_problem, split_id
+from graph.model.links import EVENT_LINK_KINDS, LINK_KINDS, LINK_TYPES, EventLink, LinkKind
 from graph.model.money import Money, UsdValue
 from graph.model.offices import Claim, Office
 
@@ -48,8 +49,11 @@ __all__ = [
     "EVENT_CLASSES",
     "EVENT_KINDS",
     "EVENT_LABELS",
+    "EVENT_LINK_KINDS",
     "EVENT_ROLES",
     "KINDS",
+    "LINK_KINDS",
+    "LINK_TYPES",
     "PLACE_KINDS",
     "PREFIXES",
     "SECTIONS",
@@ -68,11 +72,13 @@ __all__ = [
     "Document",
     "Event",
     "EventBase",
+    "EventLink",
     "Evidence",
     "Evidenced",
     "Expulsion",
     "Fine",
     "GeoPoint",
+    "LinkKind",
     "Meeting",
     "Money",
     "Office",

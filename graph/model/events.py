@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from graph.model.base import Name, Record, Ref, Reference, Role, Target, Text, refs_in
 from graph.model.dates import DateSpan
 from graph.model.decisions import check_own_decisions, own_decision_references
 from graph.model.evidence import Evidenced
 from graph.model.ids import EventId
+from graph.model.links import EventLink
 from graph.model.money import Money
 
 
@@ -35,11 +36,21 @@ class EventBase(Evidenced):
     places: list[Ref] = Field(default_factory=list)
     part_of: Ref | None = None
     """The trip (or larger event) this one is a leg of."""
+    links: list[EventLink] = Field(default_factory=list)
+    """Events this one follows up or responds to (graph/model/links.py; its trip is `part_of`)."""
     about: list[Ref] = Field(default_factory=list)
     same_as: Ref | None = None
     """The id of the event this record reports under another id: it becomes a report of that event."""
     not_same_as: list[Ref] = Field(default_factory=list)
     """Events the matcher must never propose as this one (graph/model/decisions.py)."""
+
+    @field_validator("links")
+    @classmethod
+    def _not_itself(cls, links: list[EventLink], info: ValidationInfo) -> list[EventLink]:
+        for index, link in enumerate(links):
+            if link.event == info.data.get("id"):
+                raise ValueError(f"links[{index}].event names the event itself ('{link.event}')")
+        return links
 
     @model_validator(mode="after")
     def _own_decisions(self) -> EventBase:
@@ -52,6 +63,8 @@ class EventBase(Evidenced):
         yield from refs_in("places", self.places, Target.PLACE)
         if self.part_of:
             yield Reference("part_of", self.part_of, Target.EVENT)
+        for index, link in enumerate(self.links):
+            yield Reference(f"links[{index}].event", link.event, Target.EVENT)
         yield from refs_in("about", self.about, Target.ACTOR)
         yield from own_decision_references(self.same_as, self.not_same_as, Target.EVENT)
         yield from self.evidence_references()

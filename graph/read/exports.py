@@ -25,6 +25,7 @@ EVENT_COLUMNS = (
     "places",
     "participants",
     "trip",
+    "links",
     "agreements",
     "summary",
     "content",

@@ -15,7 +15,8 @@ async def _links(store: GraphStore, query: str, ids: list[str]) -> list[Links | 
 
 
 async def event_links(store: GraphStore, ids: list[str]) -> list[Links | None]:
-    """Participants, places, trip, legs, topics, agreements produced and evidence, in the order of `ids`."""
+    """Participants, places, trip, legs, links to and from other events, topics, agreements produced and
+    evidence, in the order of `ids`."""
     return await _links(store, "read/event_links", ids)
 
 

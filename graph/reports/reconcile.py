@@ -25,8 +25,8 @@ The rule, by the type of the values given:
   within `USD_TOLERANCE` (1%) of each other. Values without a USD value agree only with their own currency.
   Agreeing values form one group; groups are then ranked as other values are (below), and a group shows
   the value of its earliest report.
-- **Lists** (participants, places, about, produced, parties): the union. Each item remembers which sources
-  assert it (`Reconciled.links`), so retracting a report removes exactly what only it said. Items are
+- **Lists** (participants, places, links, about, produced, parties): the union. Each item remembers which
+  sources assert it (`Reconciled.links`), so retracting a report removes exactly what only it said. Items are
   compared as values: a participant is its (actor, role), so one actor in two roles is two links. Items must
   already be resolved to ids: "Lukashenka" and "person:alexander-lukashenka" are different values here.
 - **Any other value** (kind, title, summary, content, status, part_of, a claim's text or value, an office's

@@ -1,7 +1,7 @@
 // Shortest paths between two actors through events, agreements and offices (never through dates or
 // sources), at most $max_hops relationships long. The literal bound 8 is the ceiling the API allows.
 MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-MATCH p = allShortestPaths((a)-[:PARTICIPANT|PARTY|IN_PLACE|PART_OF|PRODUCED|ABOUT|HELD_BY|OF*..8]-(b))
+MATCH p = allShortestPaths((a)-[:PARTICIPANT|PARTY|IN_PLACE|PART_OF|FOLLOWS|RESPONSE_TO|PRODUCED|ABOUT|HELD_BY|OF*..8]-(b))
 WHERE length(p) <= $max_hops
 WITH p LIMIT $max_paths
 WITH collect(p) AS paths

@@ -164,6 +164,7 @@ async def test_a_name_that_looks_like_cypher_is_stored_verbatim(
         (mutations.MoneyInput, [model.Money]),
         (mutations.UsdValueInput, [model.UsdValue]),
         (mutations.ParticipantInput, [model.Participant]),
+        (mutations.EventLinkInput, [model.EventLink]),
         (mutations.PartyInput, [model.Party]),
         (mutations.EvidenceInput, [model.Evidence]),
         (mutations.GeoPointInput, [model.GeoPoint]),

@@ -34,7 +34,22 @@ const STYLE = [
       "curve-style": "bezier",
     },
   },
+  {
+    // One event following up or responding to another (graph/model/links.py): dashed, labelled.
+    selector: 'edge[type = "FOLLOWS"], edge[type = "RESPONSE_TO"]',
+    style: {
+      "line-style": "dashed",
+      "line-color": "#f0a030",
+      "target-arrow-color": "#f0a030",
+      label: "data(relation)",
+      "font-size": 7,
+      color: "#9a6410",
+      "text-rotation": "autorotate",
+    },
+  },
 ];
+
+const RELATIONS = { FOLLOWS: "follows up", RESPONSE_TO: "responds to" };
 
 export function createNetwork(container, onSelect) {
   const cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 3 });
@@ -46,7 +61,14 @@ export function createNetwork(container, onSelect) {
       classes: [PLACE_KINDS.has(node.kind) ? "place" : "", node.id === centreId ? "centre" : ""].join(" "),
     }));
     const edges = graph.edges.map((edge) => ({
-      data: { ...edge.properties, id: edge.id, source: edge.source, target: edge.target, type: edge.type },
+      data: {
+        ...edge.properties,
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: edge.type,
+        relation: RELATIONS[edge.type] || "",
+      },
     }));
     cy.elements().remove();
     cy.add([...nodes, ...edges]);
