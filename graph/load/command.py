@@ -37,6 +37,7 @@ from graph.load.unload import UnloadSummary, source_of, unload_source
 from graph.load.validation import CheckedLoad
 from graph.reports.candidates import record_candidates
 from graph.reports.decisions import Proposal
+from graph.schema import migrate
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, get_settings
 
 LONG_LOAD = 2_000
@@ -157,6 +158,10 @@ async def _load(
     )
     found: list[Proposal] = []
     try:
+        # The loader's name lookups use the schema's full-text index: a database that was started but never
+        # migrated (`kg neo4j start`, then `kg load`) gets its schema first. Every statement is IF NOT EXISTS,
+        # and it is schema, not data, so a dry run applies it too.
+        await migrate(store)
         with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task("checking", total=None, visible=False)
 

@@ -209,7 +209,7 @@ class FileWriter:
     async def write_file(self, file: SeedFile, producer: _Producer) -> None:
         """One file, one transaction: its blocks classified and written as they come (again from the start
         of the file when the transaction is retried after a deadlock). A dry run classifies through the
-        store's reads, outside any transaction, and takes no locks."""
+        store's loader reads (KG_LOAD_TIMEOUT), outside any transaction, and takes no locks."""
         attempts = 0
         reported = 0
         outcome = PreparedFile(file)
@@ -230,7 +230,7 @@ class FileWriter:
                     reported = done
 
         if self.dry_run:
-            async for _ in batches(self.store.read, lock=False):
+            async for _ in batches(self.store.load_read, lock=False):
                 pass
             self._account(outcome)
             return
