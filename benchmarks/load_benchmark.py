@@ -26,8 +26,7 @@ from benchmarks.baselines import write_floor, write_naive
 from benchmarks.flat_rows import FlatFile, flatten
 from benchmarks.synthetic import generate
 from graph.connection import open_store
-from graph.load.reading import read_file
-from graph.load.records import parse_records
+from graph.load.reading import RawFile
 from graph.load.summary import LoadSummary
 from graph.load.validation import check_files
 from graph.load.writer import FileWriter
@@ -83,7 +82,7 @@ def flat_files(data: Path, files: int | None = None) -> Iterator[FlatFile]:
     writer = FileWriter(None, checked.catalog, checked.texts, LoadSummary())  # type: ignore[arg-type]
     days: set[object] = set()
     for file in checked.files[: files + 1 if files else None]:
-        yield flatten(writer.rows(parse_records(read_file(file.path, file.name))), days)
+        yield flatten(writer.rows(writer.records(RawFile(file.path, file.name), file)), days)
 
 
 async def benchmark(arguments: argparse.Namespace) -> None:

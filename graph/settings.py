@@ -16,11 +16,17 @@ from graph.api_keys import ApiKey, parse_keys
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_DEV_PASSWORD = "kg-local-dev-password"
-DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
+"""A load reads a file record by record (its memory follows the largest record, KG_MAX_RECORD_BYTES), but
+the file is still one transaction, whose state Neo4j holds until the commit, and the check keeps every
+record's id and references: 2 GiB keeps one file within what a default server and a laptop take."""
+DEFAULT_MAX_RECORD_BYTES = 1024 * 1024
+"""The text of one record (a YAML item, a JSON element, a CSV row): what a load holds of a file at a time."""
+MAX_TEXT_BYTES = 32 * 1024 * 1024
+"""A source's text file is held whole (quotes are looked up in it): at most this, or KG_MAX_FILE_BYTES."""
 DEFAULT_MAX_SEARCH_TERMS = 16
 """Words of a search or a `text` filter: each adds clauses (a fuzzy one expands to many) to a Lucene query
 capped at 1,024 clauses."""
-"""A load holds one file's data at a time, about 18 times the file's size: 32 MiB keep it under 1 GiB."""
 
 
 class Settings(BaseSettings):
@@ -66,6 +72,7 @@ class Settings(BaseSettings):
     max_variable_depth: int = Field(default=20, ge=1)
     max_search_terms: int = Field(default=DEFAULT_MAX_SEARCH_TERMS, ge=1)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
+    max_record_bytes: int = Field(default=DEFAULT_MAX_RECORD_BYTES, ge=1024)
     write_retries: int = Field(default=8, ge=0)
     max_concurrent_requests: int = Field(default=4, ge=1)
     queue_timeout: float = Field(default=30.0, gt=0)

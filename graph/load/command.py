@@ -37,7 +37,8 @@ from graph.load.unload import UnloadSummary, source_of, unload_source
 from graph.load.validation import CheckedLoad
 from graph.reports.candidates import record_candidates
 from graph.reports.decisions import Proposal
-from graph.settings import DEFAULT_MAX_FILE_BYTES, get_settings
+from graph.schema import migrate
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, get_settings
 
 LONG_LOAD = 2_000
 """Records from which a load shows a progress bar."""
@@ -77,7 +78,7 @@ def load(
 def validate(paths: Paths, reference: Reference = REFERENCE_DIR) -> None:
     """Check seed files (every record, reference and quote) without touching the database."""
     try:
-        checked = check_paths(paths, _reference(reference), max_file_bytes=_max_file_bytes())
+        checked = check_paths(paths, _reference(reference), **_limits())
     except KgError as exc:
         _report(exc)
         raise typer.Exit(1) from None
@@ -121,12 +122,14 @@ def load_seed_folder(folder: Path = SEED_DIR) -> LoadSummary:
     return summary
 
 
-def _max_file_bytes() -> int:
-    """KG_MAX_FILE_BYTES; `kg validate` needs no database, so settings it does not use may be incomplete."""
+def _limits() -> dict[str, int]:
+    """KG_MAX_FILE_BYTES and KG_MAX_RECORD_BYTES; `kg validate` needs no database, so settings it does not
+    use may be incomplete."""
     try:
-        return get_settings().max_file_bytes
+        settings = get_settings()
     except ValidationError:
-        return DEFAULT_MAX_FILE_BYTES
+        return {"max_file_bytes": DEFAULT_MAX_FILE_BYTES, "max_record_bytes": DEFAULT_MAX_RECORD_BYTES}
+    return {"max_file_bytes": settings.max_file_bytes, "max_record_bytes": settings.max_record_bytes}
 
 
 def _reference(option: Path | None) -> Path | None:
@@ -155,6 +158,10 @@ async def _load(
     )
     found: list[Proposal] = []
     try:
+        # The loader's name lookups use the schema's full-text index: a database that was started but never
+        # migrated (`kg neo4j start`, then `kg load`) gets its schema first. Every statement is IF NOT EXISTS,
+        # and it is schema, not data, so a dry run applies it too.
+        await migrate(store)
         with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task("checking", total=None, visible=False)
 
@@ -175,6 +182,7 @@ async def _load(
                 progress=lambda done: progress.advance(task, done),
                 by=by,
                 max_file_bytes=settings.max_file_bytes,
+                max_record_bytes=settings.max_record_bytes,
                 match=(settings.match_attach, settings.match_review),
             )
         _print_matches(summary)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InvalidInput, Location, Problem
 from graph.load.reading import SUFFIXES
+from graph.reports.decisions import Decisions
 
 
 @dataclass
@@ -20,6 +21,12 @@ class SeedFile:
     actors_only: bool = True
     index: int = -1
     """Its place among all the files of the load (the catalog's numbering)."""
+    sections: tuple[str, ...] = ()
+    """Its top-level keys in the order they come (the writer reads it once per key when they are not in
+    the order it writes them)."""
+    decisions: Decisions = field(default_factory=Decisions)
+    """Its records' same_as / not_same_as and its `decisions:` list (the matcher needs them all before the
+    writer has read the file's first block)."""
 
 
 def discover(paths: Sequence[Path], reference_dir: Path | None) -> list[SeedFile]:

@@ -7,11 +7,12 @@ It runs inside the file's write transaction, before the file's writes, through t
 2. A record that declares `same_as`, that this file's `decisions:` name, that an earlier file of the load
    or an earlier load attached to a known fact (a live :Report keeps the record's own id as `alias`), or
    that an analyst decided is the same as another fact, reports that fact.
-3. Every other event is searched for, the whole file in one query (graph/reports/candidates.py
-   `match_events`): 'attach' makes it a report of the fact found; 'review' creates it separately and records
-   the pair as a :Candidate for `kg review`; 'create' makes a new fact. Before the search, the months the new
-   events' windows touch are locked (queries/match_lock.cypher), so two loads at once cannot both create
-   one event: the second waits for the first to commit, then finds its events.
+3. Every other event is searched for, a block of the file (the whole of most files) in one query
+   (graph/reports/candidates.py `match_events`): 'attach' makes it a report of the fact found; 'review'
+   creates it separately and records the pair as a :Candidate for `kg review`; 'create' makes a new fact.
+   Before the search, the months the new events' windows touch are locked (queries/match_lock.cypher), so
+   two loads at once cannot both create one event: the second waits for the first to commit, then finds
+   its events.
 
 A record that reports a fact under another id is rebuilt with the fact's id (graph/load/reports.py
 `rebuilt_row`), keeps its own id on its report (`alias`, so a later load of the same file finds the same
@@ -36,7 +37,7 @@ from graph.load.reports import FACT_SECTIONS, rebuilt_row
 from graph.load.rows import Row
 from graph.names.index import MIN_FUZZY_LENGTH, NameIndex, latin_key, normalise
 from graph.names.review import close_actors
-from graph.reports.candidates import Run, candidate_rows, decision_rows, match_events
+from graph.reports.candidates import Run, candidate_rows, match_events
 from graph.reports.decisions import Decisions, Proposal
 from graph.reports.matching import NEAR_DAYS, EventFacts
 
@@ -58,8 +59,6 @@ class Settled:
     """The matcher's 'attach' and 'review' proposals, for `kg load` to print."""
     candidates: list[dict[str, Any]] = field(default_factory=list)
     """queries/record_candidates.cypher rows: the pairs to review."""
-    decisions: list[dict[str, Any]] = field(default_factory=list)
-    """queries/decide_candidates.cypher rows: the file's own decisions, kept in the graph for later loads."""
 
 
 async def settle(
@@ -73,11 +72,15 @@ async def settle(
     attach: float,
     review: float,
     lock: bool = True,
+    reported: Mapping[str, str] | None = None,
 ) -> Settled:
     """Decide which fact each fact record of `chunks` reports and rebuild the rows reported under another id
     (in place: `chunks` are this attempt's copies). `stored`: the ids the graph holds; `earlier`: what earlier
-    files of this load settled; `lock`: take the match locks (not in a dry run, which writes nothing)."""
-    settled = Settled(decisions=decision_rows(decisions))
+    files of this load settled; `lock`: take the match locks (not in a dry run, which writes nothing);
+    `reported`: fact -> the record reporting it, for the file's earlier blocks (a large file is settled block
+    by block; those facts are in the graph already, inside its transaction): never proposed, never reported
+    twice."""
+    settled = Settled()
     defined = {
         row["id"]: (section, row) for section, rows in chunks if section in FACT_SECTIONS for row in rows
     }
@@ -110,6 +113,10 @@ async def settle(
         attached: set[str] = set()
         for proposal in proposals:
             fact = proposal.fact
+            if (
+                reported and fact in reported
+            ):  # written by this file's earlier block: the matcher never compares a file
+                continue  # with itself (as when the whole file is settled at once)
             if proposal.action == "attach" and fact is not None:
                 if fact in claimed:  # another record of this file reports it: the analyst decides
                     why = [*proposal.evidence, "another record of this file reports it already"]
@@ -124,7 +131,7 @@ async def settle(
             p for p in settled.proposals if p.action == "attach" or p.incoming not in attached
         ]
         settled.candidates = candidate_rows(settled.proposals)
-    _check_one_report_each(file, defined, remap)
+    _check_one_report_each(file, defined, remap, reported or {})
     if remap:
         for position, (section, rows) in enumerate(chunks):
             if section in FACT_SECTIONS:
@@ -175,10 +182,11 @@ def _facts(row: Row) -> EventFacts:
 
 
 def _check_one_report_each(
-    file: str, defined: Mapping[str, tuple[str, Row]], remap: Mapping[str, str]
+    file: str, defined: Mapping[str, tuple[str, Row]], remap: Mapping[str, str], reported: Mapping[str, str]
 ) -> None:
-    """Two records of one file that declare themselves (or are decided) one fact: an error naming both."""
-    reporter: dict[str, str] = {}
+    """Two records of one file that declare themselves (or are decided) one fact: an error naming both (the
+    other may be in an earlier block of the file: `reported`)."""
+    reporter = dict(reported)
     problems: list[Problem] = []
     for record_id in defined:
         fact = remap.get(record_id, record_id)

@@ -16,7 +16,7 @@ from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
 from graph.reports.matching import ATTACH, REVIEW
-from graph.settings import DEFAULT_MAX_FILE_BYTES, REPO_ROOT
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, REPO_ROOT
 from graph.store import GraphStore
 
 SEED_DIR = REPO_ROOT / "seed_data"
@@ -37,12 +37,13 @@ def check_paths(
     reference_dir: Path | None = REFERENCE_DIR,
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> CheckedLoad:
     """Validate the files and every reference between them (and into `reference_dir`); write nothing.
 
     Raises InvalidInput with every problem found.
     """
-    return check_files(paths, reference_dir, max_file_bytes=max_file_bytes)
+    return check_files(paths, reference_dir, max_file_bytes=max_file_bytes, max_record_bytes=max_record_bytes)
 
 
 async def load_paths(
@@ -56,6 +57,7 @@ async def load_paths(
     progress: ProgressHook | None = None,
     by: str | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     match: tuple[float, float] = (ATTACH, REVIEW),
 ) -> LoadSummary:
     """Load seed files: nothing is written unless every file is valid; then one transaction per file, with a
@@ -85,6 +87,7 @@ async def load_paths(
             reference_dir,
             max_file_bytes=max_file_bytes,
             lookup=lookup,
+            max_record_bytes=max_record_bytes,
             find_names=find_names,
         )
         if on_checked:
@@ -100,6 +103,7 @@ async def load_paths(
             progress,
             by=by or os_user(),
             max_file_bytes=max_file_bytes,
+            max_record_bytes=max_record_bytes,
             match_attach=match[0],
             match_review=match[1],
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.load.reading import read_text
-from graph.settings import DEFAULT_MAX_FILE_BYTES
+from graph.settings import DEFAULT_MAX_FILE_BYTES, MAX_TEXT_BYTES
 
 
 class SourceTexts:
@@ -23,7 +23,9 @@ class SourceTexts:
         if path not in self._cache:
             if len(self._cache) > 64:
                 self._cache.clear()
-            self._cache[path] = read_text(path, self.max_bytes)[0]
+            limit = min(self.max_bytes, MAX_TEXT_BYTES)
+            setting = "KG_MAX_FILE_BYTES" if limit == self.max_bytes else "for a source's text"
+            self._cache[path] = read_text(path, limit, setting)[0]
         return self._cache[path]
 
     def span(self, source_id: str, quote: str) -> tuple[int, int] | None:

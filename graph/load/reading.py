@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,56 @@ class RecordLines:
     fields: dict[str, int] = field(default_factory=dict)
 
 
+class LineIndex(dict[tuple[str, int], RecordLines]):
+    """The lines of a file read record by record: where each record starts (an array of line numbers per
+    section, a few bytes a record), RecordLines for top-level keys, and the fields' lines of the record being
+    read (`current`, found in its text) — a problem found later names the record's first line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.starts: dict[str, array[int]] = {}
+        self.current: tuple[str, int, str, int] | None = None
+        """(section, index, text, first line) of the record being read (YAML)."""
+        self._fields: tuple[tuple[str, int, str, int], RecordLines] | None = None
+
+    def note(self, section: str, index: int, line: int) -> None:
+        starts = self.starts.setdefault(section, array("L"))
+        if len(starts) == index:
+            starts.append(line)
+
+    def get(self, key: tuple[str, int], default: RecordLines | None = None) -> RecordLines | None:  # type: ignore[override]
+        found = super().get(key)
+        if found is not None:
+            return found
+        if self.current is not None and self.current[:2] == key:
+            if self._fields is None or self._fields[0] is not self.current:
+                found = RecordLines(self.current[3], field_lines(self.current[2], self.current[3]))
+                self._fields = (self.current, found)
+            return self._fields[1]
+        starts = self.starts.get(key[0])
+        if starts is not None and 0 <= key[1] < len(starts):
+            return RecordLines(line=starts[key[1]])
+        return default
+
+
+def field_lines(text: str, first_line: int) -> dict[str, int]:
+    """The lines of a YAML item's top-level fields, found in its text (`- id: ...` then `  key: ...`)."""
+    lines = text.split("\n")
+    head = re.match(r"([ ]*-[ ]+)", lines[0])
+    if not head:
+        return {}
+    column = len(head.group(1))
+    fields: dict[str, int] = {}
+    first = re.match(r"([^\s:#'\"{\[][^:#]*?)[ \t]*:(?:[ \t]|$)", lines[0][column:])
+    if first:
+        fields[first.group(1)] = first_line
+    pattern = re.compile(" {%d}" % column + r"([^\s:#'\"{\[-][^:#]*?)[ \t]*:(?:[ \t]|$)")  # noqa: UP031
+    for number, line in enumerate(lines[1:], start=first_line + 1):
+        if (found := pattern.match(line)) and not line[column].isspace():
+            fields.setdefault(found.group(1), number)
+    return fields
+
+
 @dataclass
 class RawFile:
     path: Path
@@ -69,6 +120,15 @@ class RawFile:
         if self.known_lines is None:
             self.known_lines = record_lines(self.path)
         return self.known_lines
+
+    def lines_index(self) -> LineIndex:
+        return LineIndex()
+
+    def forget_current(self) -> None:
+        """Drop the text of the record last read (before the lines are kept or sent to another process)."""
+        if isinstance(self.known_lines, LineIndex):
+            self.known_lines.current = None
+            self.known_lines._fields = None
 
     def location(
         self,
@@ -114,19 +174,40 @@ class Unreadable(ValueError):
         self.line = line
 
 
-def read_text(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[str, bytes]:
+def unprintable(text: str) -> tuple[int, int, str] | None:
+    """(line, column, character) of the first non-printable character of `text`, lines and columns counted
+    from 1 within it; None when there is none."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return None
+    char = bad.group()
+    line = text.count("\n", 0, bad.start()) + 1
+    column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    return line, column, char
+
+
+def control_message(char: str, column: int) -> str:
+    name = _CONTROL_NAMES.get(char, "control character")
+    return f"a {name} (U+{ord(char):04X}) at column {column}: not allowed in a text file (binary?)"
+
+
+def read_text(
+    path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES, setting: str = "KG_MAX_FILE_BYTES"
+) -> tuple[str, bytes]:
     """The file's text (a leading byte-order mark dropped) and its bytes; Unreadable when it is not text
     within the size limit. Messages name the place of a bad byte, never the file's content."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise Unreadable(_too_big(size, max_bytes))
+            raise Unreadable(_too_big(size, max_bytes, setting))
         with path.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = stream.read(min(size, max_bytes) + 1)  # read(n) allocates n bytes at once
+            if len(data) > size:  # it grew since
+                data += stream.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise Unreadable(_too_big(len(data), max_bytes))
+        raise Unreadable(_too_big(len(data), max_bytes, setting))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -135,19 +216,14 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[str,
         message = f"not UTF-8 text: byte 0x{data[exc.start]:02x} at column {column} (a binary file?)"
         raise Unreadable(message, line) from None
     text = text.removeprefix(BOM)
-    if bad := _NOT_PRINTABLE.search(text):
-        char = bad.group()
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        name = _CONTROL_NAMES.get(char, "control character")
-        message = f"a {name} (U+{ord(char):04X}) at column {column}: not allowed in a text file (binary?)"
-        raise Unreadable(message, line)
+    if found := unprintable(text):
+        raise Unreadable(control_message(found[2], found[1]), found[0])
     return text, data
 
 
-def _too_big(size: int, limit: int) -> str:
+def _too_big(size: int, limit: int, setting: str = "KG_MAX_FILE_BYTES") -> str:
     return (
-        f"the file has {size:,} bytes, more than the limit of {limit:,} (KG_MAX_FILE_BYTES): "
+        f"the file has {size:,} bytes, more than the limit of {limit:,} ({setting}): "
         "split it into smaller files"
     )
 

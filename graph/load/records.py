@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from graph.errors import Problem
+from graph.load.items import Item, data_items
 from graph.load.reading import RawFile
 from graph.model import KINDS, SECTIONS, SectionRecord, Source
 from graph.model.decisions import Decision
@@ -46,66 +47,74 @@ def record_label(section: str, index: int, item: object) -> str:
     return f"{section}[{index}] {record_id}" if isinstance(record_id, str) else f"{section}[{index}]"
 
 
+Parsed = Source | ParsedRecord | tuple[int, Decision]
+"""What a seed file gives, one at a time: its source, a record of a section, a decision and its position."""
+
+ORDER = ("source", *SECTIONS, "decisions")
+"""The order a file's parts are written in: its source, then its sections, as the queries expect."""
+
+
 def parse_records(raw: RawFile) -> ParsedFile:
-    parsed = ParsedFile(raw=raw, problems=list(raw.problems))
-    if raw.problems:
-        return parsed
-    data = raw.data
-    if not isinstance(data, dict):
-        kind = type(data).__name__
-        parsed.problems.append(
-            Problem(raw.location(), f"expected a mapping of sections at the top, got {kind}")
-        )
-        return parsed
-    for key in data:
-        if key not in TOP_LEVEL_KEYS:
-            message = f"unknown section '{key}'; sections are {', '.join(TOP_LEVEL_KEYS)}"
-            parsed.problems.append(Problem(raw.location(field=str(key)), message))
-    if data.get("source") is not None:
-        try:
-            parsed.source = Source.model_validate(data["source"])
-        except ValidationError as exc:
-            parsed.problems.extend(_problems(exc, raw, "source", None, "source"))
-    for section, adapter in SECTIONS.items():
-        items = data.get(section)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            message = f"'{section}' must be a list of records, got {type(items).__name__}"
-            parsed.problems.append(Problem(raw.location(field=section), message))
-            continue
-        for index, item in enumerate(items):
-            label = record_label(section, index, item)
-            if not isinstance(item, dict):
-                where = raw.location(section, index, record=label)
-                parsed.problems.append(Problem(where, f"a record is a mapping of fields, got {_shown(item)}"))
-                continue
-            try:
-                parsed.records.append(ParsedRecord(section, index, adapter.validate_python(item)))
-            except ValidationError as exc:
-                parsed.problems.extend(_problems(exc, raw, section, index, label, item.get("kind")))
-    _parse_decisions(data.get("decisions"), parsed)
+    """A whole file's data (`raw.data`, read by `read_file`) checked against the model."""
+    parsed = ParsedFile(raw=raw)
+    if not raw.problems:
+        for each in parse_items(raw, data_items(raw)):
+            if isinstance(each, Source):
+                parsed.source = each
+            elif isinstance(each, ParsedRecord):
+                parsed.records.append(each)
+            else:
+                parsed.decisions.append(each)
+    parsed.problems = list(raw.problems)
     return parsed
 
 
-def _parse_decisions(items: object, parsed: ParsedFile) -> None:
-    if items is None:
-        return
-    raw = parsed.raw
-    if not isinstance(items, list):
-        message = f"'decisions' must be a list, got {type(items).__name__}"
-        parsed.problems.append(Problem(raw.location(field="decisions"), message))
-        return
-    for index, item in enumerate(items):
-        label = f"decisions[{index}]"
-        if not isinstance(item, dict):
-            where = raw.location("decisions", index, record=label)
-            parsed.problems.append(Problem(where, f"a decision is a mapping, got {item!r}"))
+def parse_items(raw: RawFile, items: Iterable[Item]) -> Iterator[Parsed]:
+    """Each top-level value or section item checked against the model, as it is read; problems go to
+    `raw.problems`."""
+    unknown: set[str] = set()
+    for item in items:
+        key, data = item.key, item.data
+        if key not in TOP_LEVEL_KEYS:
+            if key not in unknown:
+                unknown.add(key)
+                message = f"unknown section '{key}'; sections are {', '.join(TOP_LEVEL_KEYS)}"
+                raw.problems.append(Problem(raw.location(field=key), message))
+            continue
+        if key == "source":
+            if data is not None:
+                try:
+                    yield Source.model_validate(data)
+                except ValidationError as exc:
+                    raw.problems.extend(_problems(exc, raw, "source", None, "source"))
+            continue
+        if item.index is None:
+            if data is not None and not isinstance(data, list):
+                noun = "a list" if key == "decisions" else "a list of records"
+                message = f"'{key}' must be {noun}, got {type(data).__name__}"
+                raw.problems.append(Problem(raw.location(field=key), message))
+            continue
+        index = item.index
+        if key == "decisions":
+            label = f"decisions[{index}]"
+            if not isinstance(data, dict):
+                where = raw.location("decisions", index, record=label)
+                raw.problems.append(Problem(where, f"a decision is a mapping, got {data!r}"))
+                continue
+            try:
+                yield index, Decision.model_validate(data)
+            except ValidationError as exc:
+                raw.problems.extend(_problems(exc, raw, "decisions", index, label))
+            continue
+        label = record_label(key, index, data)
+        if not isinstance(data, dict):
+            where = raw.location(key, index, record=label)
+            raw.problems.append(Problem(where, f"a record is a mapping of fields, got {_shown(data)}"))
             continue
         try:
-            parsed.decisions.append((index, Decision.model_validate(item)))
+            yield ParsedRecord(key, index, SECTIONS[key].validate_python(data))
         except ValidationError as exc:
-            parsed.problems.extend(_problems(exc, raw, "decisions", index, label))
+            raw.problems.extend(_problems(exc, raw, key, index, label, data.get("kind")))
 
 
 def _problems(

@@ -6,15 +6,18 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.errors import Problem
+from graph.errors import Location, Problem
+from graph.load.items import Item, read_items
 from graph.load.quotes import QuoteNotFound, SourceTexts
-from graph.load.reading import RecordLines, Unreadable, read_file
-from graph.load.records import ParsedRecord, parse_records
-from graph.model import ActorBase, Evidenced, Target
-from graph.settings import DEFAULT_MAX_FILE_BYTES
+from graph.load.reading import RawFile, RecordLines, Unreadable
+from graph.load.records import ParsedRecord, parse_items
+from graph.model import ActorBase, Evidenced, Source, Target
+from graph.model.decisions import Decision
+from graph.reports.decisions import Decisions
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 
 IDENTITY = ("iso_code", "parent", "country")
 """The fields besides kind and name that say which actor a record is; compared when two files define it."""
@@ -30,10 +33,13 @@ class Spot:
     position: int
     label: str
     field: str
+    line: int | None = None
+    """The field's line, when known while the record was read (a file's lines are not all kept)."""
 
     @classmethod
-    def of(cls, record: ParsedRecord, field: str) -> Spot:
-        return cls(record.section, record.index, record.label, field)
+    def of(cls, record: ParsedRecord, field: str, raw: RawFile | None = None) -> Spot:
+        line = raw.location(record.section, record.index, field).line if raw is not None else None
+        return cls(record.section, record.index, record.label, field, line)
 
 
 @dataclass
@@ -53,67 +59,112 @@ class FileSurvey:
     foreign_quotes: list[tuple[str, str, Spot]] = field(default_factory=list)
     """Quotes attributed to another file's source: checked once every source is known."""
     lines: dict[tuple[str, int], RecordLines] | None = None
+    sections: list[str] = field(default_factory=list)
+    """The file's top-level keys in the order they come (a key twice when other keys come between)."""
+    decisions: Decisions = field(default_factory=Decisions)
+    """Its records' same_as / not_same_as and its `decisions:` list."""
 
 
-def survey_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileSurvey:
-    raw = read_file(path, name, max_bytes)
-    parsed = parse_records(raw)
-    survey = FileSurvey(problems=parsed.problems)
-    survey.records = len(parsed.records) + (1 if parsed.source else 0)
-    survey.actors_only = parsed.source is None and all(r.section == "actors" for r in parsed.records)
+def survey_file(
+    path: Path,
+    name: str,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> FileSurvey:
+    """Read the file record by record, keeping what the checks across files need (small per record)."""
+    raw = RawFile(path=path, name=name)
+    survey = FileSurvey(problems=raw.problems)
     texts = SourceTexts(max_bytes)
-    if parsed.source is not None:
-        source = parsed.source
-        text_path = None
-        if source.text_file:
-            try:
-                text_path = text_file_path(raw.path, source.text_file)
-                texts.paths[source.id] = text_path
-                texts.text(source.id)
-            except (Unconfined, Unreadable) as exc:
-                line = f" (its line {exc.line})" if isinstance(exc, Unreadable) and exc.line else ""
-                message = f"text file {source.text_file}{line}: {exc}"
-                survey.problems.append(Problem(raw.location(field="source.text_file"), message))
-                text_path = None
-        survey.source = (source.id, text_path)
-        texts.paths[source.id] = text_path
-    own_source = survey.source[0] if survey.source else None
-    for record in parsed.records:
+    own_source: str | None = None
+    waiting: list[tuple[str, Spot]] = []
+    """Quotes of evidence with no source of its own, read before the file's `source:`."""
+    deciding: list[object] = []
+    """Records with same_as / not_same_as (few), and the decisions: the file's Decisions at the end."""
+    decided: list[Decision] = []
+
+    def check_quote(source_id: str, quote: str, spot: Spot) -> None:
+        try:
+            texts.span(source_id, quote)
+        except QuoteNotFound as exc:
+            survey.problems.append(Problem(_where(raw, spot), str(exc)))
+
+    for parsed in parse_items(raw, _noting_keys(read_items(raw, max_bytes, max_record_bytes), survey)):
+        if isinstance(parsed, Source):
+            survey.records += 1
+            survey.actors_only = False
+            source = parsed
+            text_path = None
+            if source.text_file:
+                try:
+                    text_path = text_file_path(raw.path, source.text_file)
+                    texts.paths[source.id] = text_path
+                    texts.text(source.id)
+                except (Unconfined, Unreadable) as exc:
+                    line = f" (its line {exc.line})" if isinstance(exc, Unreadable) and exc.line else ""
+                    message = f"text file {source.text_file}{line}: {exc}"
+                    survey.problems.append(Problem(raw.location(field="source.text_file"), message))
+                    text_path = None
+            survey.source = (source.id, text_path)
+            texts.paths[source.id] = text_path
+            own_source = source.id
+            continue
+        if not isinstance(parsed, ParsedRecord):
+            index, decision = parsed
+            decided.append(decision)
+            for reference in decision.references():
+                spot = Spot("decisions", index, f"decisions[{index}]", reference.field)
+                survey.references.append((reference.value, reference.target, spot))
+            continue
+        record = parsed
+        survey.records += 1
         model = record.model
         kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
-        survey.definitions.append((model.id, kind, Spot.of(record, "id")))
+        survey.actors_only &= record.section == "actors"
+        survey.definitions.append((model.id, kind, Spot.of(record, "id", raw)))
+        if getattr(model, "same_as", None) or getattr(model, "not_same_as", None):
+            deciding.append(model)
         if isinstance(model, ActorBase):
             survey.names.append((model.id, model.name, model.aliases))
             given = {name: getattr(model, name, None) for name in IDENTITY}
             survey.identities.append((model.id, {name: value for name, value in given.items() if value}))
         for reference in model.references():
-            survey.references.append((reference.value, reference.target, Spot.of(record, reference.field)))
+            survey.references.append(
+                (reference.value, reference.target, Spot.of(record, reference.field, raw))
+            )
         if not isinstance(model, Evidenced):
             continue
         for index, evidence in enumerate(model.evidence):
-            spot = Spot.of(record, f"evidence[{index}].quote")
+            spot = Spot.of(record, f"evidence[{index}].quote", raw)
             source_id = evidence.source or own_source
             if source_id is None:
-                message = (
-                    "evidence needs a source: give evidence.source, or a `source:` at the top of the file"
-                )
-                survey.problems.append(
-                    Problem(raw.location(spot.section, spot.position, spot.field, spot.label), message)
-                )
+                waiting.append((evidence.quote, spot))
             elif source_id != own_source:
                 survey.foreign_quotes.append((source_id, evidence.quote, spot))
             else:
-                try:
-                    texts.span(source_id, evidence.quote)
-                except QuoteNotFound as exc:
-                    where = raw.location(spot.section, spot.position, spot.field, spot.label)
-                    survey.problems.append(Problem(where, str(exc)))
-    for index, decision in parsed.decisions:
-        for reference in decision.references():
-            spot = Spot("decisions", index, f"decisions[{index}]", reference.field)
-            survey.references.append((reference.value, reference.target, spot))
+                check_quote(source_id, evidence.quote, spot)
+    for quote, spot in waiting:
+        if own_source is None:
+            message = "evidence needs a source: give evidence.source, or a `source:` at the top of the file"
+            survey.problems.append(Problem(_where(raw, spot), message))
+        else:
+            check_quote(own_source, quote, spot)
+    survey.decisions = Decisions.gather(deciding, decided)
+    raw.forget_current()
     survey.lines = raw.known_lines
     return survey
+
+
+def _noting_keys(items: Iterator[Item], survey: FileSurvey) -> Iterator[Item]:
+    """The items, noting the file's top-level keys in the order they come."""
+    for item in items:
+        if not survey.sections or survey.sections[-1] != item.key:
+            survey.sections.append(item.key)
+        yield item
+
+
+def _where(raw: RawFile, spot: Spot) -> Location:
+    where = raw.location(spot.section, spot.position, spot.field, spot.label)
+    return replace(where, line=spot.line) if spot.line is not None else where
 
 
 class Unconfined(ValueError):
@@ -137,14 +188,20 @@ def text_file_path(seed_file: Path, text_file: str) -> Path:
 
 
 def survey_files(
-    files: Sequence[tuple[Path, str]], parallel_from: int, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+    files: Sequence[tuple[Path, str]],
+    parallel_from: int,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[FileSurvey]:
     """Surveys in file order; in worker processes when there are at least `parallel_from` files."""
     if len(files) < parallel_from:
-        yield from (survey_file(path, name, max_bytes) for path, name in files)
+        yield from (survey_file(path, name, max_bytes, max_record_bytes) for path, name in files)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
         paths, names = zip(*files, strict=True)
-        yield from pool.map(survey_file, paths, names, [max_bytes] * len(files), chunksize=2)
+        count = len(files)
+        yield from pool.map(
+            survey_file, paths, names, [max_bytes] * count, [max_record_bytes] * count, chunksize=2
+        )

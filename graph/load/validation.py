@@ -8,7 +8,7 @@ only for records that have a problem.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.errors import InvalidInput, Problem
@@ -21,7 +21,7 @@ from graph.load.survey import FileSurvey, Spot, survey_files
 from graph.model import Target, split_id
 from graph.names.review import MAX_CHECKED, close_actors
 from graph.reports.decisions import Proposal
-from graph.settings import DEFAULT_MAX_FILE_BYTES
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 
 Lookup = IdLookup
 
@@ -59,6 +59,8 @@ class _Pass:
 
     def report(self, file: int, spot: Spot, message: str) -> None:
         where = self.catalog.files[file].location(spot.section, spot.position, spot.field, spot.label)
+        if spot.line is not None:
+            where = replace(where, line=spot.line)
         self.problems.append(Problem(where, message))
 
     def resolve(self, ref: str, target: Target, file: int, spot: Spot) -> None:
@@ -168,6 +170,7 @@ def check_files(
     parallel_from: int = PARALLEL_FROM,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     lookup: Lookup | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     find_names: NameLookup | None = None,
 ) -> CheckedLoad:
     """Check every file and every reference across them; raise InvalidInput listing all problems.
@@ -181,11 +184,15 @@ def check_files(
     files = discover(paths, reference_dir)
     checking = _Pass(Catalog(), SourceTexts(max_bytes))
     checking.implicit_files = {index for index, file in enumerate(files) if file.implicit}
-    surveys = survey_files([(file.path, file.name) for file in files], parallel_from, max_bytes)
+    surveys = survey_files(
+        [(file.path, file.name) for file in files], parallel_from, max_bytes, max_record_bytes
+    )
     for index, (file, survey) in enumerate(zip(files, surveys, strict=True)):
         checking.catalog.files.append(RawFile(file.path, file.name, known_lines=survey.lines))
         file.records = survey.records
         file.actors_only = survey.actors_only
+        file.sections = tuple(survey.sections)
+        file.decisions = survey.decisions
         file.index = index
         checking.take(index, survey)
     reference = {index for index, file in enumerate(files) if _is_reference(file, reference_dir)}

@@ -1,31 +1,36 @@
 """The second pass: one transaction per file, its rows in UNWIND batches.
 
-While one file is being written, the next is parsed, validated and turned into rows in a worker thread, so
-Python and Neo4j work at the same time. Records whose content hash matches the stored one are skipped, so
-loading a file again writes nothing.
+Each file is read again record by record while it is written: a worker thread turns it into blocks of about
+`batch_size` rows, a few blocks ahead of the writer, and starts on the next file when it is done, so Python
+and Neo4j work at the same time and memory holds a few blocks and the largest record, not the file. Records
+whose content hash matches the stored one are skipped, so loading a file again writes nothing.
 
 A fact's record is a report of its file's source (graph/load/reports.py). Once the files before it are
-written, a file's facts are compared with their live reports: a report the graph holds already is unchanged;
-a fact no source reported yet is written from its one report (the fast path: no other reads); otherwise the
-source's earlier report of it is retracted and the fact reconciled from every live report. A fact the source
-reported before and the file no longer gives loses that report, and is deleted with its last one.
+written, a block's facts are compared with their live reports: a report the graph holds already is
+unchanged; a fact no source reported yet is written from its one report (the fast path: no other reads);
+otherwise the source's earlier report of it is retracted and the fact reconciled from every live report. A
+fact the source reported before and the file no longer gives loses that report (once the whole file is
+read), and is deleted with its last one.
 
 Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
 concurrent load of another file commits is either seen whole or waited for: the matching step
-(graph/load/matching.py) locks the months of the file's new events before it searches for known ones, and a
-record with an id the graph does not hold may turn out to be a report of a known fact under another id.
-A transaction retried after a deadlock classifies the file again from its parsed rows (never changed in
-place); the summary counts only the attempt that committed.
+(graph/load/matching.py, once per block) locks the months of the block's new events before it searches for
+known ones, and a record with an id the graph does not hold may turn out to be a report of a known fact
+under another id. The file's decisions (same_as, not_same_as, `decisions:`) come from the first pass, so
+every block knows them all. A transaction retried after a deadlock reads the file again from its start;
+the summary counts only the attempt that committed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import queue
+import threading
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import groupby, islice
+from itertools import groupby, islice, pairwise
 from typing import Any
 
 from neo4j.exceptions import Neo4jError
@@ -33,10 +38,11 @@ from neo4j.exceptions import Neo4jError
 from graph.errors import InvalidInput, KgError, Location, ValidationFailed
 from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
+from graph.load.items import read_items
 from graph.load.matching import close_stored_actors, settle
 from graph.load.quotes import QuoteNotFound, SourceTexts
-from graph.load.reading import Unreadable, read_file
-from graph.load.records import ParsedFile, parse_records
+from graph.load.reading import RawFile, Unreadable
+from graph.load.records import ORDER, Parsed, ParsedRecord, parse_items
 from graph.load.reports import (
     FACT_SECTIONS,
     StoredReport,
@@ -48,11 +54,11 @@ from graph.load.reports import (
 )
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
-from graph.model import SECTIONS, ActorBase, Target
-from graph.reports.candidates import Run, candidate_rows
-from graph.reports.decisions import Decisions, Proposal
+from graph.model import ActorBase, Source, Target
+from graph.reports.candidates import Run, candidate_rows, decision_rows
+from graph.reports.decisions import Proposal
 from graph.reports.matching import ATTACH, REVIEW
-from graph.settings import DEFAULT_MAX_FILE_BYTES
+from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.store import Batch, GraphStore
 
 ProgressHook = Callable[[int], None]
@@ -77,15 +83,14 @@ _ID_LISTS = {section: "sources" if section == "source" else section for section 
 
 @dataclass
 class ParsedRows:
-    """A file read and turned into rows (in a worker thread), not yet compared with the graph."""
+    """A block of a file's rows (read in a worker thread), not yet compared with the graph."""
 
     file: SeedFile
     sha256: str | None
     chunks: list[tuple[str, list[Row]]]
+    """(section, rows) in write order, about `batch_size` rows in all."""
     source: str | None
     """The file's `source:` id: its reports' source, and whose earlier reports a reload retracts."""
-    decisions: Decisions = field(default_factory=Decisions)
-    """The file's matching decisions: its records' same_as / not_same_as and its `decisions:` list."""
 
 
 @dataclass
@@ -111,6 +116,8 @@ class PreparedFile:
     """Report ids retracted."""
     deleted: list[str] = field(default_factory=list)
     """Facts left with no live report."""
+    sent: tuple[int, int] = (0, 0)
+    """How many of `retracted` and of `deleted` are in the batches already handed on (a streamed file)."""
     tally: LoadSummary = field(default_factory=LoadSummary)
     """Records created / updated / unchanged by label: added to the load's summary once the file commits."""
     matches: list[Proposal] = field(default_factory=list)
@@ -138,21 +145,23 @@ class PreparedFile:
         return Batch("load_change", [row], {"by": by, "at": self.at})
 
     def report_batches(self) -> list[Batch]:
-        """Retractions, the new reports, and the facts left with none: after the facts are written."""
+        """Retractions, the new reports, the facts left with none, and the matcher's decisions and candidates:
+        after the facts are written (those not handed on yet)."""
         params = {"at": self.at, "load": self.load_id}
+        retracted, deleted = self.sent
         batches = [
-            Batch("report_retract", [{"id": each} for each in self.retracted], params),
+            Batch("report_retract", [{"id": each} for each in self.retracted[retracted:]], params),
             Batch("report_create", list(self.reports), params),
-            Batch("fact_delete", [{"id": each} for each in self.deleted], params),
+            Batch("fact_delete", [{"id": each} for each in self.deleted[deleted:]], params),
             Batch("decide_candidates", list(self.decisions), {"decisions": self.decisions}),
             Batch("record_candidates", list(self.candidates), {"candidates": self.candidates}),
         ]
         return [batch for batch in batches if batch.rows]
 
-    @property
-    def writes(self) -> bool:
-        reports = self.retracted or self.reports or self.deleted
-        return bool(reports or self.decisions or self.candidates) or any(r for _, r, _ in self.batches)
+    def handed_on(self) -> None:
+        """Forget the batches and reports handed to the transaction (the next block's come next)."""
+        self.batches, self.reports, self.decisions, self.candidates = [], [], [], []
+        self.sent = (len(self.retracted), len(self.deleted))
 
 
 @dataclass
@@ -167,6 +176,7 @@ class FileWriter:
     by: str = "kg load"
     """Who loads, for the change records: the OS user or `kg load --by`."""
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     write_position: dict[int, int] = field(default_factory=dict)
     """Catalog file index -> its place in the write order; a file's records exist once it is written."""
     match_attach: float = ATTACH
@@ -177,46 +187,151 @@ class FileWriter:
     _loaded_actors: set[str] | None = None
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
+        """Each file in its own transaction, read again record by record while it is written: a worker thread
+        turns the file into blocks of rows a few blocks ahead, and starts on the next file when it is done."""
         if not files:
             return
         self.write_position = {file.index: position for position, file in enumerate(files)}
-        upcoming = asyncio.ensure_future(self.parse(files[0]))
+        # Every reader exists before any starts, each file's at its own position: a reader that is started
+        # from the one before it (which may finish before the line that started it returns) can then never
+        # be handed to another file's transaction. Until it starts, the writer waits on its empty queue.
+        producers = [_Producer(self, file) for file in files]
+        for before, after in pairwise(producers):
+            before.then = after.start
+        producers[0].start()
         try:
-            for following in [*files[1:], None]:
-                parsed = await upcoming
-                if following is not None:
-                    upcoming = asyncio.ensure_future(self.parse(following))
-                await self.write(parsed)
+            for file, producer in zip(files, producers, strict=True):
+                await self.write_file(file, producer)
         finally:
-            upcoming.cancel()
+            for producer in producers:
+                producer.stop.set()
 
-    async def parse(self, file: SeedFile) -> ParsedRows:
-        return await asyncio.to_thread(self._chunks, file)
+    async def write_file(self, file: SeedFile, producer: _Producer) -> None:
+        """One file, one transaction: its blocks classified and written as they come (again from the start
+        of the file when the transaction is retried after a deadlock). A dry run classifies through the
+        store's loader reads (KG_LOAD_TIMEOUT), outside any transaction, and takes no locks."""
+        attempts = 0
+        reported = 0
+        outcome = PreparedFile(file)
 
-    async def prepare(self, file: SeedFile) -> PreparedFile:
-        return await self.classify(await self.parse(file), self.store.read, lock=False)
+        async def batches(run: Run, lock: bool = True) -> AsyncIterator[Batch]:
+            """Made again for each attempt; progress advances only past what an earlier attempt reported."""
+            nonlocal attempts, producer, outcome, reported
+            attempts += 1
+            if attempts > 1:
+                producer.stop.set()
+                producer = _Producer(self, file).start()
+            prepared = outcome = PreparedFile(file)
+            async for batch, done in self.stream(prepared, producer, run, lock):
+                if batch is not None:
+                    yield batch
+                if self.progress and done > reported:
+                    self.progress(done - reported)
+                    reported = done
 
-    async def classify(self, parsed: ParsedRows, run: Run, *, lock: bool = True) -> PreparedFile:
-        """Compare the file's rows with the graph (after the files before it are written), reading through
-        `run` (the file's write transaction; a store's `read` in a dry run, with `lock` False). The parsed
-        rows are left as they are, so a retried transaction can classify them again."""
-        file = parsed.file
-        chunks = list(parsed.chunks)
+        if self.dry_run:
+            async for _ in batches(self.store.load_read, lock=False):
+                pass
+            self._account(outcome)
+            return
+        try:
+            written = await self.store.write_batches(batches, reads=True)
+        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
+            where = Location(file=file.name)
+            raise ValidationFailed(
+                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
+            ) from None
+        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
+            where = Location(file=file.name)
+            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+            raise KgError(message, location=where) from None
+        finally:
+            producer.stop.set()
+        self._account(outcome)
+        self.remap.update(outcome.remap)
+        self.summary.rows_written += written.rows
+        self.summary.nodes_created += written.nodes_created
+        self.summary.relationships_created += written.relationships_created
+        self.summary.relationships_deleted += written.relationships_deleted
+
+    async def stream(
+        self, prepared: PreparedFile, producer: _Producer, run: Run, lock: bool
+    ) -> AsyncIterator[tuple[Batch | None, int]]:
+        """The file's batches as its blocks come, each with the records done so far: the :Change record
+        before the first write, the reports of a block after its facts, the totals at the end."""
+        given: dict[str, str] = {}
+        """Fact id -> the record of the file that reports it, for the blocks settled so far."""
+        source: str | None = None
+        started = False
+        done = 0
+        prepared.decisions = decision_rows(prepared.file.decisions)
+
+        def flush() -> Iterator[Batch]:
+            nonlocal started
+            batches = [
+                Batch(query, list(rows), taken_by=TAKEN_BY.get(query))
+                for query, rows, _ in prepared.batches
+                if rows
+            ]
+            batches += prepared.report_batches()
+            prepared.handed_on()
+            if batches and not started:
+                started = True
+                yield prepared.change(self.by)
+            yield from batches
+
+        async for parsed in producer.blocks():
+            prepared.sha256 = parsed.sha256
+            source = parsed.source
+            await self.classify(parsed, prepared, run, lock=lock, reported=given)
+            record_of = {fact: record for record, fact in prepared.remap.items()}
+            for section, rows in parsed.chunks:  # rebuilt with the ids of the facts reported
+                if section in FACT_SECTIONS:
+                    for row in rows:
+                        fact: str = row["id"]
+                        given[fact] = record_of.get(fact, fact)
+                done += len(rows)
+            for batch in flush():
+                yield batch, done
+            yield None, done
+        if source is not None:
+            await self.withdraw_gone(prepared, given, source, run)
+        for batch in flush():
+            yield batch, done
+        if started:
+            yield Batch("load_change_totals", [prepared.change(self.by).rows[0]]), done
+
+    async def classify(
+        self,
+        parsed: ParsedRows,
+        prepared: PreparedFile,
+        run: Run,
+        *,
+        lock: bool = True,
+        reported: Mapping[str, str] | None = None,
+    ) -> None:
+        """Compare a block of the file's rows with the graph (after the files before it are written), reading
+        through `run` (the file's write transaction; a store's `read` in a dry run, with `lock` False): the
+        matcher settles which fact each record reports, what has to be written goes to `prepared.batches`,
+        the new reports to `prepared.reports`. The block's rows are rebuilt in place for the facts matched;
+        `reported`: the facts the file's earlier blocks report, and the record that reports each."""
+        file, chunks = parsed.file, parsed.chunks
         stored = await _stored(run, chunks)
         settled = await settle(
             run,
             file.name,
             chunks,
             stored,
-            parsed.decisions,
-            self.remap,
+            file.decisions,
+            {**self.remap, **prepared.remap},
             attach=self.match_attach,
             review=self.match_review,
             lock=lock,
+            reported=reported or {},
         )
-        prepared = PreparedFile(file, parsed.sha256)
-        prepared.matches, prepared.remap = settled.proposals, settled.remap
-        prepared.candidates, prepared.decisions = settled.candidates, settled.decisions
+        prepared.matches += settled.proposals
+        prepared.remap.update(settled.remap)
+        prepared.candidates += settled.candidates
         actors = [row for section, rows in chunks if section == "actors" for row in rows]
         if actors and not (file.implicit or file.path.parent.name == "reference"):
             close = await close_stored_actors(run, actors, stored, self.loaded_actors)
@@ -228,7 +343,7 @@ class FileWriter:
         facts = list(
             dict.fromkeys(row["id"] for section, rows in chunks if section in FACT_SECTIONS for row in rows)
         )
-        live = await live_reports(run, facts, parsed.source)
+        live = await live_reports(run, facts, None) if facts else {}
         for section, rows in chunks:
             fresh: list[Row] = []
             changed: list[Row] = []
@@ -253,16 +368,18 @@ class FileWriter:
             if fresh:
                 prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
             prepared.batches.append((QUERIES[section], changed, len(rows)))
-        if parsed.source is not None:
-            given = set(facts)
-            gone = [
-                report
-                for reports in live.values()
-                for report in reports
-                if report.source == parsed.source and report.fact not in given
-            ]
-            await withdraw(run, prepared, gone)
-        return prepared
+
+    async def withdraw_gone(
+        self, prepared: PreparedFile, given: Collection[str], source: str, run: Run
+    ) -> None:
+        """The reports of `source` whose facts the file no longer gives: retracted (a reload)."""
+        found = await run("report_live_of_source", source=source)
+        gone = [
+            StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
+            for each in found
+            if each["fact"] not in given
+        ]
+        await withdraw(run, prepared, gone)
 
     def _report(
         self,
@@ -273,7 +390,6 @@ class FileWriter:
         stored: Mapping[str, tuple[str | None, bool]],
     ) -> Row | None:
         """Turn a fact's row into its report; the row to write for the fact, None when nothing changes."""
-        row = {**row, "props": dict(row["props"])}  # the parsed row stays as it is, for a retry
         source, record = row.pop("_report")
         alias = row.pop("_alias", None)
         fact = row["id"]
@@ -317,59 +433,6 @@ class FileWriter:
             prepared.merged += 1
         mine_now = StoredReport(new_id, fact, source, section, record, prepared.at)
         return fact_row(section, fact, [*others, mine_now], prepared.at)
-
-    async def write(self, parsed: ParsedRows) -> None:
-        """Classify the file and write it in one transaction (a dry run only classifies, outside any)."""
-        if self.dry_run:
-            prepared = await self.classify(parsed, self.store.read, lock=False)
-            self._account(prepared)
-            if self.progress:
-                self.progress(sum(records for _, _, records in prepared.batches))
-            return
-        reported = 0
-        attempt: PreparedFile | None = None
-
-        async def batches(run: Run) -> AsyncIterator[Batch]:
-            """Classify inside the transaction, then the file's batches and its change record; made again
-            for each attempt (a retry after a deadlock); progress advances only past what an earlier attempt
-            reported."""
-            nonlocal reported, attempt
-            prepared = attempt = await self.classify(parsed, run)
-            if not prepared.writes:
-                return
-            done = 0
-            yield prepared.change(self.by)
-            for query, rows, records in prepared.batches:
-                if rows:
-                    changed: list[Mapping[str, Any]] = list(rows)
-                    yield Batch(query, changed, taken_by=TAKEN_BY.get(query))
-                done += records
-                if self.progress and done > reported:
-                    self.progress(done - reported)
-                    reported = done
-            for batch in prepared.report_batches():
-                yield batch
-
-        try:
-            written = await self.store.write_batches(batches, reads=True)
-        except OverflowError as exc:  # the model should have refused it; the file still names the culprit
-            where = Location(file=parsed.file.name)
-            raise ValidationFailed(
-                f"a number too large for Neo4j (64-bit integers): {exc}", location=where
-            ) from None
-        except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
-            where = Location(file=parsed.file.name)
-            message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
-            raise KgError(message, location=where) from None
-        assert attempt is not None
-        self._account(attempt)
-        if self.progress and not attempt.writes:
-            self.progress(sum(records for _, _, records in attempt.batches))
-        self.remap.update(attempt.remap)
-        self.summary.rows_written += written.rows
-        self.summary.nodes_created += written.nodes_created
-        self.summary.relationships_created += written.relationships_created
-        self.summary.relationships_deleted += written.relationships_deleted
 
     def _account(self, prepared: PreparedFile) -> None:
         """Add what the file did (the attempt that committed, or a dry run's) to the load's summary."""
@@ -429,53 +492,159 @@ class FileWriter:
             counts.updated += 1
         return True
 
-    def _chunks(self, file: SeedFile) -> ParsedRows:
-        """The file's content hash and its rows in batches, by section."""
-        raw = read_file(file.path, file.name, self.max_file_bytes)
-        parsed = parse_records(raw)
-        if parsed.problems:
-            raise InvalidInput(parsed.problems)
-        chunks: list[tuple[str, list[Row]]] = []
+    def blocks(self, file: SeedFile) -> Iterator[ParsedRows]:
+        """The file read again, record by record, as blocks of about `batch_size` rows, by section."""
+        raw = RawFile(file.path, file.name)
+        source: list[str] = []
+        block: list[tuple[str, list[Row]]] = []
+        size = 0
         try:
-            for section, group in groupby(self.rows(parsed), key=lambda pair: pair[0]):
+            for section, group in groupby(
+                self.rows(self.records(raw, file), source), key=lambda pair: pair[0]
+            ):
                 rows = (row for _, row in group)
                 while chunk := list(islice(rows, self.batch_size)):
-                    chunks.append((section, chunk))
+                    block.append((section, chunk))
+                    size += len(chunk)
+                    if size >= self.batch_size:
+                        yield ParsedRows(file, raw.sha256, block, source[0] if source else None)
+                        block, size = [], 0
         except (QuoteNotFound, Unreadable) as exc:
             raise KgError(f"a file changed while it was being loaded: {file.name}: {exc}") from None
-        decisions = Decisions.gather((r.model for r in parsed.records), (d for _, d in parsed.decisions))
-        return ParsedRows(file, raw.sha256, chunks, parsed.source.id if parsed.source else None, decisions)
+        if block or size == 0:
+            yield ParsedRows(file, raw.sha256, block, source[0] if source else None)
 
-    def rows(self, parsed: ParsedFile) -> Iterator[tuple[str, Row]]:
-        """Every record of the file as its section and Cypher row, references resolved."""
-        default_source = parsed.source.id if parsed.source else None
-        if parsed.source is not None:
-            yield "source", source_row(parsed.source, self.texts.text(parsed.source.id))
-        for section in SECTIONS:
-            for record in parsed.in_section(section):
-                model = record.model
-                if section not in FACT_SECTIONS:
-                    if isinstance(model, ActorBase) and self.catalog.aliases.get(model.id, model.aliases) != (
-                        model.aliases
-                    ):
-                        model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
-                    if isinstance(model, ActorBase) and model.id in self.catalog.filled:
-                        missing = self.catalog.filled[model.id].items()
-                        fill = {name: value for name, value in missing if getattr(model, name, "") is None}
-                        model = model.model_copy(update=fill) if fill else model
-                    yield section, record_row(model, self._resolve, self.texts.span, default_source)
-                    continue
-                model = resolved(model, self._resolve)
-                row = record_row(model, _as_is, self.texts.span, default_source)
-                source = default_source or row["evidence"][0]["source"]
-                row["_report"] = (source, record_json(model, row["evidence"]))
-                yield section, row
+    def records(self, raw: RawFile, file: SeedFile) -> Iterator[Parsed]:
+        """The file's source and records in the order they are written; InvalidInput if it changed since it
+        was checked. Read once when its sections come in that order, else once per run of them that does."""
+        for only in reading_passes(file.sections):
+            for parsed in parse_items(raw, read_items(raw, self.max_file_bytes, self.max_record_bytes, only)):
+                if raw.problems:
+                    break
+                yield parsed
+            if raw.problems:
+                raise InvalidInput(raw.problems)
+
+    def rows(self, records: Iterable[Parsed], source: list[str] | None = None) -> Iterator[tuple[str, Row]]:
+        """Every record of the file as its section and Cypher row, references resolved (the file's source
+        id goes to `source`)."""
+        default_source: str | None = None
+        for record in records:
+            if isinstance(record, Source):
+                default_source = record.id
+                if source is not None:
+                    source.append(record.id)
+                yield "source", source_row(record, self.texts.text(record.id))
+                continue
+            if not isinstance(record, ParsedRecord):
+                continue
+            section, model = record.section, record.model
+            if section not in FACT_SECTIONS:
+                if isinstance(model, ActorBase) and self.catalog.aliases.get(model.id, model.aliases) != (
+                    model.aliases
+                ):
+                    model = model.model_copy(update={"aliases": self.catalog.aliases[model.id]})
+                if isinstance(model, ActorBase) and model.id in self.catalog.filled:
+                    missing = self.catalog.filled[model.id].items()
+                    fill = {name: value for name, value in missing if getattr(model, name, "") is None}
+                    model = model.model_copy(update=fill) if fill else model
+                yield section, record_row(model, self._resolve, self.texts.span, default_source)
+                continue
+            model = resolved(model, self._resolve)
+            row = record_row(model, _as_is, self.texts.span, default_source)
+            report_source = default_source or row["evidence"][0]["source"]
+            row["_report"] = (report_source, record_json(model, row["evidence"]))
+            yield section, row
 
     def _resolve(self, ref: str, target: Target) -> str:
         resolved = self.catalog.resolve(ref, target)
         if isinstance(resolved, tuple):
             raise KgError(f"a file changed while it was being loaded: {resolved[1]}")
         return resolved
+
+
+AHEAD = 2
+"""Blocks of rows the reading thread may have ready before the writer takes them."""
+_DONE = object()
+
+
+class _Producer:
+    """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` runs
+    when it is done (the writer starts reading the next file)."""
+
+    def __init__(self, writer: FileWriter, file: SeedFile) -> None:
+        self.writer = writer
+        self.file = file
+        self.then: Callable[[], object] | None = None
+        self.queue: queue.Queue[object] = queue.Queue(maxsize=AHEAD)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"read {file.name}", daemon=True)
+
+    def start(self) -> _Producer:
+        self.thread.start()
+        return self
+
+    def _put(self, item: object) -> bool:
+        while not self.stop.is_set():
+            try:
+                self.queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            if self.stop.is_set():  # the load failed before this file's turn: read nothing
+                return
+            for block in self.writer.blocks(self.file):
+                if not self._put(block):
+                    return
+            self._put(_DONE)
+        except BaseException as exc:  # handed to the writer, which raises it in the load's task
+            self._put(exc)
+        finally:
+            if self.then is not None:
+                self.then()
+
+    def _get(self) -> object:
+        try:
+            return self.queue.get(timeout=0.5)
+        except queue.Empty:
+            return None
+
+    async def blocks(self) -> AsyncIterator[ParsedRows]:
+        while True:
+            item = await asyncio.to_thread(self._get)
+            if item is None:
+                continue
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            assert isinstance(item, ParsedRows)
+            yield item
+
+
+def reading_passes(sections: Sequence[str]) -> list[frozenset[str] | None]:
+    """The keys each reading of a file takes so its parts come in write order (`ORDER`): one reading (all
+    keys) when they already do; else each reading takes the next keys in that order for as long as they come
+    in it in the file too (a digest with events before agreements is read twice)."""
+    rank = {key: position for position, key in enumerate(ORDER)}
+    present = [key for key in dict.fromkeys(sections) if key in rank]
+    if [rank[key] for key in present] == sorted(rank[key] for key in present):
+        return [None]
+    place = {key: position for position, key in enumerate(present)}
+    passes: list[frozenset[str] | None] = []
+    current: list[str] = []
+    for key in sorted(present, key=rank.__getitem__):
+        if current and place[key] < place[current[-1]]:
+            passes.append(frozenset(current))
+            current = []
+        current.append(key)
+    if current:
+        passes.append(frozenset(current))
+    return passes
 
 
 def _as_is(ref: str, target: Target) -> str:

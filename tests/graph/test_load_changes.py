@@ -6,14 +6,17 @@ import asyncio
 import hashlib
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
 from graph.load.pipeline import os_user
+from graph.load.writer import _Producer
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from graph.write import history, upsert_event
 from tests.graph.test_load import DIGEST, REFERENCE, copy_digest, load, rows
+from tests.graph.test_load_malformed import HEADER, SOURCE_TEXT, meeting
 
 BAN = "event:2023-04-28-putin-banned-from-moldova"
 LOADS = (
@@ -114,3 +117,36 @@ async def test_kg_load_by_names_who_loads(store: GraphStore, settings: Settings,
 
     assert result.exit_code == 0, result.output
     assert [(change.op, change.by) for change in await history(store, BAN)] == [("create", "ci-bot")]
+
+
+async def test_many_small_files_in_one_load_each_leave_the_record_of_their_own_facts(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are read ahead of their transactions, in reader threads; a small file read before the writer is
+    ready for it must still be written under its own change record (once, a digest's facts were listed under
+    another file's). The readers here finish as soon as they start: the interleaving that lost the order."""
+
+    def read_at_once(producer: _Producer) -> _Producer:
+        producer.thread.start()
+        producer.thread.join()
+        return producer
+
+    monkeypatch.setattr(_Producer, "start", read_at_once)
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    expected: dict[str, list[str]] = {}
+    for month in range(1, 13):
+        digest = tmp_path / f"digest-{month:02}.yaml"
+        event_id = f"event:2023-{month:02}-28-meeting"
+        source_id = f"source:test-digest-{month:02}"
+        digest.write_text(
+            HEADER.replace("source:test-digest", source_id)
+            + meeting(id=event_id, date=f"2023-{month:02}-28"),
+            encoding="utf-8",
+        )
+        expected[str(digest)] = [source_id, event_id]
+
+    await load(store, *map(Path, expected))
+
+    loads = await rows(store, LOADS)
+    written = {change["file"]: change["created"] for change in loads if change["file"] in expected}
+    assert written == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
+from graph.schema import migrate
 from graph.settings import Settings, get_settings
+from graph.store import GraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFERENCE = ["--reference", str(FIXTURES / "reference")]
@@ -110,3 +113,23 @@ def test_kg_load_refuses_a_file_with_a_nul_byte_and_names_its_line(
     assert result.exit_code == 1
     assert f"{bad}:3: a NUL (U+0000) at column 1: not allowed in a text file (binary?)" in result.stderr
     assert "Traceback" not in result.output
+
+
+async def test_kg_load_into_a_database_never_migrated_applies_the_schema_first(
+    runner_on_test_server: CliRunner, store: GraphStore
+) -> None:
+    """`kg neo4j start` then `kg load`: the loader's name lookups use the full-text index, and a database
+    without it answered with a Neo4j ClientError and a traceback."""
+    async with store.driver.session(database=store.database) as session:
+        await (await session.run("DROP INDEX names_and_titles IF EXISTS")).consume()
+    try:
+        result = await asyncio.to_thread(
+            runner_on_test_server.invoke, app, ["load", DIGEST, "--dry-run", *REFERENCE]
+        )
+
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output
+        names = await store.read("schema_names")
+        assert "names_and_titles" in {row["name"] for row in names}
+    finally:
+        await migrate(store)

@@ -210,8 +210,9 @@ async def test_a_report_given_again_after_an_unload_is_live_again(store: GraphSt
     assert report[0]["loaded"] == [first[0]["at"]] and report[0]["retracted"] == 1, "its earlier span is kept"
 
 
+@pytest.mark.parametrize("batch_size", ["5000", "1"], ids=["one block", "a block per record"])
 async def test_two_records_of_one_file_cannot_report_one_fact(
-    store: GraphStore, kg: CliRunner, tmp_path: Path
+    store: GraphStore, kg: CliRunner, tmp_path: Path, batch_size: str
 ) -> None:
     def both_the_ban(data: dict[str, Any]) -> None:
         for each in data["events"]:
@@ -223,7 +224,7 @@ async def test_two_records_of_one_file_cannot_report_one_fact(
     await kg_load(kg, SHARED)
     before = await rows(store, "MATCH (n) RETURN count(n) AS n")
 
-    result = await run(kg, "load", str(povestka), "--reference", str(REFERENCE))
+    result = await run(kg, "load", str(povestka), "--reference", str(REFERENCE), "--batch-size", batch_size)
 
     assert result.exit_code == 1
     assert povestka.name in result.stderr and "field 'same_as'" in result.stderr
