@@ -34,11 +34,19 @@ CALL (n, row) {
   MERGE (n)-[r:PART_OF]->(t)
   SET r.sources = coalesce(row.link_sources['PART_OF|' + target + '|'], row.sources)
 }
+// One block per kind of `links` (graph/model/links.py), each with its static type: a MERGE on a dynamic type
+// `$(link.type)` is planned as a scan of every relationship in the graph for each link.
 CALL (n, row) {
-  UNWIND row.links AS link
+  UNWIND [link IN row.links WHERE link.type = 'FOLLOWS'] AS link
   MERGE (t:Event {id: link.target})
-  MERGE (n)-[r:$(link.type)]->(t)
-  SET r.sources = coalesce(row.link_sources[link.type + '|' + link.target + '|'], row.sources)
+  MERGE (n)-[r:FOLLOWS]->(t)
+  SET r.sources = coalesce(row.link_sources['FOLLOWS|' + link.target + '|'], row.sources)
+}
+CALL (n, row) {
+  UNWIND [link IN row.links WHERE link.type = 'RESPONSE_TO'] AS link
+  MERGE (t:Event {id: link.target})
+  MERGE (n)-[r:RESPONSE_TO]->(t)
+  SET r.sources = coalesce(row.link_sources['RESPONSE_TO|' + link.target + '|'], row.sources)
 }
 CALL (n, row) {
   UNWIND row.about AS target
