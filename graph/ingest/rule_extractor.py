@@ -8,6 +8,7 @@ candidates from what needs no grammar (shallow.py). A trigger inside a plan, a d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
@@ -28,6 +29,7 @@ from graph.ingest.lexicon import (
     GATHERINGS,
     NEEDS_PERSON_AFTER,
     NOUN_TRIGGERS,
+    OFFICE_WORDS,
     PASSIVE_AUXILIARIES,
     PRONOUNS,
     SIDELINES,
@@ -35,10 +37,17 @@ from graph.ingest.lexicon import (
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
 from graph.ingest.money import belarusian
-from graph.ingest.roles import SUBJECT_ROLES, Situated, participants_for, places_for, situate
+from graph.ingest.roles import (
+    SUBJECT_ROLES,
+    Situated,
+    participants_for,
+    places_for,
+    situate,
+    subject_decides,
+)
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
-from graph.ingest.splitting import split_candidate
+from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token, normalize_word
@@ -54,6 +63,7 @@ class RuleExtractor:
 
     def extract(self, digest: Digest) -> list[Candidate]:
         found: list[Candidate] = []
+        listing: Candidate | None = None
         for sentence in digest.sentences:
             tokens = digest.tokens_in(sentence.span)
             if digest.language_of(sentence) not in FULLY_READ:
@@ -67,6 +77,12 @@ class RuleExtractor:
                 if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
                 and _guest_named(t, situated, digest)
             ]
+            items = _list_items(listing, digest, sentence, situated) if listing and not usable else []
+            found += items
+            listing = listing if items else None
+            if items:
+                continue
+            told = len(found)
             chosen = _one_per_kind(usable, tokens)
             spoken = False
             for trigger in chosen:
@@ -91,14 +107,15 @@ class RuleExtractor:
                     sentence=sentence.index,
                     named_by_noun=trigger.phrase in NOUN_TRIGGERS or trigger.phrase in GATHERINGS,
                 )
-                if not candidate.participants or _pronoun_speaks(trigger, tokens):
+                decides = subject_decides(candidate.kind, trigger.span, tokens)
+                if (not candidate.participants and not decides) or _pronoun_speaks(trigger, tokens):
                     candidate.participants = (
                         antecedent(digest, sentence, trigger, candidate.kind, found) or candidate.participants
                     )
-                elif _pronoun_acts(trigger, tokens, situated):
+                elif decides or _pronoun_acts(trigger, tokens, situated):
                     known = {p.actor.id for p in candidate.participants}
                     candidate.participants[:0] = [
-                        p
+                        Participant(p.actor, SUBJECT_ROLES[candidate.kind][1]) if decides else p
                         for p in antecedent(digest, sentence, trigger, candidate.kind, found)
                         if p.actor.id not in known
                     ]
@@ -116,6 +133,8 @@ class RuleExtractor:
                     self._details(part, digest, sentence, trigger, situated)
                     part.title = event_title(part)
                     found.append(part)
+            if digest.quote(sentence.span).rstrip().endswith(":"):
+                listing = next((c for c in reversed(found[told:]) if c.kind in PER_PERSON), None)
         kept = [c for c in merge_candidates(found, digest) if _has_subject(c)]
         for candidate in kept:
             if candidate.kind == "contract_signing":
@@ -163,6 +182,36 @@ class RuleExtractor:
                 )
         if not candidate.participants:
             candidate.review.append("no participant found in the sentence; add who took part")
+
+
+def _list_items(
+    lead: Candidate, digest: Digest, sentence: Sentence, situated: list[Situated]
+) -> list[Candidate]:
+    """'Указом Президента назначены:' then one line per person ('Иванов Иван Петрович – министром
+    экономики;'): each line that names a person and has no event word of its own is one more event of the
+    lead's kind, decided by the lead's authority."""
+    role = PER_PERSON[lead.kind]
+    people = [s.actor for s in situated if s.actor.kind == "person" and not s.qualifier and not s.quoted]
+    if not people or sentence.paragraph == lead.paragraph:
+        return []
+    deciders = [p for p in lead.participants if p.role != role]
+    stated = date_near(digest, sentence, sentence.span, [])
+    items = []
+    for person in dict.fromkeys(people):
+        item = replace(
+            lead,
+            participants=[*deciders, Participant(person, role)],
+            places=places_for(lead.kind, sentence.span, situated),
+            evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
+            paragraph=sentence.paragraph,
+            sentence=sentence.index,
+            review=["one of a list under an earlier line; check who decided"],
+        )
+        if stated:
+            item.date, item.date_stated = stated.value, True
+        item.title = event_title(item)
+        items.append(item)
+    return items
 
 
 def _in_own_clause(
@@ -362,10 +411,17 @@ def _has_subject(candidate: Candidate) -> bool:
     ('the arrest came amid a crackdown'), not an event."""
     if candidate.kind not in SUBJECT_ROLES or candidate.shallow:
         return True
+    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(_main_part(e.quote))}
+    if candidate.kind in PER_PERSON:  # 'Указом Президента назначены:' alone names nobody appointed
+        role = PER_PERSON[candidate.kind]
+        concerned = any(p.role == role and p.actor.kind == "person" for p in candidate.participants)
+        return concerned or bool(words & (PEOPLE | POSTS))
     if any(a.kind == "person" for a in candidate.actors):
         return True
-    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(_main_part(e.quote))}
     return bool(words & PEOPLE)
+
+
+POSTS = set(OFFICE_WORDS) - {"decree", "указ"}
 
 
 def _main_part(quote: str) -> str:

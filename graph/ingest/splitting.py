@@ -32,7 +32,26 @@ def split_candidate(
         return _counterparts(candidate, trigger, digest, situated)
     if candidate.kind in {"fine", "sentence"}:
         return _respectively(candidate, trigger, digest, sentence)
+    if candidate.kind in PER_PERSON:
+        return _per_person(candidate)
     return [candidate]
+
+
+PER_PERSON = {"appointment": "appointee", "dismissal": "dismissed"}
+"""Kinds that are one event per person and post: 'appointed X as minister and Y as ambassador', 'dismissed
+the ambassador X and the head of mission Y' are two appointments, two dismissals (who decided is in each)."""
+
+
+def _per_person(candidate: Candidate) -> list[Candidate]:
+    role = PER_PERSON[candidate.kind]
+    concerned = [p for p in candidate.participants if p.role == role]
+    if len(concerned) < 2:
+        return [candidate]
+    others = [p for p in candidate.participants if p.role != role]
+    return [
+        replace(candidate, participants=[*others, person], review=list(candidate.review))
+        for person in concerned
+    ]
 
 
 def _counterparts(

@@ -1,0 +1,132 @@
+"""General rules raised by the blind scoring (issue 13): appointments and dismissals, meetings only
+mentioned, Russian names in oblique cases, fines and their currency. Each on short sentences of our own,
+never on a corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from graph.ingest.candidates import Candidate
+from graph.ingest.pipeline import ingest
+from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+
+THURSDAY = date(2024, 5, 16)
+LUKASHENKA = "person:alexander-lukashenka"
+
+
+def events(write_digest: WriteDigest, text: str, published: date = THURSDAY) -> list[Candidate]:
+    return ingest(write_digest(text), FIXTURE_SEED, published=published).candidates
+
+
+def of_kind(write_digest: WriteDigest, text: str, kind: str) -> list[Candidate]:
+    return [c for c in events(write_digest, text) if c.kind == kind]
+
+
+def roles(candidate: Candidate) -> set[tuple[str, str]]:
+    return {(p.actor.name, p.role) for p in candidate.participants}
+
+
+# Appointments and dismissals: one event per person and post, who decided in each
+
+
+def test_an_appointment_by_decree_in_russian_names_who_and_who_decided(write_digest: WriteDigest) -> None:
+    text = "Президент Беларуси Александр Лукашенко назначил Андрея Кузнецова министром экономики."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert ("Андрей Кузнецов", "appointee") in roles(appointment)
+    assert (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in appointment.participants}
+
+
+def test_one_decree_appointing_two_people_is_two_appointments(write_digest: WriteDigest) -> None:
+    text = (
+        "Александр Лукашенко назначил Андрея Кузнецова председателем облисполкома, а Ивана Сидоренко — "
+        "послом Беларуси в Казахстане."
+    )
+    appointments = of_kind(write_digest, text, "appointment")
+    assert sorted(p.actor.name for a in appointments for p in a.participants if p.role == "appointee") == [
+        "Андрей Кузнецов",
+        "Иван Сидоренко",
+    ]
+    assert all(LUKASHENKA in {a.id for a in c.actors} for c in appointments)
+
+
+def test_a_list_under_a_decree_line_is_one_appointment_per_line(write_digest: WriteDigest) -> None:
+    text = (
+        "Александр Лукашенко во вторник рассмотрел кадровые вопросы.\n"
+        "Указом Президента назначены:\n"
+        "Иванов Иван Петрович – министром экономики;\n"
+        "Сидоренко Ольга Викторовна – послом Беларуси в Казахстане.\n"
+    )
+    appointments = of_kind(write_digest, text, "appointment")
+    assert len(appointments) == 2
+    assert all(any(p.role == "appointee" for p in a.participants) for a in appointments)
+    assert all(
+        (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in a.participants} for a in appointments
+    )
+
+
+def test_a_list_of_appointments_in_english(write_digest: WriteDigest) -> None:
+    text = (
+        "President Lukashenko considered personnel issues on Monday.\n"
+        "He made the following appointments:\n"
+        "Ivan Petrov as Minister of Economy;\n"
+        "Olga Sidorenko as Ambassador to Kazakhstan.\n"
+    )
+    appointments = of_kind(write_digest, text, "appointment")
+    assert [sorted(roles(a)) for a in appointments] == [
+        [("Alexander Lukashenka", "authority"), ("Ivan Petrov", "appointee")],
+        [("Alexander Lukashenka", "authority"), ("Olga Sidorenko", "appointee")],
+    ]
+
+
+def test_appointed_as_in_english(write_digest: WriteDigest) -> None:
+    text = "On Tuesday, President Lukashenko appointed Ivan Petrov as the new economy minister."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert roles(appointment) == {("Alexander Lukashenka", "authority"), ("Ivan Petrov", "appointee")}
+    assert str(appointment.date) == "2024-05-14"
+
+
+def test_who_agreed_on_an_appointment_decided_it(write_digest: WriteDigest) -> None:
+    text = "Lukashenka agreed on the appointment of a new chairman of the city executive committee today."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert roles(appointment) == {("Alexander Lukashenka", "authority")}
+
+
+def test_relieved_of_a_post_with_words_between(write_digest: WriteDigest) -> None:
+    for text in (
+        "Лукашенко освободил Ивана Петрова от должности министра экономики.",
+        "Ранее в четверг Иван Петров был освобожден от занимаемой должности.",
+        "Lukashenka relieved Ivan Petrov of his duties as economy minister.",
+    ):
+        [dismissal] = of_kind(write_digest, text, "dismissal")
+        assert ("Иван Петров" if "Ивана" in text or "Иван" in text else "Ivan Petrov", "dismissed") in roles(
+            dismissal
+        ), text
+
+
+def test_two_people_dismissed_by_one_sentence_are_two_dismissals(write_digest: WriteDigest) -> None:
+    text = (
+        "In October 2023, Lukashenka dismissed the Ambassador of Belarus to Lithuania Ivan Petrov and the "
+        "head of the diplomatic mission in Estonia, Pavel Sidorov."
+    )
+    dismissals = of_kind(write_digest, text, "dismissal")
+    assert sorted(p.actor.name for d in dismissals for p in d.participants if p.role == "dismissed") == [
+        "Ivan Petrov",
+        "Pavel Sidorov",
+    ]
+
+
+def test_who_dismissed_unnamed_ambassadors_decided(write_digest: WriteDigest) -> None:
+    text = "Lukashenka dismissed the country's ambassadors to Lithuania and Russia from their posts."
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert roles(dismissal) == {("Alexander Lukashenka", "authority")}
+
+
+def test_a_fine_imposed_is_not_an_appointment(write_digest: WriteDigest) -> None:
+    kinds = [c.kind for c in events(write_digest, "Ивану Петрову назначили штраф в размере 740 рублей.")]
+    assert kinds == ["fine"]
+
+
+def test_release_from_custody_and_fired_shots_are_no_dismissal(write_digest: WriteDigest) -> None:
+    text = "Ивана Петрова освободили из-под стражи. Soldiers fired shots near Ivan Petrov's house."
+    assert not of_kind(write_digest, text, "dismissal")
