@@ -257,6 +257,13 @@ PEOPLE = {
     "activists", "journalists", "citizens", "protesters", "people", "members", "nationals", "diplomats",
     "ambassadors", "ambassador", "opponents", "participants", "россиянин", "гражданин", "активист",
     "журналист", "человек", "участник", "дипломат", "посол", "боевик", "сотрудник",
+    "blogger", "bloggers", "resident", "residents", "man", "woman", "men", "women", "student", "students",
+    "lawyer", "lawyers", "priest", "pensioner", "politician", "defendant", "defendants", "couple",
+    "volunteer", "volunteers", "belarusians", "russians", "ukrainians", "foreigner", "foreigners",
+    "блогер", "житель", "жительница", "правозащитник", "студент", "студентка", "пенсионер", "пенсионерка",
+    "мужчина", "женщина", "адвокат", "политик", "оппозиционер", "волонтер", "гражданка", "активистка",
+    "журналистка", "обвиняемый", "подсудимый", "задержанный", "иностранец", "белорус", "белоруска",
+    "россиянка", "украинец", "священник", "предприниматель", "супруг", "супруга",
 }  # fmt: skip
 WORDS = re.compile(r"\w+")
 QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")

@@ -5,7 +5,6 @@ never on a corpus text."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from graph.ingest.candidates import Candidate
 from graph.ingest.pipeline import ingest
@@ -130,3 +129,30 @@ def test_a_fine_imposed_is_not_an_appointment(write_digest: WriteDigest) -> None
 def test_release_from_custody_and_fired_shots_are_no_dismissal(write_digest: WriteDigest) -> None:
     text = "Ивана Петрова освободили из-под стражи. Soldiers fired shots near Ivan Petrov's house."
     assert not of_kind(write_digest, text, "dismissal")
+
+
+# Russian names in oblique cases, courts named by their places
+
+
+def test_russian_names_in_oblique_cases_are_put_in_the_nominative(write_digest: WriteDigest) -> None:
+    text = (
+        "Александр Лукашенко 14 мая встретился с губернатором Новосибирской области Андреем Травниковым.\n"
+        "Суд Советского района Гомеля оштрафовал активистку Марию Иванову на 1 850 рублей.\n"
+    )
+    found = events(write_digest, text)
+    [meeting] = [c for c in found if c.kind == "meeting"]
+    assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Андрей Травников"}
+    [fine] = [c for c in found if c.kind == "fine"]
+    assert roles(fine) == {("Мария Иванова", "target"), ("Суд Советского района Гомеля", "court")}
+
+
+def test_a_meeting_with_a_name_in_the_instrumental(write_digest: WriteDigest) -> None:
+    [meeting] = of_kind(write_digest, "Лукашенко встретился с Путиным в Минске 14 мая.", "meeting")
+    assert {a.id for a in meeting.actors} == {LUKASHENKA, "person:vladimir-putin"}
+    assert str(meeting.date) == "2024-05-14"
+
+
+def test_a_sentence_on_a_blogger_concerns_someone(write_digest: WriteDigest) -> None:
+    text = "Суд Ленинского района Гродно приговорил блогера к трем годам колонии."
+    [sentence] = of_kind(write_digest, text, "sentence")
+    assert roles(sentence) == {("Суд Ленинского района Гродно", "court")}
