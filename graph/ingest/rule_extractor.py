@@ -90,7 +90,7 @@ class RuleExtractor:
                     continue
                 if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
                     continue
-                if _setting_only(trigger, tokens, chosen):
+                if _setting_only(trigger, tokens, chosen) or _meeting_mentioned(trigger, tokens, chosen):
                     continue
                 if trigger.kind == "statement" and in_cause(digest.text, sentence.span, trigger.span):
                     continue
@@ -325,6 +325,49 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
         return False
     return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+
+
+COURT_SESSION = {"court", "trial", "judicial", "суд", "судебный"}
+"""'судебное заседание', 'заседание суда', 'the court session': a hearing, not a meeting."""
+TALKED_OF = {
+    "recalled", "recalls", "mentioned", "mentions", "commented", "comments", "accused", "accuses",
+    "вспомнить", "упомянуть", "прокомментировать", "комментировать", "напомнить", "рассказать",
+    "обвинить", "вспоминать",
+}  # fmt: skip
+"""Verbs whose object is something talked about ('recalled his meeting with Putin', 'прокомментировал
+итоги переговоров'): a gathering named after them is spoken of, not reported."""
+BACKGROUND = {"after", "before", "following", "после", "перед", "до", "since"}
+"""'detained after a meeting with voters', 'задержали после встречи': the meeting is the arrest's
+background."""
+
+
+def _meeting_mentioned(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:
+    """A meeting only mentioned: a court session; a gathering named as what someone spoke of; a meeting
+    told as the background of an arrest, fine or sentence in the same sentence."""
+    if trigger.kind != "meeting":
+        return False
+    index = next((i for i, t in enumerate(tokens) if t.start >= trigger.span.start), len(tokens))
+    near = {t.norm for t in tokens[max(0, index - 2) : index + 3]}
+    if COURT_SESSION.intersection(near) and trigger.phrase not in {
+        "met",
+        "meets",
+        "meet with",
+        "встретиться",
+    }:
+        return True
+    before = [t.norm for t in tokens[max(0, index - 6) : index]]
+    noun = trigger.phrase in NOUN_TRIGGERS or trigger.phrase in GATHERINGS
+    setting = bool((CIRCUMSTANCE | BACKGROUND | SIDELINES).intersection(before[-2:]))
+    if noun and TALKED_OF.intersection(before) and not setting:
+        return True
+    speech = [t for t in chosen if t.kind == "statement" and t.span.end <= trigger.span.start]
+    if noun and speech and not setting:
+        between = [t.norm for t in tokens if speech[-1].span.end <= t.start < trigger.span.start]
+        if len(between) <= 6 and not THAT.search(" ".join(between)):
+            return True  # 'accused the West of sabotaging the talks'
+    previous = [t for t in chosen if t.span.end <= trigger.span.start]
+    acts = bool(previous) and previous[-1].kind in SUBJECT_ROLES  # not '..., X said after meeting Y'
+    return acts and bool(BACKGROUND.intersection(before[-3:]))
 
 
 def _speaks(statement: Candidate, chosen: list[Trigger], trigger: Trigger, tokens: list[Token]) -> bool:

@@ -156,3 +156,48 @@ def test_a_sentence_on_a_blogger_concerns_someone(write_digest: WriteDigest) -> 
     text = "Суд Ленинского района Гродно приговорил блогера к трем годам колонии."
     [sentence] = of_kind(write_digest, text, "sentence")
     assert roles(sentence) == {("Суд Ленинского района Гродно", "court")}
+
+
+# A meeting reported, or only mentioned
+
+
+def test_a_court_session_is_no_meeting(write_digest: WriteDigest) -> None:
+    for text in (
+        "Судебное заседание прошло в закрытом режиме, Ивана Петрова приговорили к трем годам колонии.",
+        "The court hearing was held behind closed doors, and Ivan Petrov was sentenced to three years.",
+    ):
+        assert [c.kind for c in events(write_digest, text)] == ["sentence"], text
+
+
+def test_a_meeting_spoken_of_is_no_meeting(write_digest: WriteDigest) -> None:
+    for text in (
+        "Лукашенко вспомнил о встрече с Путиным в Сочи.",
+        "Лукашенко прокомментировал итоги переговоров в Стамбуле.",
+        "Lukashenko recalled his meeting with Putin in Sochi.",
+        "Lukashenko accused the West of sabotaging the talks.",
+    ):
+        assert "meeting" not in [c.kind for c in events(write_digest, text)], text
+
+
+def test_a_meeting_as_the_background_of_an_arrest_is_no_meeting(write_digest: WriteDigest) -> None:
+    for text in (
+        "Ивана Петрова задержали после встречи с избирателями.",
+        "The KGB detained Ivan Petrov after he met with foreign diplomats.",
+    ):
+        assert [c.kind for c in events(write_digest, text)] == ["detention"], text
+
+
+def test_a_statement_after_a_meeting_keeps_the_meeting(write_digest: WriteDigest) -> None:
+    text = "Об этом сообщил министр Иван Петров после встречи с Лукашенко 14 мая."
+    assert "meeting" in [c.kind for c in events(write_digest, text)]
+
+
+def test_meetings_counted_over_years_are_a_summary(write_digest: WriteDigest) -> None:
+    text = "Lukashenka has met Putin more than 20 times since 2020."
+    assert not of_kind(write_digest, text, "meeting")
+
+
+def test_a_meeting_told_in_russian_is_one_meeting(write_digest: WriteDigest) -> None:
+    text = "Президент Беларуси Александр Лукашенко 14 мая провел переговоры с Владимиром Путиным."
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {a.id for a in meeting.actors} == {LUKASHENKA, "person:vladimir-putin"}
