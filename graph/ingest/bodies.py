@@ -74,10 +74,12 @@ def _russian_body(text: str, mentions: list[Mention], index: int) -> Mention | N
 
 
 def _placelike(mention: Mention) -> bool:
+    """A district, city or region ('Центрального района', 'Минска': a capital the reference data knows as
+    its government is the city here)."""
     return (
-        mention.best.kind in PLACE_KINDS
-        or any(c.kind in PLACE_KINDS for c in mention.candidates)
-        or bool(re.search(r"район|округ|област|city", mention.surface, re.IGNORECASE))
+        any(c.kind in PLACE_KINDS for c in mention.candidates)
+        or city_for_locative(mention).kind in PLACE_KINDS
+        or bool(re.search(r"район|округ|област", mention.surface, re.IGNORECASE))
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -122,16 +123,29 @@ def _conversion(text: str, previous: MoneyMention, mention: MoneyMention) -> boo
 
 
 LOCAL_CURRENCY = {"RUB": "BYN"}
+REDENOMINATION = date(2016, 7, 1)
+"""Belarusian roubles before the July 2016 redenomination are BYR, after it BYN."""
+BASE_UNITS = re.compile(r"базов\w* величин|base (?:unit|value|amount)s?|basic units?", re.IGNORECASE)
+"""'20 базовых величин (740 рублей)': base units exist only in Belarus, so its roubles are Belarusian."""
 
 
-def belarusian(money: MoneyMention, main_country: str | None, text: str) -> MoneyMention:
-    """Roubles in a fine or sentence of a text about Belarus are Belarusian roubles (unless 'Russian')."""
-    if main_country != "country:BY" or money.currency not in LOCAL_CURRENCY:
+def belarusian(
+    money: MoneyMention, main_country: str | None, text: str, when: date | None = None
+) -> MoneyMention:
+    """Roubles in a fine or sentence in Belarus are Belarusian roubles (unless 'Russian'): the country is
+    the event's (`main_country` is the court's or place's when known, else the text's); a sum beside
+    base units is Belarusian wherever the text is about. Before July 2016 they are BYR."""
+    if money.currency not in LOCAL_CURRENCY and money.currency not in {"BYN", "BYR"}:
         return money
-    words = text[max(0, money.span.start - 30) : money.span.end].lower()
-    if "russian" in words or "российск" in words or "rosyjsk" in words or "russisch" in words:
-        return money
-    return replace(money, currency=LOCAL_CURRENCY[money.currency])
+    near = text[max(0, money.span.start - 60) : money.span.end + 10]
+    if money.currency in LOCAL_CURRENCY:
+        if main_country != "country:BY" and not BASE_UNITS.search(near):
+            return money
+        words = text[max(0, money.span.start - 30) : money.span.end].lower()
+        if "russian" in words or "российск" in words or "rosyjsk" in words or "russisch" in words:
+            return money
+    currency = "BYR" if when is not None and when < REDENOMINATION else "BYN"
+    return replace(money, currency=currency)
 
 
 def _amount(number: str, multiplier: str | None) -> Decimal | None:

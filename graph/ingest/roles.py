@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
 from graph.ingest.lexicon import LOCATIVE, ORIGIN, PASSIVE_AUXILIARIES, PERSON_TITLES
 from graph.ingest.places import city_for_locative
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
 PARTICIPANT_REACH = 100
 """Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
@@ -158,6 +158,7 @@ def _subjects(
     ]
     later = [s for s in people if s.mention.span.start >= trigger.end]
     deciders = [s for s in people if _decides(s, tokens)]
+    passive = passive or any(_oblique(s) for s in people if s.mention.span.end <= trigger.start)
     decides = noun or (kind in DECIDED and not passive)  # 'Lukashenka dismissed the ambassadors'
     if (noun or not passive) and later and any(s.mention.span.end <= trigger.start for s in people):
         persons = [Participant(s.actor, subject if s in later else authority) for s in people]
@@ -278,6 +279,14 @@ def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bo
         and len(between) <= 12
         and any(w in PERSON_TITLES for w in between)
     )
+
+
+def _oblique(situated: Situated) -> bool:
+    """'Активиста Ивана Петрова оштрафовали': a Russian name before the verb but not in the nominative is
+    its object (the verb has no subject: 'they fined'), so it is the one concerned."""
+    words = situated.mention.surface.split()
+    cases = [grammemes(w) for w in words if CYRILLIC.search(w)]
+    return bool(cases) and not any("nomn" in c for c in cases)
 
 
 def _decides(situated: Situated, tokens: list[Token]) -> bool:

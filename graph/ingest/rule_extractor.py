@@ -36,7 +36,8 @@ from graph.ingest.lexicon import (
 )
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.money import belarusian
+from graph.ingest.money import belarusian, find_money
+from graph.ingest.places import known_city
 from graph.ingest.roles import (
     SUBJECT_ROLES,
     Situated,
@@ -171,7 +172,9 @@ class RuleExtractor:
         elif candidate.kind not in SUMS_TOLD_OF and candidate.money is None:
             candidate.money = _carried_sum(digest, sentence, trigger)
         if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
-            candidate.money = belarusian(candidate.money, digest.main_country, digest.text)
+            candidate.money = _stated_first(digest, sentence, candidate.money)
+            country = _event_country(candidate, digest) or digest.main_country
+            candidate.money = belarusian(candidate.money, country, digest.text, candidate.date.start)
         if candidate.kind == "statement":
             candidate.content = statement_content(digest.text, sentence.span, trigger.span)
         candidate.confidence = _confidence(candidate)
@@ -242,6 +245,37 @@ def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyM
         if money.span.start >= trigger.span.end and in_clause and CARRYING.search(between):
             return money
     return None
+
+
+def _event_country(candidate: Candidate, digest: Digest) -> str | None:
+    """The country the event happened in: of its place or court seat, else of the body that acted."""
+    bodies = [p.actor for p in candidate.participants if p.actor.kind == "organization"]
+    for actor in [*candidate.places, *bodies]:
+        if actor.kind == "country":
+            return actor.id
+        if actor.id in digest.countries:
+            return digest.countries[actor.id]
+        city = known_city(actor.name) if actor.kind == "city" else None
+        if city is not None:
+            return f"country:{city.country}"
+    return None
+
+
+BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)")
+
+
+def _stated_first(digest: Digest, sentence: Sentence, money: MoneyMention) -> MoneyMention:
+    """'$93 fine' in the headline, then '200,000 rubels ($93)': the sum in brackets converts the one
+    before it, and when the text stated it first (a headline, a lead), it is the event's sum."""
+    bracket = BRACKETED.match(digest.text, money.span.end)
+    if bracket is None:
+        return money
+    converted = find_money(digest.text, bracket.start(1), bracket.end(1))
+    if not converted:
+        return money
+    earlier = find_money(digest.text, 0, sentence.span.start)
+    same = [m for m in earlier if (m.amount, m.currency) == (converted[0].amount, converted[0].currency)]
+    return converted[0] if same else money
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:

@@ -5,6 +5,7 @@ never on a corpus text."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from graph.ingest.candidates import Candidate
 from graph.ingest.pipeline import ingest
@@ -201,3 +202,57 @@ def test_a_meeting_told_in_russian_is_one_meeting(write_digest: WriteDigest) -> 
     text = "Президент Беларуси Александр Лукашенко 14 мая провел переговоры с Владимиром Путиным."
     [meeting] = of_kind(write_digest, text, "meeting")
     assert {a.id for a in meeting.actors} == {LUKASHENKA, "person:vladimir-putin"}
+
+
+# Fines: their sums and currencies
+
+
+def sum_of(candidate: Candidate) -> tuple[Decimal, str] | None:
+    return (candidate.money.amount, candidate.money.currency) if candidate.money else None
+
+
+def test_a_fine_by_a_belarusian_court_is_in_belarusian_roubles(write_digest: WriteDigest) -> None:
+    text = (
+        "Суд Центрального района Минска оштрафовал Марию Иванову на 1 850 рублей. В Москве прошли "
+        "переговоры России и Беларуси. Путин встретился с послом России в Москве."
+    )
+    [fine] = of_kind(write_digest, text, "fine")
+    assert sum_of(fine) == (Decimal("1850"), "BYN")
+
+
+def test_a_fine_in_base_units_is_taken_in_roubles_and_they_are_belarusian(write_digest: WriteDigest) -> None:
+    for text in (
+        "Ивану Петрову назначили штраф в размере 20 базовых величин (740 рублей).",
+        "Activist Ivan Petrov was fined 20 base units (740 rubles).",
+    ):
+        [fine] = of_kind(write_digest, text, "fine")
+        assert sum_of(fine) == (Decimal("740"), "BYN"), text
+
+
+def test_a_fine_in_a_russian_court_stays_in_russian_roubles(write_digest: WriteDigest) -> None:
+    [fine] = of_kind(write_digest, "Суд в Москве оштрафовал Ивана Петрова на 30 тысяч рублей.", "fine")
+    assert sum_of(fine) == (Decimal("30000"), "RUB")
+
+
+def test_belarusian_roubles_before_the_redenomination_are_byr(write_digest: WriteDigest) -> None:
+    text = "In March 2015, a Minsk court fined activist Ivan Petrov 9 million rubles."
+    [fine] = of_kind(write_digest, text, "fine")
+    assert sum_of(fine) == (Decimal("9000000"), "BYR")
+
+
+def test_the_currency_the_headline_states_first_wins(write_digest: WriteDigest) -> None:
+    text = (
+        "$93 fine for a Belarusian journalist\n\n"
+        "Belarusian journalist Ivan Petrov was fined 200,000 rubels ($93) by a court in Minsk on Tuesday.\n"
+    )
+    [fine] = of_kind(write_digest, text, "fine")
+    assert sum_of(fine) == (Decimal("93"), "USD")
+
+
+def test_each_person_with_their_own_sum_is_a_fine_of_their_own(write_digest: WriteDigest) -> None:
+    text = "Активиста Ивана Петрова оштрафовали на 1 850 рублей, а Павла Сидорова — на 2 000 рублей."
+    fines = of_kind(write_digest, text, "fine")
+    assert [(sorted(roles(f)), sum_of(f)) for f in fines] == [
+        ([("Иван Петров", "target")], (Decimal("1850"), "RUB")),
+        ([("Павел Сидоров", "target")], (Decimal("2000"), "RUB")),
+    ]
