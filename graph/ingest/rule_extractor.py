@@ -461,10 +461,18 @@ def _guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> 
     after it ('received a fine' is not)."""
     if trigger.phrase not in NEEDS_PERSON_AFTER:
         return True
-    return any(
-        0 <= s.mention.span.start - trigger.span.end <= 25 and s.actor.kind not in PLACE_KINDS
-        for s in situated
-    )
+    places = [s.mention.span for s in situated if s.is_place or s.locative]
+    for s in situated:
+        if s.actor.kind in PLACE_KINDS or s.locative or s.mention.span.start < trigger.span.end:
+            continue
+        between = digest.text[trigger.span.end : s.mention.span.start]
+        for place in places:  # 'принял в Минске губернатора Омской области X'
+            if trigger.span.end <= place.start and place.end <= s.mention.span.start:
+                between = between.replace(digest.text[place.start : place.end], "")
+        between = re.sub(r"(?<!\w)(?:in|at|в|во|на)(?!\w)", "", between)
+        if len(between) <= 25:
+            return True
+    return False
 
 
 def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:

@@ -256,3 +256,11 @@ def test_each_person_with_their_own_sum_is_a_fine_of_their_own(write_digest: Wri
         ([("Иван Петров", "target")], (Decimal("1850"), "RUB")),
         ([("Павел Сидоров", "target")], (Decimal("2000"), "RUB")),
     ]
+
+
+def test_a_host_receiving_a_guest_in_a_named_place_is_a_meeting(write_digest: WriteDigest) -> None:
+    text = (
+        "Президент Беларуси Александр Лукашенко принял в Минске губернатора Калужской области Ивана Петрова."
+    )
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Иван Петров"}
