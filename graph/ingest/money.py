@@ -10,9 +10,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from pydantic import TypeAdapter, ValidationError
+
 from graph.ingest.candidates import MoneyMention, Span
 from graph.ingest.date_words import _inflected
 from graph.ingest.tokens import _morph
+from graph.model.money import CurrencyCode
 
 CURRENCY_CODES = ("USD", "EUR", "RUB", "BYN", "BYR", "CNY", "GBP", "UAH", "PLN", "KZT", "CHF", "JPY")
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "¥": "CNY", "₴": "UAH"}
@@ -144,8 +147,19 @@ def belarusian(
         words = text[max(0, money.span.start - 30) : money.span.end].lower()
         if "russian" in words or "российск" in words or "rosyjsk" in words or "russisch" in words:
             return money
-    currency = "BYR" if when is not None and when < REDENOMINATION else "BYN"
+    currency = "BYR" if when is not None and when < REDENOMINATION and currency_known("BYR") else "BYN"
     return replace(money, currency=currency)
+
+
+@lru_cache(maxsize=16)
+def currency_known(code: str) -> bool:
+    """Whether graph.model takes the code (it follows ISO 4217 as current: a withdrawn code such as BYR
+    is refused, so a draft never carries one the loader would reject)."""
+    try:
+        TypeAdapter(CurrencyCode).validate_python(code)
+    except ValidationError:
+        return False
+    return True
 
 
 def _amount(number: str, multiplier: str | None) -> Decimal | None:

@@ -27,6 +27,7 @@ SENTENCE_OPENERS = {
 }  # fmt: skip
 NER_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "city"}
 REGION_WORDS = re.compile(r"област|край|республик|округ|oblast|region|krai|republic", re.IGNORECASE)
+BLOC_WORDS = re.compile(r"союз|содружеств|альянс|НАТО|ООН|ОДКБ|ЕАЭС|СНГ|^ЕС$")
 SURNAME_ENDINGS = re.compile(
     r"(?:ov|ev|yov|in|yn|enko|enka|ka|ko|sky|ski|skiy|skaya|ska|ova|eva|ina|ich|vich|uk|yuk|chuk|yan)$"
 )
@@ -115,6 +116,8 @@ def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
         kind: ActorKind = NER_KINDS.get(span.type, "organization")
         if kind == "city" and REGION_WORDS.search(span.text):
             kind = "region"
+        elif kind == "city" and BLOC_WORDS.search(span.text):
+            kind = "organization"  # 'Евросоюз', 'Евразийский экономический союз' act; they are no city
         name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
     return found

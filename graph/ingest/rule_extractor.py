@@ -36,7 +36,7 @@ from graph.ingest.lexicon import (
 )
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.money import belarusian, find_money
+from graph.ingest.money import REDENOMINATION, belarusian, find_money
 from graph.ingest.places import known_city
 from graph.ingest.roles import (
     SUBJECT_ROLES,
@@ -175,6 +175,10 @@ class RuleExtractor:
             candidate.money = _stated_first(digest, sentence, candidate.money)
             country = _event_country(candidate, digest) or digest.main_country
             candidate.money = belarusian(candidate.money, country, digest.text, candidate.date.start)
+            if candidate.money.currency == "BYN" and candidate.date.start < REDENOMINATION:
+                candidate.review.append(
+                    "a sum in Belarusian roubles before July 2016 (BYR): check the currency"
+                )
         if candidate.kind == "statement":
             candidate.content = statement_content(digest.text, sentence.span, trigger.span)
         candidate.confidence = _confidence(candidate)

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from graph.ingest.candidates import Candidate
+from graph.ingest.money import currency_known
 from graph.ingest.pipeline import ingest
 from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
 
@@ -234,10 +235,16 @@ def test_a_fine_in_a_russian_court_stays_in_russian_roubles(write_digest: WriteD
     assert sum_of(fine) == (Decimal("30000"), "RUB")
 
 
-def test_belarusian_roubles_before_the_redenomination_are_byr(write_digest: WriteDigest) -> None:
+def test_belarusian_roubles_before_the_redenomination_are_byr_when_the_model_takes_it(
+    write_digest: WriteDigest,
+) -> None:
     text = "In March 2015, a Minsk court fined activist Ivan Petrov 9 million rubles."
     [fine] = of_kind(write_digest, text, "fine")
-    assert sum_of(fine) == (Decimal("9000000"), "BYR")
+    if currency_known("BYR"):
+        assert sum_of(fine) == (Decimal("9000000"), "BYR")
+    else:  # graph.model refuses the withdrawn code: the draft stays loadable and asks for a check
+        assert sum_of(fine) == (Decimal("9000000"), "BYN")
+        assert any("BYR" in note for note in fine.review)
 
 
 def test_the_currency_the_headline_states_first_wins(write_digest: WriteDigest) -> None:
