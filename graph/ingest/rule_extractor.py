@@ -247,6 +247,9 @@ def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyM
         between = digest.text[trigger.span.end : money.span.start]
         in_clause = len(between) <= 80 and not re.search(r"[;:]", between)
         if money.span.start >= trigger.span.end and in_clause and CARRYING.search(between):
+            words = digest.tokens_in(Span(trigger.span.end, money.span.start))
+            if any(t.kind in MONEY_KINDS for t in find_triggers(words)):
+                return None  # 'detained on May 3, and on May 10 fined 1,850 rubles': the fine's sum
             return money
     return None
 

@@ -271,3 +271,16 @@ def test_a_host_receiving_a_guest_in_a_named_place_is_a_meeting(write_digest: Wr
     )
     [meeting] = of_kind(write_digest, text, "meeting")
     assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Иван Петров"}
+
+
+def test_a_sum_after_a_later_fine_is_the_fines_not_the_arrests(write_digest: WriteDigest) -> None:
+    text = "Ивана Петрова задержали 3 мая, а 10 мая суд оштрафовал его на 1 850 рублей."
+    detention, fine = events(write_digest, text)
+    assert (detention.kind, detention.money, str(detention.date)) == ("detention", None, "2024-05-03")
+    assert (fine.kind, sum_of(fine), str(fine.date)) == ("fine", (Decimal("1850"), "RUB"), "2024-05-10")
+
+
+def test_a_pronoun_after_the_verb_is_the_one_fined(write_digest: WriteDigest) -> None:
+    text = "On May 3, police detained Ivan Petrov. A week later, a court fined him 1,850 rubles."
+    [fine] = of_kind(write_digest, text, "fine")
+    assert roles(fine) == {("Ivan Petrov", "target")}
