@@ -284,3 +284,16 @@ def test_a_pronoun_after_the_verb_is_the_one_fined(write_digest: WriteDigest) ->
     text = "On May 3, police detained Ivan Petrov. A week later, a court fined him 1,850 rubles."
     [fine] = of_kind(write_digest, text, "fine")
     assert roles(fine) == {("Ivan Petrov", "target")}
+
+
+def test_a_detail_naming_nobody_takes_who_the_lead_named(write_digest: WriteDigest) -> None:
+    text = (
+        "Lukashenka fired ambassadors to Lithuania and Russia\n\n"
+        "By his decree, President Alexander Lukashenka dismissed the country's ambassadors in two countries "
+        "from their posts.\n\n"
+        "In addition, the head of the diplomatic mission of Belarus in Lithuania was relieved of his "
+        "post.\n\n"
+        "The decree was signed on May 14.\n"
+    )
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in dismissal.participants}
