@@ -12,6 +12,7 @@ import re
 
 from graph.ingest.candidates import PLACE_KINDS, Mention, Span
 from graph.ingest.names import proposal
+from graph.ingest.places import city_for_locative
 
 LEVEL = r"(?:regional|district|city|town|oblast|military|economic|municipal|village)"
 BODY = re.compile(
@@ -20,13 +21,25 @@ BODY = re.compile(
 """What may follow a place to make it a body's name (any capitalisation)."""
 
 
+RU_HEAD = re.compile(r"(?<![\w-])(суд|прокуратур)(\w{0,3})\s+$", re.IGNORECASE)
+"""'суд Ленинского района Гродно', 'прокуратуры Гомельской области': a Russian body named by the places
+after it (in the genitive)."""
+RU_HEADS = {"суд": "суд", "прокуратур": "прокуратура"}
+RU_JOIN = re.compile(r"\s+(?:г\.\s*|города\s+)?")
+
+
 def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with each place that begins a body's name replaced by the body (the body's own head
     mention, when one was proposed, is absorbed)."""
     result: list[Mention] = []
     skip_until = -1
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if mention.span.start < skip_until:
+            continue
+        russian = _russian_body(text, mentions, index)
+        if russian is not None:
+            result.append(russian)
+            skip_until = russian.span.end
             continue
         body = BODY.match(text, mention.span.end) if mention.best.kind in PLACE_KINDS else None
         if body is None:
@@ -39,6 +52,35 @@ def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
     return [
         m for m in result if not any(m is not o and m.span.overlaps(o.span) and _inside(m, o) for o in result)
     ]
+
+
+def _russian_body(text: str, mentions: list[Mention], index: int) -> Mention | None:
+    """'Суд Центрального района Минска': the court word before a place (a district, a city, a region)
+    and every place joined to it make one body, named in the nominative, seated in the last place."""
+    first = mentions[index]
+    head = RU_HEAD.search(text, max(0, first.span.start - 20), first.span.start)
+    if head is None or not _placelike(first):
+        return None
+    end, seat = first.span.end, first
+    for following in mentions[index + 1 :]:
+        join = RU_JOIN.fullmatch(text, end, following.span.start)
+        if join is None or not _placelike(following):
+            break
+        end, seat = following.span.end, following
+    written = text[head.start() : end]
+    name = f"{RU_HEADS[head.group(1).lower()].capitalize()} {text[first.span.start : end]}"
+    seat_actor = city_for_locative(seat) if seat.best.kind not in PLACE_KINDS else seat.best
+    return Mention(Span(head.start(), end), (proposal(name, "organization", 0.6),), written, seat=seat_actor)
+
+
+def _placelike(mention: Mention) -> bool:
+    """A district, city or region ('Центрального района', 'Минска': a capital the reference data knows as
+    its government is the city here)."""
+    return (
+        any(c.kind in PLACE_KINDS for c in mention.candidates)
+        or city_for_locative(mention).kind in PLACE_KINDS
+        or bool(re.search(r"район|округ|област", mention.surface, re.IGNORECASE))
+    )
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:

@@ -15,6 +15,8 @@ ROLE = {
     "contract_signing": "party", "detention": "detainee", "sentence": "defendant", "fine": "target",
     "appointment": "appointee", "dismissal": "dismissed", "expulsion": "target",
 }  # fmt: skip
+OBJECT_KINDS = {"detention", "sentence", "fine", "expulsion"}
+"""Kinds whose verb takes the person concerned as its object: a pronoun right after it stands for them."""
 QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
 
 
@@ -23,8 +25,11 @@ def antecedent(
 ) -> list[Participant]:
     """The person a pronoun before the trigger stands for: the one who spoke or acted in the latest
     event of the paragraph or the one before it, else the last person named outside quotation marks."""
-    before = digest.tokens_in(sentence.span)
-    pronoun = next((t for t in before if t.end <= trigger.span.start and t.norm in PRONOUNS), None)
+    tokens = digest.tokens_in(sentence.span)
+    pronoun = next((t for t in tokens if t.end <= trigger.span.start and t.norm in PRONOUNS), None)
+    if pronoun is None and kind in OBJECT_KINDS:  # 'a court fined him', 'задержали ее'
+        after = [t for t in tokens if t.start >= trigger.span.end][:2]
+        pronoun = next((t for t in after if t.norm in PRONOUNS), None)
     if pronoun is None:
         return []
     role = ROLE.get(kind, "participant")

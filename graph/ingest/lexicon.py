@@ -59,12 +59,14 @@ TRIGGERS: dict[EventKind, list[str]] = {
         "article entitled", "article titled", "статья",
     ],
     "appointment": [
-        "appointed", "appoints", "appoint", "named as", "was named", "назначить", "назначение",
+        "appointed", "appoints", "appoint", "named as", "was named", "has been named", "named", "names",
+        "appointment", "appointments", "took over as", "takes over as", "became the new", "назначить",
+        "назначение", "согласовать кандидатура", "утвердить в должность", "возглавить",
     ],
     "dismissal": [
-        "dismissed", "dismisses", "dismissal", "relieved of", "sacked", "fired", "removed from office",
-        "recalled ambassador", "освободить от должность", "уволить", "отставка", "отправить в отставка",
-        "снять с должность", "отозвать",
+        "dismissed", "dismisses", "dismissal", "relieved of", "relieved", "sacked", "fired",
+        "removed from office", "removed", "recalled ambassador", "освободить от должность", "освободить",
+        "уволить", "отставка", "отправить в отставка", "снять с должность", "отстранить", "отозвать",
     ],
     "detention": [
         "detained", "detains", "detention", "arrested", "arrests", "arrest", "taken into custody",
@@ -131,10 +133,23 @@ IMPOSING = (
 )  # fmt: skip
 OFFICE_WORDS = (
     "post", "position", "office", "ambassador", "ambassadors", "minister", "head", "chief", "director",
-    "duties", "governor", "decree", "deputy", "chairman",
+    "duties", "governor", "decree", "deputy", "chairman", "chairwoman", "envoy", "commander", "rector",
+    "должность", "пост", "обязанность", "посол", "министр", "председатель", "глава", "губернатор",
+    "руководитель", "директор", "заместитель", "указ", "помощник", "командующий", "ректор", "начальник",
+    "облисполком", "горисполком", "министерство", "полпред", "представитель", "судья", "прокурор",
 )  # fmt: skip
+"""Words of a post: a dismissal or appointment verb that means other things ('fired shots', 'removed
+the barrier', 'освободили из-под стражи', 'возглавил колонну') counts only with one of them."""
+OFFICE_ONLY = ("post", "position", "office", "duties", "должность", "пост", "обязанность")
+"""'relieved of his duties', 'освободил от должности': words that leave no doubt the act is about a post."""
+PENALTIES = {"штраф", "наказание", "арест", "срок", "сутки", "экспертиза", "проверка", "выборы", "дата",
+             "заседание", "слушание", "референдум", "встреча", "пенсия", "fine", "penalty", "date",
+             "hearing", "trial", "election", "elections"}  # fmt: skip
+"""'назначили штраф', 'назначить выборы': a penalty or a date is imposed or set, nobody is appointed."""
 
-COMPANION_AFTER = {"dismissed", "dismisses", "dismissal", "fired", "sacked"}
+COMPANION_AFTER = {"dismissed", "dismisses", "dismissal", "fired", "sacked", "relieved", "removed",
+                   "освободить", "отстранить", "named", "names", "возглавить",
+                   "took over as", "takes over as", "became the new"}  # fmt: skip
 """Triggers whose companion word must follow them ('dismissed X from the post', not 'a former director
 dismissed the opposition')."""
 
@@ -144,7 +159,24 @@ NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
         for verb in ("signed", "signing", "signs", "sign", "подписать", "подписывать", "подписание", "inked")
     },
     **{noun: IMPOSING for noun in ("sanctions", "санкция", "restrictive measures", "ограничительный мера")},
-    **{verb: OFFICE_WORDS for verb in ("dismissed", "dismisses", "dismissal", "fired", "sacked")},
+    **{
+        verb: OFFICE_WORDS
+        for verb in (
+            "dismissed",
+            "dismisses",
+            "dismissal",
+            "fired",
+            "sacked",
+            "named",
+            "names",
+            "возглавить",
+            "took over as",
+            "takes over as",
+            "became the new",
+        )
+    },
+    **{noun: (*OFFICE_WORDS, "following") for noun in ("appointment", "appointments")},
+    **{verb: OFFICE_ONLY for verb in ("relieved", "removed", "освободить", "отстранить")},
     "was held": ("forum", "congress", "summit", "session", "conference", "meeting", "talks", "negotiations"),
     "were held": ("talks", "negotiations", "consultations", "meetings"),
     "состояться": ("переговоры", "встреча", "заседание", "форум", "саммит", "съезд", "совещание"),

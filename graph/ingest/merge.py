@@ -140,7 +140,7 @@ def _same_money(one: Candidate, other: Candidate) -> bool:
 def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> None:
     target.evidence += [e for e in other.evidence if e not in target.evidence]
     known = {p.actor.id for p in target.participants}
-    if not keep_date:
+    if not keep_date or not target.participants:  # a detail naming nobody takes who its summary named
         target.participants += [p for p in other.participants if p.actor.id not in known]
         target.places += [p for p in other.places if p.id not in {q.id for q in target.places}]
     if other.date_stated and not target.date_stated:

@@ -100,7 +100,10 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     opening = [t.norm for t in tokens[:3]]
     if QUANTIFIERS.intersection(opening) and tokens and tokens[0].start == sentence.span.start:
         return "summary"
-    if any(word in COUNTS and index > 0 and _number(after[index - 1]) for index, word in enumerate(after)):
+    counted = [t.norm for t in tokens if t.start >= trigger.span.end][:7]  # 'met Putin more than 20 times'
+    if any(
+        word in COUNTS and index > 0 and _number(counted[index - 1]) for index, word in enumerate(counted)
+    ):
         return "count"
     return None
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+from pydantic import TypeAdapter, ValidationError
 
 from graph.ingest.candidates import MoneyMention, Span
 from graph.ingest.date_words import _inflected
 from graph.ingest.tokens import _morph
+from graph.model.money import CurrencyCode
 
 CURRENCY_CODES = ("USD", "EUR", "RUB", "BYN", "BYR", "CNY", "GBP", "UAH", "PLN", "KZT", "CHF", "JPY")
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "¥": "CNY", "₴": "UAH"}
@@ -122,16 +126,40 @@ def _conversion(text: str, previous: MoneyMention, mention: MoneyMention) -> boo
 
 
 LOCAL_CURRENCY = {"RUB": "BYN"}
+REDENOMINATION = date(2016, 7, 1)
+"""Belarusian roubles before the July 2016 redenomination are BYR, after it BYN."""
+BASE_UNITS = re.compile(r"базов\w* величин|base (?:unit|value|amount)s?|basic units?", re.IGNORECASE)
+"""'20 базовых величин (740 рублей)': base units exist only in Belarus, so its roubles are Belarusian."""
 
 
-def belarusian(money: MoneyMention, main_country: str | None, text: str) -> MoneyMention:
-    """Roubles in a fine or sentence of a text about Belarus are Belarusian roubles (unless 'Russian')."""
-    if main_country != "country:BY" or money.currency not in LOCAL_CURRENCY:
+def belarusian(
+    money: MoneyMention, main_country: str | None, text: str, when: date | None = None
+) -> MoneyMention:
+    """Roubles in a fine or sentence in Belarus are Belarusian roubles (unless 'Russian'): the country is
+    the event's (`main_country` is the court's or place's when known, else the text's); a sum beside
+    base units is Belarusian wherever the text is about. Before July 2016 they are BYR."""
+    if money.currency not in LOCAL_CURRENCY and money.currency not in {"BYN", "BYR"}:
         return money
-    words = text[max(0, money.span.start - 30) : money.span.end].lower()
-    if "russian" in words or "российск" in words or "rosyjsk" in words or "russisch" in words:
-        return money
-    return replace(money, currency=LOCAL_CURRENCY[money.currency])
+    near = text[max(0, money.span.start - 60) : money.span.end + 10]
+    if money.currency in LOCAL_CURRENCY:
+        if main_country != "country:BY" and not BASE_UNITS.search(near):
+            return money
+        words = text[max(0, money.span.start - 30) : money.span.end].lower()
+        if "russian" in words or "российск" in words or "rosyjsk" in words or "russisch" in words:
+            return money
+    currency = "BYR" if when is not None and when < REDENOMINATION and currency_known("BYR") else "BYN"
+    return replace(money, currency=currency)
+
+
+@lru_cache(maxsize=16)
+def currency_known(code: str) -> bool:
+    """Whether graph.model takes the code (it follows ISO 4217 as current: a withdrawn code such as BYR
+    is refused, so a draft never carries one the loader would reject)."""
+    try:
+        TypeAdapter(CurrencyCode).validate_python(code)
+    except ValidationError:
+        return False
+    return True
 
 
 def _amount(number: str, multiplier: str | None) -> Decimal | None:

@@ -27,6 +27,7 @@ SENTENCE_OPENERS = {
 }  # fmt: skip
 NER_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "city"}
 REGION_WORDS = re.compile(r"област|край|республик|округ|oblast|region|krai|republic", re.IGNORECASE)
+BLOC_WORDS = re.compile(r"союз|содружеств|альянс|НАТО|ООН|ОДКБ|ЕАЭС|СНГ|^ЕС$")
 SURNAME_ENDINGS = re.compile(
     r"(?:ov|ev|yov|in|yn|enko|enka|ka|ko|sky|ski|skiy|skaya|ska|ova|eva|ina|ich|vich|uk|yuk|chuk|yan)$"
 )
@@ -115,6 +116,8 @@ def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
         kind: ActorKind = NER_KINDS.get(span.type, "organization")
         if kind == "city" and REGION_WORDS.search(span.text):
             kind = "region"
+        elif kind == "city" and BLOC_WORDS.search(span.text):
+            kind = "organization"  # 'Евросоюз', 'Евразийский экономический союз' act; they are no city
         name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
     return found
@@ -127,8 +130,7 @@ def nominative(name: str, kind: ActorKind) -> str:
     words = name.split()
     parses = [_name_parse(w, kind) if CYRILLIC_WORD.match(w) else None for w in words]
     if kind == "person":
-        named = [_inflected_word(w, p, {"nomn", "sing"}) for w, p in zip(words, parses, strict=True)]
-        return " ".join(re.sub(r"(?<=[оеи]в|ин)ы$", "", w) for w in named)
+        return _person_nominative(words)
     head = next((i for i, p in enumerate(parses) if p is not None and "NOUN" in p.tag), None)
     if head is None:
         return name
@@ -139,6 +141,59 @@ def nominative(name: str, kind: ActorKind) -> str:
         for i, (w, p) in enumerate(zip(words, parses, strict=True))
     ]
     return " ".join(result)
+
+
+SURNAME_CASES: dict[str, list[tuple[str, str]]] = {
+    "masc": [
+        (r"(ск|цк)(?:ого|ому|им|ом)$", r"\1ий"), (r"([оеё]в|[иы]н)(?:ым|а|у|е)$", r"\1"),
+        (r"(ич|ук|юк|чик)(?:а|у|ем|ом|е)$", r"\1"), (r"([бвгдзклмнпрстфхжшщ])(?:ом|ем)$", r"\1"),
+    ],
+    "femn": [(r"(ск|цк)(?:ой|ую)$", r"\1ая"), (r"([оеё]в|[иы]н)(?:ой|у|ы)$", r"\1а")],
+}  # fmt: skip
+"""A Russian surname's oblique endings, by the gender of the first name beside it: 'Марию Иванову' is
+'Мария Иванова', 'Андреем Травниковым' 'Андрей Травников' (pymorphy3 knows few surnames, and guesses
+a man's name or an adjective for the rest)."""
+
+
+def _person_nominative(words: list[str]) -> str:
+    """Each word in the nominative: a first name or patronymic through pymorphy3, which also tells the
+    person's gender; a surname by the endings of that gender."""
+    gender: str | None = None
+    given: list[bool] = []
+    for word in words:
+        parse = _given_name(word) if CYRILLIC_WORD.match(word) else None
+        given.append(parse is not None)
+        gender = gender or (parse.tag.gender if parse is not None else None)
+    named = []
+    for word, is_given in zip(words, given, strict=True):
+        if not CYRILLIC_WORD.match(word):
+            named.append(word)
+        elif is_given or gender not in SURNAME_CASES:
+            named.append(
+                re.sub(
+                    r"(?<=[оеи]в|ин)ы$",
+                    "",
+                    _inflected_word(word, _name_parse(word, "person"), {"nomn", "sing"}),
+                )
+            )
+        else:
+            named.append(_surname(word, gender))
+    return " ".join(named)
+
+
+def _given_name(word: str) -> Any:
+    """pymorphy3's reading of a word as a first name or patronymic, if it is one ('Марию', 'Петровну')."""
+    for parse in _morph().parse(word)[:3]:
+        if {"Name", "Patr"} & set(str(parse.tag).replace(" ", ",").split(",")) and parse.score >= 0.1:
+            return parse
+    return None
+
+
+def _surname(word: str, gender: str) -> str:
+    for pattern, replacement in SURNAME_CASES[gender]:
+        if re.search(pattern, word, re.IGNORECASE):
+            return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
+    return word
 
 
 def _inflected_word(word: str, parse: Any, grammemes: set[str]) -> str:

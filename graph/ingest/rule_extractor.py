@@ -8,6 +8,7 @@ candidates from what needs no grammar (shallow.py). A trigger inside a plan, a d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.ingest.candidates import PLACE_KINDS, Candidate, Evidence, MoneyMention, Participant, Span
 from graph.ingest.coreference import antecedent
@@ -28,17 +29,26 @@ from graph.ingest.lexicon import (
     GATHERINGS,
     NEEDS_PERSON_AFTER,
     NOUN_TRIGGERS,
+    OFFICE_WORDS,
     PASSIVE_AUXILIARIES,
     PRONOUNS,
     SIDELINES,
 )
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.money import belarusian
-from graph.ingest.roles import SUBJECT_ROLES, Situated, participants_for, places_for, situate
+from graph.ingest.money import REDENOMINATION, belarusian, find_money
+from graph.ingest.places import known_city
+from graph.ingest.roles import (
+    SUBJECT_ROLES,
+    Situated,
+    participants_for,
+    places_for,
+    situate,
+    subject_decides,
+)
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
-from graph.ingest.splitting import split_candidate
+from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token, normalize_word
@@ -54,6 +64,7 @@ class RuleExtractor:
 
     def extract(self, digest: Digest) -> list[Candidate]:
         found: list[Candidate] = []
+        listing: Candidate | None = None
         for sentence in digest.sentences:
             tokens = digest.tokens_in(sentence.span)
             if digest.language_of(sentence) not in FULLY_READ:
@@ -67,6 +78,12 @@ class RuleExtractor:
                 if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
                 and _guest_named(t, situated, digest)
             ]
+            items = _list_items(listing, digest, sentence, situated) if listing and not usable else []
+            found += items
+            listing = listing if items else None
+            if items:
+                continue
+            told = len(found)
             chosen = _one_per_kind(usable, tokens)
             spoken = False
             for trigger in chosen:
@@ -74,7 +91,7 @@ class RuleExtractor:
                     continue
                 if _passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
                     continue
-                if _setting_only(trigger, tokens, chosen):
+                if _setting_only(trigger, tokens, chosen) or _meeting_mentioned(trigger, tokens, chosen):
                     continue
                 if trigger.kind == "statement" and in_cause(digest.text, sentence.span, trigger.span):
                     continue
@@ -91,14 +108,15 @@ class RuleExtractor:
                     sentence=sentence.index,
                     named_by_noun=trigger.phrase in NOUN_TRIGGERS or trigger.phrase in GATHERINGS,
                 )
-                if not candidate.participants or _pronoun_speaks(trigger, tokens):
+                decides = subject_decides(candidate.kind, trigger.span, tokens)
+                if (not candidate.participants and not decides) or _pronoun_speaks(trigger, tokens):
                     candidate.participants = (
                         antecedent(digest, sentence, trigger, candidate.kind, found) or candidate.participants
                     )
-                elif _pronoun_acts(trigger, tokens, situated):
+                elif decides or _pronoun_acts(trigger, tokens, situated):
                     known = {p.actor.id for p in candidate.participants}
                     candidate.participants[:0] = [
-                        p
+                        Participant(p.actor, SUBJECT_ROLES[candidate.kind][1]) if decides else p
                         for p in antecedent(digest, sentence, trigger, candidate.kind, found)
                         if p.actor.id not in known
                     ]
@@ -116,6 +134,8 @@ class RuleExtractor:
                     self._details(part, digest, sentence, trigger, situated)
                     part.title = event_title(part)
                     found.append(part)
+            if digest.quote(sentence.span).rstrip().endswith(":"):
+                listing = next((c for c in reversed(found[told:]) if c.kind in PER_PERSON), None)
         kept = [c for c in merge_candidates(found, digest) if _has_subject(c)]
         for candidate in kept:
             if candidate.kind == "contract_signing":
@@ -152,7 +172,13 @@ class RuleExtractor:
         elif candidate.kind not in SUMS_TOLD_OF and candidate.money is None:
             candidate.money = _carried_sum(digest, sentence, trigger)
         if candidate.money is not None and candidate.kind in {"fine", "sentence"}:
-            candidate.money = belarusian(candidate.money, digest.main_country, digest.text)
+            candidate.money = _stated_first(digest, sentence, candidate.money)
+            country = _event_country(candidate, digest) or digest.main_country
+            candidate.money = belarusian(candidate.money, country, digest.text, candidate.date.start)
+            if candidate.money.currency == "BYN" and candidate.date.start < REDENOMINATION:
+                candidate.review.append(
+                    "a sum in Belarusian roubles before July 2016 (BYR): check the currency"
+                )
         if candidate.kind == "statement":
             candidate.content = statement_content(digest.text, sentence.span, trigger.span)
         candidate.confidence = _confidence(candidate)
@@ -163,6 +189,36 @@ class RuleExtractor:
                 )
         if not candidate.participants:
             candidate.review.append("no participant found in the sentence; add who took part")
+
+
+def _list_items(
+    lead: Candidate, digest: Digest, sentence: Sentence, situated: list[Situated]
+) -> list[Candidate]:
+    """'Указом Президента назначены:' then one line per person ('Иванов Иван Петрович – министром
+    экономики;'): each line that names a person and has no event word of its own is one more event of the
+    lead's kind, decided by the lead's authority."""
+    role = PER_PERSON[lead.kind]
+    people = [s.actor for s in situated if s.actor.kind == "person" and not s.qualifier and not s.quoted]
+    if not people or sentence.paragraph == lead.paragraph:
+        return []
+    deciders = [p for p in lead.participants if p.role != role]
+    stated = date_near(digest, sentence, sentence.span, [])
+    items = []
+    for person in dict.fromkeys(people):
+        item = replace(
+            lead,
+            participants=[*deciders, Participant(person, role)],
+            places=places_for(lead.kind, sentence.span, situated),
+            evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
+            paragraph=sentence.paragraph,
+            sentence=sentence.index,
+            review=["one of a list under an earlier line; check who decided"],
+        )
+        if stated:
+            item.date, item.date_stated = stated.value, True
+        item.title = event_title(item)
+        items.append(item)
+    return items
 
 
 def _in_own_clause(
@@ -191,8 +247,42 @@ def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyM
         between = digest.text[trigger.span.end : money.span.start]
         in_clause = len(between) <= 80 and not re.search(r"[;:]", between)
         if money.span.start >= trigger.span.end and in_clause and CARRYING.search(between):
+            words = digest.tokens_in(Span(trigger.span.end, money.span.start))
+            if any(t.kind in MONEY_KINDS for t in find_triggers(words)):
+                return None  # 'detained on May 3, and on May 10 fined 1,850 rubles': the fine's sum
             return money
     return None
+
+
+def _event_country(candidate: Candidate, digest: Digest) -> str | None:
+    """The country the event happened in: of its place or court seat, else of the body that acted."""
+    bodies = [p.actor for p in candidate.participants if p.actor.kind == "organization"]
+    for actor in [*candidate.places, *bodies]:
+        if actor.kind == "country":
+            return actor.id
+        if actor.id in digest.countries:
+            return digest.countries[actor.id]
+        city = known_city(actor.name) if actor.kind == "city" else None
+        if city is not None:
+            return f"country:{city.country}"
+    return None
+
+
+BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)")
+
+
+def _stated_first(digest: Digest, sentence: Sentence, money: MoneyMention) -> MoneyMention:
+    """'$93 fine' in the headline, then '200,000 rubels ($93)': the sum in brackets converts the one
+    before it, and when the text stated it first (a headline, a lead), it is the event's sum."""
+    bracket = BRACKETED.match(digest.text, money.span.end)
+    if bracket is None:
+        return money
+    converted = find_money(digest.text, bracket.start(1), bracket.end(1))
+    if not converted:
+        return money
+    earlier = find_money(digest.text, 0, sentence.span.start)
+    same = [m for m in earlier if (m.amount, m.currency) == (converted[0].amount, converted[0].currency)]
+    return converted[0] if same else money
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
@@ -208,6 +298,13 @@ PEOPLE = {
     "activists", "journalists", "citizens", "protesters", "people", "members", "nationals", "diplomats",
     "ambassadors", "ambassador", "opponents", "participants", "россиянин", "гражданин", "активист",
     "журналист", "человек", "участник", "дипломат", "посол", "боевик", "сотрудник",
+    "blogger", "bloggers", "resident", "residents", "man", "woman", "men", "women", "student", "students",
+    "lawyer", "lawyers", "priest", "pensioner", "politician", "defendant", "defendants", "couple",
+    "volunteer", "volunteers", "belarusians", "russians", "ukrainians", "foreigner", "foreigners",
+    "блогер", "житель", "жительница", "правозащитник", "студент", "студентка", "пенсионер", "пенсионерка",
+    "мужчина", "женщина", "адвокат", "политик", "оппозиционер", "волонтер", "гражданка", "активистка",
+    "журналистка", "обвиняемый", "подсудимый", "задержанный", "иностранец", "белорус", "белоруска",
+    "россиянка", "украинец", "священник", "предприниматель", "супруг", "супруга",
 }  # fmt: skip
 WORDS = re.compile(r"\w+")
 QUOTES = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|„[^“”]*[“”]")
@@ -271,6 +368,49 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
 
 
+COURT_SESSION = {"court", "trial", "judicial", "суд", "судебный"}
+"""'судебное заседание', 'заседание суда', 'the court session': a hearing, not a meeting."""
+TALKED_OF = {
+    "recalled", "recalls", "mentioned", "mentions", "commented", "comments", "accused", "accuses",
+    "вспомнить", "упомянуть", "прокомментировать", "комментировать", "напомнить", "рассказать",
+    "обвинить", "вспоминать",
+}  # fmt: skip
+"""Verbs whose object is something talked about ('recalled his meeting with Putin', 'прокомментировал
+итоги переговоров'): a gathering named after them is spoken of, not reported."""
+BACKGROUND = {"after", "before", "following", "после", "перед", "до", "since"}
+"""'detained after a meeting with voters', 'задержали после встречи': the meeting is the arrest's
+background."""
+
+
+def _meeting_mentioned(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) -> bool:
+    """A meeting only mentioned: a court session; a gathering named as what someone spoke of; a meeting
+    told as the background of an arrest, fine or sentence in the same sentence."""
+    if trigger.kind != "meeting":
+        return False
+    index = next((i for i, t in enumerate(tokens) if t.start >= trigger.span.start), len(tokens))
+    near = {t.norm for t in tokens[max(0, index - 2) : index + 3]}
+    if COURT_SESSION.intersection(near) and trigger.phrase not in {
+        "met",
+        "meets",
+        "meet with",
+        "встретиться",
+    }:
+        return True
+    before = [t.norm for t in tokens[max(0, index - 6) : index]]
+    noun = trigger.phrase in NOUN_TRIGGERS or trigger.phrase in GATHERINGS
+    setting = bool((CIRCUMSTANCE | BACKGROUND | SIDELINES).intersection(before[-2:]))
+    if noun and TALKED_OF.intersection(before) and not setting:
+        return True
+    speech = [t for t in chosen if t.kind == "statement" and t.span.end <= trigger.span.start]
+    if noun and speech and not setting:
+        between = [t.norm for t in tokens if speech[-1].span.end <= t.start < trigger.span.start]
+        if len(between) <= 6 and not THAT.search(" ".join(between)):
+            return True  # 'accused the West of sabotaging the talks'
+    previous = [t for t in chosen if t.span.end <= trigger.span.start]
+    acts = bool(previous) and previous[-1].kind in SUBJECT_ROLES  # not '..., X said after meeting Y'
+    return acts and bool(BACKGROUND.intersection(before[-3:]))
+
+
 def _speaks(statement: Candidate, chosen: list[Trigger], trigger: Trigger, tokens: list[Token]) -> bool:
     """A statement needs a speaker, never a region or city. A body or medium named as the source of
     another event told in the same sentence ('A court sentenced X, a Telegram channel said') attributes
@@ -328,10 +468,18 @@ def _guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> 
     after it ('received a fine' is not)."""
     if trigger.phrase not in NEEDS_PERSON_AFTER:
         return True
-    return any(
-        0 <= s.mention.span.start - trigger.span.end <= 25 and s.actor.kind not in PLACE_KINDS
-        for s in situated
-    )
+    places = [s.mention.span for s in situated if s.is_place or s.locative]
+    for s in situated:
+        if s.actor.kind in PLACE_KINDS or s.locative or s.mention.span.start < trigger.span.end:
+            continue
+        between = digest.text[trigger.span.end : s.mention.span.start]
+        for place in places:  # 'принял в Минске губернатора Омской области X'
+            if trigger.span.end <= place.start and place.end <= s.mention.span.start:
+                between = between.replace(digest.text[place.start : place.end], "")
+        between = re.sub(r"(?<!\w)(?:in|at|в|во|на)(?!\w)", "", between)
+        if len(between) <= 25:
+            return True
+    return False
 
 
 def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
@@ -362,10 +510,17 @@ def _has_subject(candidate: Candidate) -> bool:
     ('the arrest came amid a crackdown'), not an event."""
     if candidate.kind not in SUBJECT_ROLES or candidate.shallow:
         return True
+    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(_main_part(e.quote))}
+    if candidate.kind in PER_PERSON:  # 'Указом Президента назначены:' alone names nobody appointed
+        role = PER_PERSON[candidate.kind]
+        concerned = any(p.role == role and p.actor.kind == "person" for p in candidate.participants)
+        return concerned or bool(words & (PEOPLE | POSTS))
     if any(a.kind == "person" for a in candidate.actors):
         return True
-    words = {normalize_word(w) for e in candidate.evidence for w in WORDS.findall(_main_part(e.quote))}
     return bool(words & PEOPLE)
+
+
+POSTS = set(OFFICE_WORDS) - {"decree", "указ"}
 
 
 def _main_part(quote: str) -> str:

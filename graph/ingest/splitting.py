@@ -31,8 +31,28 @@ def split_candidate(
     if candidate.kind == "meeting":
         return _counterparts(candidate, trigger, digest, situated)
     if candidate.kind in {"fine", "sentence"}:
-        return _respectively(candidate, trigger, digest, sentence)
+        split = _respectively(candidate, trigger, digest, sentence)
+        return split if len(split) > 1 else _alternating(candidate, trigger, digest, sentence, situated)
+    if candidate.kind in PER_PERSON:
+        return _per_person(candidate)
     return [candidate]
+
+
+PER_PERSON = {"appointment": "appointee", "dismissal": "dismissed"}
+"""Kinds that are one event per person and post: 'appointed X as minister and Y as ambassador', 'dismissed
+the ambassador X and the head of mission Y' are two appointments, two dismissals (who decided is in each)."""
+
+
+def _per_person(candidate: Candidate) -> list[Candidate]:
+    role = PER_PERSON[candidate.kind]
+    concerned = [p for p in candidate.participants if p.role == role]
+    if len(concerned) < 2:
+        return [candidate]
+    others = [p for p in candidate.participants if p.role != role]
+    return [
+        replace(candidate, participants=[*others, person], review=list(candidate.review))
+        for person in concerned
+    ]
 
 
 def _counterparts(
@@ -94,4 +114,29 @@ def _respectively(
     return [
         replace(candidate, participants=[person, *others], money=sum_, review=list(candidate.review))
         for person, sum_ in zip(people, money, strict=True)
+    ]
+
+
+def _alternating(
+    candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence, situated: list[Situated]
+) -> list[Candidate]:
+    """'X was fined 1,850 rubles, and Y 2,000 rubles', 'X оштрафовали на 1 850 рублей, а Y — на 2 000':
+    each person followed by their own sum is a penalty of their own (different sums, different events)."""
+    concerned = {p.actor.id: p for p in candidate.participants if p.actor.kind == "person"}
+    people = [s for s in situated if s.actor.id in concerned]
+    money = [m for m in digest.money_in(sentence.span) if m.span.start >= trigger.span.start]
+    if len(people) < 2 or len(money) != len(people) or len({(m.amount, m.currency) for m in money}) < 2:
+        return [candidate]
+    order = sorted(
+        [(s.mention.span.start, "p", i) for i, s in enumerate(people)]
+        + [(m.span.start, "m", i) for i, m in enumerate(money)]
+    )
+    if [k for _, k, _ in order] != ["p", "m"] * len(people):
+        return [candidate]
+    others = [p for p in candidate.participants if p.actor.kind != "person"]
+    return [
+        replace(
+            candidate, participants=[concerned[s.actor.id], *others], money=m, review=list(candidate.review)
+        )
+        for s, m in zip(people, money, strict=True)
     ]

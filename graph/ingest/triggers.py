@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.ingest.candidates import EventKind, Span
-from graph.ingest.lexicon import COMPANION_AFTER, NEEDS_COMPANION, TRIGGERS
+from graph.ingest.lexicon import COMPANION_AFTER, NEEDS_COMPANION, PENALTIES, TRIGGERS
 from graph.ingest.tokens import Token, normalize_phrase
 
 
@@ -48,6 +48,10 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             ):
                 continue
             if kind in {"ban", "sanction"} and _adjectival(tokens, index, len(words)):
+                continue
+            if kind == "appointment" and PENALTIES.intersection(
+                norms[index + len(words) : index + len(words) + 4]
+            ):
                 continue
             found.append(Trigger(kind, Span(tokens[index].start, tokens[index + len(words) - 1].end), phrase))
             index += len(words) - 1
