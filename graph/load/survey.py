@@ -14,6 +14,7 @@ from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RecordLines, Unreadable, read_file
 from graph.load.records import ParsedRecord, parse_records
 from graph.model import ActorBase, Evidenced, Target
+from graph.reports.decisions import Decisions
 from graph.settings import DEFAULT_MAX_FILE_BYTES
 
 IDENTITY = ("iso_code", "parent", "country")
@@ -53,6 +54,8 @@ class FileSurvey:
     foreign_quotes: list[tuple[str, str, Spot]] = field(default_factory=list)
     """Quotes attributed to another file's source: checked once every source is known."""
     lines: dict[tuple[str, int], RecordLines] | None = None
+    decisions: Decisions = field(default_factory=Decisions)
+    """The file's matching decisions (its records' same_as / not_same_as, its `decisions:` list)."""
 
 
 def survey_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileSurvey:
@@ -112,6 +115,7 @@ def survey_file(path: Path, name: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
         for reference in decision.references():
             spot = Spot("decisions", index, f"decisions[{index}]", reference.field)
             survey.references.append((reference.value, reference.target, spot))
+    survey.decisions = Decisions.gather((r.model for r in parsed.records), (d for _, d in parsed.decisions))
     survey.lines = raw.known_lines
     return survey
 

@@ -213,13 +213,14 @@ class FileWriter:
             attach=self.match_attach,
             review=self.match_review,
             lock=lock,
+            applied=self.catalog.decisions,
         )
         prepared = PreparedFile(file, parsed.sha256)
         prepared.matches, prepared.remap = settled.proposals, settled.remap
         prepared.candidates, prepared.decisions = settled.candidates, settled.decisions
         actors = [row for section, rows in chunks if section == "actors" for row in rows]
         if actors and not (file.implicit or file.path.parent.name == "reference"):
-            close = await close_stored_actors(run, actors, stored, self.loaded_actors)
+            close = await close_stored_actors(run, actors, stored, self.loaded_actors, self.catalog.decisions)
             prepared.matches += close
             prepared.candidates += candidate_rows(close, "actor")
         targets = sorted(set(settled.remap.values()) - stored.keys())
