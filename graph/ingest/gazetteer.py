@@ -1,4 +1,8 @@
-"""Known actors by every name they go by, found in text with one Aho-Corasick pass over normalised words."""
+"""Known actors by every name they go by, found in text with one Aho-Corasick pass over normalised words.
+
+A name the text gives that no actor has exactly ("Security Council" for the Security Council of Russia) is
+looked up approximately in the one name index (graph/names, as the loader and the API do), with its one
+cut-off for "the same actor" (`CLOSE`), in any script."""
 
 from __future__ import annotations
 
@@ -11,12 +15,13 @@ from typing import Any, cast
 
 import ahocorasick  # type: ignore[import-not-found]
 import yaml
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from graph.errors import Location, ValidationFailed
 from graph.ingest.aliases import INGEST_ALIASES
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
 from graph.ingest.tokens import Token, normalize_phrase
+from graph.names import CLOSE, NameIndex
 
 ACTOR_KINDS: frozenset[str] = frozenset({"person", "organization", "country", "region", "city"})
 
@@ -55,6 +60,8 @@ class Gazetteer:
     names: dict[str, list[str]] = field(default_factory=dict)
     """Every id's names, canonical first."""
     _by_norm: dict[str, list[_Entry]] = field(default_factory=dict)
+    _index: NameIndex = field(default_factory=NameIndex)
+    """Every actor by its names in their normalised (nominative) form, for `similar`."""
     _automaton: Any = None
     _similar: dict[tuple[str, str], ActorRef | None] = field(default_factory=dict)
 
@@ -67,10 +74,12 @@ class Gazetteer:
             if actor.kind == "region"
             else []
         )
+        normalised: list[str] = []
         for surface, is_derived in [*((s, False) for s in surfaces), *((d, True) for d in derived)]:
             norm = normalize_phrase(surface)
             if not norm:
                 continue
+            normalised.append(norm)
             entries = self._by_norm.setdefault(norm, [])
             if all(e.actor.id != actor.id for e in entries):
                 acronym = surface.isupper() and len(surface) <= 5
@@ -78,6 +87,8 @@ class Gazetteer:
                 guess = replace(actor, confidence=0.8) if is_derived and not exact else actor
                 entries.append(_Entry(guess, surface, case_sensitive=acronym, derived=is_derived))
                 entries.sort(key=lambda e: (e.derived, -e.actor.confidence))
+        if normalised:
+            self._index.add(actor.id, normalised[0], normalised[1:], actor.kind)
         self._automaton = None
         self._similar.clear()
 
@@ -92,14 +103,14 @@ class Gazetteer:
         norm = normalize_phrase(name)
         if len(norm.split()) < 2:
             return None
-        choices = {
-            key: key for key, entries in self._by_norm.items() if any(e.actor.kind == kind for e in entries)
-        }
+        # A person's whole name is compared; an organisation's or place's name may leave words out
+        # ("Security Council" for "Security Council of Russia"), but only words it has.
         scorer = fuzz.ratio if kind == "person" else fuzz.token_set_ratio
-        hits = process.extract(norm, choices, scorer=scorer, limit=10, score_cutoff=90)
+        hits = self._index.similar(norm, limit=10, kinds=(kind,), cutoff=CLOSE, scorer=scorer)
         if kind != "person":
-            hits = [hit for hit in hits if set(norm.split()) <= set(hit[0].split())]
-        ids = {e.actor.id for key, _, _ in hits for e in self._by_norm[key] if e.actor.kind == kind}
+            words = set(norm.split())
+            hits = [hit for hit in hits if words <= set(normalize_phrase(hit.matched).split())]
+        ids = {hit.id for hit in hits}
         if len(ids) != 1:
             return None
         return self.actors[ids.pop()]

@@ -8,6 +8,7 @@ from graph.load.reading import RawFile
 from graph.load.stored import StoredActor
 from graph.model import ACTOR_KINDS, Target, split_id
 from graph.names import NameIndex
+from graph.reports.decisions import Decisions
 
 FACT_KINDS = frozenset({"event", "agreement", "office", "claim"})
 
@@ -37,6 +38,9 @@ class Catalog:
         """(id, file) -> where in that file it is first defined: an id twice in one file is a duplicate."""
         self.aliases: dict[str, list[str]] = {}
         """Each actor's aliases, united over every file that defines it."""
+        self.decisions = Decisions()
+        """Every file's matching decisions: the loader applies them to every file of the load, whatever
+        their order (a decisions file loaded after the digests it decides about still holds for them)."""
         self.filled: dict[str, dict[str, str]] = {}
         """An actor several files define: identity fields (iso_code, parent, country) one file gives and
         another leaves out, so every file's row of it carries them."""

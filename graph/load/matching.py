@@ -10,9 +10,12 @@ It runs inside the file's write transaction, before the file's writes, through t
 3. Every other event is searched for, a block of the file (the whole of most files) in one query
    (graph/reports/candidates.py `match_events`): 'attach' makes it a report of the fact found; 'review'
    creates it separately and records the pair as a :Candidate for `kg review`; 'create' makes a new fact.
-   Before the search, the months the new events' windows touch are locked (queries/match_lock.cypher), so
-   two loads at once cannot both create one event: the second waits for the first to commit, then finds
-   its events.
+   Then every other agreement, the same way (`match_agreements`, one query), once the events are settled: a
+   signing found to be a known one names the known agreements it produced, the strongest sign that two
+   contracts are one. Before the search, the
+   months the new events' and agreements' windows touch are locked (queries/match_lock.cypher; one key for
+   undated agreements), so two loads at once cannot both create one fact: the second waits for the first to
+   commit, then finds its facts.
 
 A record that reports a fact under another id is rebuilt with the fact's id (graph/load/reports.py
 `rebuilt_row`), keeps its own id on its report (`alias`, so a later load of the same file finds the same
@@ -30,16 +33,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from graph.errors import InvalidInput, Location, Problem
 from graph.load.reports import FACT_SECTIONS, rebuilt_row
 from graph.load.rows import Row
-from graph.names.index import MIN_FUZZY_LENGTH, NameIndex, latin_key, normalise
+from graph.load.stored import name_query
+from graph.names.index import NameIndex
 from graph.names.review import close_actors
-from graph.reports.candidates import Run, candidate_rows, match_events
+from graph.reports.candidates import (
+    Run,
+    candidate_rows,
+    drop_decided,
+    match_agreements,
+    match_events,
+)
 from graph.reports.decisions import Decisions, Proposal
-from graph.reports.matching import NEAR_DAYS, EventFacts
+from graph.reports.matching import NEAR_DAYS, AgreementFacts, EventFacts
 
 MAX_NEW_ACTORS = 200
 """More new actors than this in one file (a bulk import) are not compared with the graph's: the check is
@@ -47,6 +58,8 @@ for digests an analyst writes, and costs a full-text search per name."""
 LINKS_TO_FACTS = ("part_of", "produced")
 """Row keys whose items are ids of facts (an event's trip, a signing's agreements); an event's `links` are
 {target, type} items whose targets are facts too (`fact_targets`)."""
+UNDATED = "undated"
+"""The match lock of incoming agreements without a date (found through their signing only)."""
 
 
 @dataclass
@@ -73,14 +86,17 @@ async def settle(
     review: float,
     lock: bool = True,
     reported: Mapping[str, str] | None = None,
+    applied: Decisions | None = None,
 ) -> Settled:
     """Decide which fact each fact record of `chunks` reports and rebuild the rows reported under another id
-    (in place: `chunks` are this attempt's copies). `stored`: the ids the graph holds; `earlier`: what earlier
-    files of this load settled; `lock`: take the match locks (not in a dry run, which writes nothing);
-    `reported`: fact -> the record reporting it, for the file's earlier blocks (a large file is settled block
-    by block; those facts are in the graph already, inside its transaction): never proposed, never reported
-    twice."""
+    (in place: `chunks` are this attempt's copies). `decisions`: the file's own; `applied`: the decisions to
+    apply, by default the file's (the loader gives every file's of the load); `stored`: the ids the graph
+    holds; `earlier`: what earlier files of this load settled; `lock`: take the match locks (not in a dry run,
+    which writes nothing); `reported`: fact -> the record reporting it, for the file's earlier blocks (a large
+    file is settled block by block; those facts are in the graph already, inside its transaction): never
+    proposed, never reported twice."""
     settled = Settled()
+    decisions = applied if applied is not None else decisions
     defined = {
         row["id"]: (section, row) for section, rows in chunks if section in FACT_SECTIONS for row in rows
     }
@@ -105,28 +121,32 @@ async def settle(
         for record_id, (section, row) in defined.items()
         if section == "events" and record_id not in remap and record_id not in stored
     ]
-    if new_events:
+    new_agreements = [
+        row
+        for record_id, (section, row) in defined.items()
+        if section == "agreements" and record_id not in remap and record_id not in stored
+    ]
+    if new_events or new_agreements:
         if lock:
-            await run("match_lock", months=lock_months(new_events))
-        proposals = await match_events(run, new_events, decisions, attach=attach, review=review)
+            months = lock_months(new_events)
+            months += [month for row in new_agreements for month in _agreement_months(row)]
+            await run("match_lock", months=sorted(set(months)))
         claimed = {remap.get(record_id, record_id) for record_id in defined}
         attached: set[str] = set()
-        for proposal in proposals:
-            fact = proposal.fact
-            if (
-                reported and fact in reported
-            ):  # written by this file's earlier block: the matcher never compares a file
-                continue  # with itself (as when the whole file is settled at once)
-            if proposal.action == "attach" and fact is not None:
-                if fact in claimed:  # another record of this file reports it: the analyst decides
-                    why = [*proposal.evidence, "another record of this file reports it already"]
-                    proposal = Proposal(proposal.incoming, "review", fact, proposal.score, why)
-                else:
-                    remap[proposal.incoming] = fact
-                    claimed.add(fact)
-                    attached.add(proposal.incoming)
-            if proposal.action != "create":
-                settled.proposals.append(proposal)
+        written_before = reported or {}
+        if new_events:
+            proposals = await match_events(run, new_events, decisions, attach=attach, review=review)
+            _take(proposals, settled, remap, claimed, attached, written_before)
+        if new_agreements:
+            # After the events: a signing attached to a known one names the known agreements it produced.
+            producers: dict[str, set[str]] = {}
+            for record_id, (section, row) in defined.items():
+                if section == "events":
+                    for agreement in row.get("produced", ()):
+                        producers.setdefault(agreement, set()).add(remap.get(record_id, record_id))
+            agreements = [_agreement_facts(row, producers.get(row["id"], set())) for row in new_agreements]
+            proposals = await match_agreements(run, agreements, decisions, attach=attach, review=review)
+            _take(proposals, settled, remap, claimed, attached, written_before)
         settled.proposals = [
             p for p in settled.proposals if p.action == "attach" or p.incoming not in attached
         ]
@@ -137,6 +157,34 @@ async def settle(
             if section in FACT_SECTIONS:
                 chunks[position] = (section, [_rebuilt(section, row, remap) for row in rows])
     return settled
+
+
+def _take(
+    proposals: Sequence[Proposal],
+    settled: Settled,
+    remap: dict[str, str],
+    claimed: set[str],
+    attached: set[str],
+    reported: Mapping[str, str],
+) -> None:
+    """Apply the matcher's proposals: an 'attach' remaps the record to the fact (unless another record of the
+    file reports that fact already: then the analyst decides); 'attach' and 'review' are kept to print. A fact
+    in `reported` was written by this file's earlier block: the matcher never compares a file with itself (as
+    when the whole file is settled at once)."""
+    for proposal in proposals:
+        fact = proposal.fact
+        if fact in reported:
+            continue
+        if proposal.action == "attach" and fact is not None:
+            if fact in claimed:  # another record of this file reports it: the analyst decides
+                why = [*proposal.evidence, "another record of this file reports it already"]
+                proposal = Proposal(proposal.incoming, "review", fact, proposal.score, why)
+            else:
+                remap[proposal.incoming] = fact
+                claimed.add(fact)
+                attached.add(proposal.incoming)
+        if proposal.action != "create":
+            settled.proposals.append(proposal)
 
 
 def lock_months(events: Sequence[EventFacts]) -> list[str]:
@@ -181,6 +229,34 @@ def _facts(row: Row) -> EventFacts:
     )
 
 
+def _agreement_facts(row: Row, produced_by: Iterable[str]) -> AgreementFacts:
+    """What the matcher compares of an agreement row (graph/load/rows.py), references already ids."""
+    props = row["props"]
+    amount = props.get("value_amount")
+    return AgreementFacts(
+        id=row["id"],
+        kind=props["kind"],
+        start=props.get("start_date"),
+        end=props.get("end_date"),
+        precision=props.get("date_precision") or "day",
+        parties=frozenset(link["target"] for link in row["parties"]),
+        produced_by=frozenset(produced_by),
+        amount=Decimal(amount) if amount is not None else None,
+        currency=props.get("value_currency"),
+        usd=props.get("value_usd"),
+        title=props.get("title") or "",
+    )
+
+
+def _agreement_months(row: Row) -> list[str]:
+    """The lock keys of an incoming agreement: its window's months, or one key for the undated ones."""
+    props = row["props"]
+    if props.get("start_date") is None:
+        return [UNDATED]
+    window = EventFacts(row["id"], "", props["start_date"], props["end_date"])
+    return lock_months([window])
+
+
 def _check_one_report_each(
     file: str, defined: Mapping[str, tuple[str, Row]], remap: Mapping[str, str], reported: Mapping[str, str]
 ) -> None:
@@ -219,11 +295,16 @@ def _rebuilt(section: str, row: Row, remap: Mapping[str, str]) -> Row:
 
 
 async def close_stored_actors(
-    run: Run, rows: Sequence[Row], stored: Mapping[str, object], loaded: Iterable[str]
+    run: Run,
+    rows: Sequence[Row],
+    stored: Mapping[str, object],
+    loaded: Iterable[str],
+    decisions: Decisions | None = None,
 ) -> list[Proposal]:
     """Actors of `rows` the graph does not hold yet whose names are close to an actor only the graph holds
     (not one of `loaded`, the actors this load's files define: the first pass compared those): 'review'
-    proposals, the known actor as `fact`. One full-text query for the file, scored by graph/names."""
+    proposals, the known actor as `fact`, but no pair an analyst decided (`decisions` of the load, or in the
+    graph). One full-text query for the file, scored by graph/names."""
     new = [row for row in rows if row["id"] not in stored][: MAX_NEW_ACTORS + 1]
     if not new or len(new) > MAX_NEW_ACTORS:
         return []
@@ -231,7 +312,7 @@ async def close_stored_actors(
     for row in new:
         props = row["props"]
         for name in (props["name"], *(props.get("aliases") or ())):
-            if query := _fuzzy_query(name):
+            if query := name_query(name):
                 names.append({"query": query, "kind": props["kind"]})
     if not names:
         return []
@@ -250,16 +331,5 @@ async def close_stored_actors(
         (row["id"], row["props"]["name"], list(row["props"].get("aliases") or ()), row["props"]["kind"])
         for row in new
     ]
-    pairs = close_actors(index, wanted, known_first=lambda left, _right: left in known)
-    return [pair for pair in pairs if pair.fact in known]
-
-
-def _fuzzy_query(name: str) -> str:
-    """A Lucene query for a name on the actors' `name` and `aliases`: each word as written and in Latin
-    letters, fuzzy from MIN_FUZZY_LENGTH letters (words are letters and digits only: nothing to escape)."""
-    words = {*normalise(name).split(), *latin_key(name).split()}
-    terms = sorted(f"{word}~" if len(word) >= MIN_FUZZY_LENGTH else word for word in words if word)
-    if not terms:
-        return ""
-    joined = " ".join(terms)
-    return f"name:({joined}) OR aliases:({joined})"
+    pairs = close_actors(index, wanted, known_first=lambda left, _right: left in known, decisions=decisions)
+    return await drop_decided(run, [pair for pair in pairs if pair.fact in known], "actor")

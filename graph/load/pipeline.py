@@ -15,6 +15,7 @@ from graph.load.stored import NAME_HITS, StoredActor, name_query, stored_actor
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
+from graph.reports.candidates import drop_decided
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, REPO_ROOT
 from graph.store import GraphStore
@@ -90,6 +91,8 @@ async def load_paths(
             max_record_bytes=max_record_bytes,
             find_names=find_names,
         )
+        if checked.close_actors:  # a pair an analyst decided is not listed again
+            checked.close_actors = await drop_decided(store.read, checked.close_actors, "actor")
         if on_checked:
             on_checked(checked)
         summary = LoadSummary(dry_run=dry_run)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from graph.names import MIN_FUZZY_LENGTH, latin_key, normalise
+from graph.names import MIN_FUZZY_LENGTH, search_words
 
 NAME_HITS = 10
 """Actors the full-text index proposes per name looked up: enough for a few namesakes and close spellings."""
@@ -36,10 +36,11 @@ NameLookup = Callable[[list[str]], list[StoredActor]]
 
 
 def name_query(name: str) -> str | None:
-    """The full-text query for actors whose name or an alias may be `name`: each word as written and in Latin
-    letters ("Лукашенко" finds "Lukashenko"), fuzzy from MIN_FUZZY_LENGTH letters (Lucene's edit distance,
-    up to 2: "Lukashenka", "Лукашэнка"). Words are normalised, so no Lucene syntax survives in them."""
-    words = list(dict.fromkeys([*normalise(name).split(), *latin_key(name).split()]))[:MAX_WORDS]
+    """The full-text query for actors whose name or an alias may be `name`: each word as written, in Latin
+    letters ("Лукашенко" finds "Lukashenko") and a Latin word in Cyrillic ("Golovchenko" finds "Головченко";
+    graph/names `search_words`), fuzzy from MIN_FUZZY_LENGTH letters (Lucene's edit distance, up to 2:
+    "Lukashenka", "Лукашэнка"). Words are normalised, so no Lucene syntax survives in them."""
+    words = search_words(name)[:MAX_WORDS]
     terms = " ".join(f"{word}~" if len(word) >= MIN_FUZZY_LENGTH else word for word in words)
     return f"name:({terms}) OR aliases:({terms})" if terms else None
 

@@ -73,6 +73,7 @@ class _Pass:
     def take(self, file: int, survey: FileSurvey) -> None:
         """Add a file's survey: definitions now, references to ids already defined now, the rest later."""
         self.problems.extend(survey.problems)
+        self.catalog.decisions.merge(survey.decisions)
         if survey.source is not None:
             source_id, text_path = survey.source
             if problem := self.catalog.define(source_id, "source", file, "source", 0):
@@ -234,4 +235,4 @@ def close_new_actors(catalog: Catalog, implicit: set[int]) -> list[Proposal]:
     def known_first(left: str, right: str) -> bool:
         return (catalog.definitions[left].file, left) < (catalog.definitions[right].file, right)
 
-    return close_actors(names, new, known_first=known_first)
+    return close_actors(names, new, known_first=known_first, decisions=catalog.decisions)

@@ -328,13 +328,14 @@ class FileWriter:
             review=self.match_review,
             lock=lock,
             reported=reported or {},
+            applied=self.catalog.decisions,
         )
         prepared.matches += settled.proposals
         prepared.remap.update(settled.remap)
         prepared.candidates += settled.candidates
         actors = [row for section, rows in chunks if section == "actors" for row in rows]
         if actors and not (file.implicit or file.path.parent.name == "reference"):
-            close = await close_stored_actors(run, actors, stored, self.loaded_actors)
+            close = await close_stored_actors(run, actors, stored, self.loaded_actors, self.catalog.decisions)
             prepared.matches += close
             prepared.candidates += candidate_rows(close, "actor")
         targets = sorted(set(settled.remap.values()) - stored.keys())

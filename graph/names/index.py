@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from graph.names.translit import to_latin
+from graph.names.translit import to_cyrillic, to_latin
 
 SUGGEST = 0.70
 CLOSE = 0.88
@@ -50,6 +50,16 @@ def normalise(name: str) -> str:
 def latin_key(name: str) -> str:
     """The fuzzy-match key: the normalised name in Latin letters (Cyrillic transliterated, -> lost)."""
     return _NOT_WORD.sub(" ", to_latin(normalise(name)).replace("-", "")).strip()
+
+
+def search_words(name: str) -> list[str]:
+    """The words to look a name up by in a full-text index of names stored as written, in any script: each
+    word as typed, in Latin letters ("Лукашенко" finds "Lukashenko") and, for a word typed in Latin letters,
+    in Cyrillic ("Golovchenko" finds "Головченко"). Normalised, so no search syntax survives in them."""
+    typed = normalise(name).split()
+    latin = latin_key(name).split()
+    cyrillic = [to_cyrillic(word) for word in typed if word.isascii() and word.isalpha()]
+    return list(dict.fromkeys([*typed, *latin, *cyrillic]))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Cyrillic <-> Latin letter tables, shared by the name index (graph/names) and `kg ingest`."""
+"""Cyrillic <-> Latin letter tables and renderings, shared by the name index (graph/names) and `kg ingest`."""
 
 from __future__ import annotations
 
@@ -18,3 +18,13 @@ def to_latin(text: str) -> str:
     return "".join(
         TO_LATIN.get(c, c) if c.islower() else TO_LATIN.get(c.lower(), c).capitalize() for c in text
     )
+
+
+def to_cyrillic(text: str) -> str:
+    """A lower-case Latin rendering back in Cyrillic letters, one plausible spelling ("golovchenko" ->
+    "головченко", "lukashenka" -> "лукашенка"): for searching text stored in Cyrillic only, where a fuzzy
+    search forgives the letters a transliteration does not give back."""
+    cyrillic = text
+    for latin, letter in TO_CYRILLIC:
+        cyrillic = cyrillic.replace(latin, letter)
+    return cyrillic

@@ -1,4 +1,5 @@
-"""The matcher at work: find, for a batch of incoming events, the known events they may be, and decide.
+"""The matcher at work: find, for a batch of incoming events (or agreements), the known facts they may be,
+and decide.
 
 `match_events(run, incoming, decisions, attach=..., review=...)` runs queries/match_event_candidates.cypher
 once for the batch (through `run`: the loader's transaction or a store, called as `run(query, **params)`),
@@ -13,6 +14,10 @@ An event is never matched with the events it is part of, its own parts, or the o
 (the legs of one trip are different events by construction).
 Records of the same load in other files are found once their file's transaction has committed (the loader
 writes one file per transaction, in order).
+
+`match_agreements` does the same for agreements (queries/match_agreement_candidates.cypher: known agreements
+produced by a signing that produced the incoming one, or dated in its window with a party in common), scored
+by the same `score`; their candidate pairs are of kind 'event' too (facts, not actors).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 
 from graph.model.families import family_kinds
 from graph.reports.decisions import Decisions, Proposal, apply_decisions
-from graph.reports.matching import NEAR_DAYS, EventFacts, score
+from graph.reports.matching import NEAR_DAYS, AgreementFacts, EventFacts, Facts, score
 
 Run = Callable[..., Awaitable[list[dict[str, Any]]]]
 
@@ -62,9 +67,32 @@ def search_rows(incoming: Sequence[EventFacts], decisions: Decisions) -> list[di
     return rows
 
 
+def agreement_search_rows(incoming: Sequence[AgreementFacts], decisions: Decisions) -> list[dict[str, Any]]:
+    """The `$incoming` parameter of queries/match_agreement_candidates.cypher."""
+    rows = []
+    for key, agreement in enumerate(incoming):
+        exclude = {agreement.id} | {
+            other for pair in decisions.different if agreement.id in pair for other in pair
+        }
+        start = agreement.start - timedelta(days=NEAR_DAYS) if agreement.start else None
+        rows.append(
+            {
+                "key": key,
+                "id": agreement.id,
+                "produced_by": sorted(agreement.produced_by),
+                "parties": sorted(agreement.parties),
+                "earliest": start - timedelta(days=LOOKBACK_DAYS) if start else None,
+                "from": start,
+                "to": agreement.end + timedelta(days=NEAR_DAYS) if agreement.end else None,
+                "exclude": sorted(exclude),
+            }
+        )
+    return rows
+
+
 def decide(
-    incoming: EventFacts,
-    candidates: Iterable[EventFacts],
+    incoming: Facts,
+    candidates: Iterable[Facts],
     within: Mapping[str, Iterable[str]],
     *,
     attach: float,
@@ -131,6 +159,38 @@ async def match_events(
     return apply_decisions(decisions, proposals)
 
 
+async def match_agreements(
+    run: Run,
+    incoming: Sequence[AgreementFacts],
+    decisions: Decisions | None = None,
+    *,
+    attach: float,
+    review: float,
+) -> list[Proposal]:
+    """Proposals for a batch of incoming agreements, in their order (one query for the whole batch)."""
+    decisions = decisions or Decisions()
+    if not incoming:
+        return []
+    rows = await run("match_agreement_candidates", incoming=agreement_search_rows(incoming, decisions))
+    found: dict[int, list[AgreementFacts]] = {}
+    decided: dict[int, set[str]] = {}
+    for row in rows:
+        found.setdefault(row["key"], []).append(AgreementFacts.from_row(row))
+        if row["decided"] == "same":
+            decided.setdefault(row["key"], set()).add(row["id"])
+    proposals: list[Proposal] = []
+    for key, agreement in enumerate(incoming):
+        proposals += decide(
+            agreement,
+            found.get(key, []),
+            {},
+            attach=attach,
+            review=review,
+            decided_same=decided.get(key, ()),
+        )
+    return apply_decisions(decisions, proposals)
+
+
 def candidate_rows(proposals: Iterable[Proposal], kind: str = "event") -> list[dict[str, Any]]:
     """queries/record_candidates.cypher rows for the 'review' proposals (left: the known fact, right: the
     incoming record)."""
@@ -167,6 +227,15 @@ def decision_rows(decisions: Decisions, kind: str | None = None) -> list[dict[st
 def pair_kind(record_id: str) -> str:
     """A candidate pair's kind by one of its ids: 'event' for events and agreements, else 'actor'."""
     return "event" if record_id.partition(":")[0] in {"event", "agreement"} else "actor"
+
+
+async def drop_decided(run: Run, proposals: Sequence[Proposal], kind: str) -> list[Proposal]:
+    """The proposals whose pair no analyst has decided yet (one query): a decided pair is not listed again."""
+    ids = [pair_id(kind, p.fact, p.incoming) for p in proposals if p.fact is not None]
+    if not ids:
+        return list(proposals)
+    decided = {row["id"] for row in await run("decided_candidates", ids=ids)}
+    return [p for p in proposals if p.fact is None or pair_id(kind, p.fact, p.incoming) not in decided]
 
 
 async def record_candidates(run: Run, proposals: Iterable[Proposal], kind: str = "event") -> int:

@@ -44,6 +44,11 @@ class Decisions:
         else:
             self.different.add(frozenset((left, right)))
 
+    def merge(self, other: Decisions) -> None:
+        """Add another file's decisions (a load applies every file's decisions to every file)."""
+        self.same.update(other.same)
+        self.different.update(other.different)
+
     def fact_of(self, record_id: str) -> str:
         """The id of the fact `record_id` reports: itself unless a same_as chain leads elsewhere."""
         seen = {record_id}

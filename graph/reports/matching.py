@@ -1,6 +1,8 @@
-"""Is an incoming event the same real-world event as one already known under another id? One scoring rule.
+"""Is an incoming fact the same real-world fact as one already known under another id? One scoring rule.
 
-`score(incoming, existing)` compares two events by four things, each scored 0..1, and weighs them:
+`score(incoming, existing)` compares two events (`EventFacts`) or two agreements (`AgreementFacts`); a fact
+is never compared with a fact of another section. Two events are compared by four things, each scored 0..1,
+and weighed:
 
 - **kind** (weight 0.10): 1 for the same kind, SAME_FAMILY (0.5) for two kinds of one family
   (graph/model/families.py); kinds of different families are never one event (score 0).
@@ -19,6 +21,21 @@ wide span (a month, a year) overlapping a day is the narrower span's share of it
 (statements) caps the result. The score is the weighted sum, rounded to 3 places; `Match.evidence` says in
 words what agreed and what did not, for `kg load`'s list and `kg review`.
 
+Two agreements (the same contract reported by several sources, each under the id its draft made up) are
+compared by five things, the date part and the parties part as above (participants are the parties):
+
+- **kind** (AGREEMENT_WEIGHTS 0.10): 1 for the same kind, SAME_FAMILY for two kinds (a contract reported as
+  an agreement): agreements are one family.
+- **date** (0.20): as for events; a side without a date is UNKNOWN (agreements are often undated).
+- **parties** (0.20): as participants; none shared multiplies the whole by DISJOINT.
+- **produced by** (0.30): 1 when one signing event produced both (the strongest sign: the sources report one
+  signing, whatever they call its contract), UNKNOWN when a side names no signing, 0 when both name different
+  ones.
+- **value** (0.20): the smaller amount's share of the larger in one currency (USD 12.5M and 13M: 0.96, a
+  source rounding or converting); 0 below VALUE_APART (a factor of two: another contract), and then the whole
+  is multiplied by DISJOINT; UNKNOWN when a side gives no value or the currencies differ without a USD amount
+  for both.
+
 What to do with a score is the settings' business: at or above `KG_MATCH_ATTACH` the incoming record
 becomes a report of the existing fact, from `KG_MATCH_REVIEW` a candidate for review, below a new fact.
 """
@@ -28,8 +45,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
+from graph.model.agreements import Agreement
 from graph.model.events import EventBase
 from graph.model.families import family_of
 
@@ -44,6 +63,15 @@ UNKNOWN = 0.5
 """A part one side says nothing about: neither for nor against."""
 DISJOINT = 0.5
 """The factor on the whole score when both sides name participants (or places) and share none."""
+AGREEMENT_WEIGHTS: dict[str, float] = {
+    "kind": 0.10,
+    "date": 0.20,
+    "parties": 0.20,
+    "produced_by": 0.30,
+    "value": 0.20,
+}
+VALUE_APART = 0.5
+"""Two amounts in one currency whose smaller is less than this share of the larger are two contracts."""
 ATTACH = 0.85
 REVIEW = 0.5
 """The default thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW in graph/settings.py)."""
@@ -96,19 +124,82 @@ class EventFacts:
 
 
 @dataclass(frozen=True)
+class AgreementFacts:
+    """What the matcher compares of an agreement: resolved ids; `produced_by`: the signings it came of."""
+
+    id: str
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    precision: str = "day"
+    parties: frozenset[str] = frozenset()
+    produced_by: frozenset[str] = frozenset()
+    amount: Decimal | None = None
+    currency: str | None = None
+    usd: float | None = None
+    title: str = ""
+
+    @classmethod
+    def of(
+        cls, record: Agreement, produced_by: Iterable[str] = (), resolve: Mapping[str, str] | None = None
+    ) -> AgreementFacts:
+        """From a validated record; `produced_by`: the events said to produce it; `resolve` as for events."""
+        names = resolve or {}
+        value = record.value
+        usd = value.usd_amount if value else None
+        return cls(
+            id=record.id,
+            kind=record.kind,
+            start=record.date.start if record.date else None,
+            end=record.date.end if record.date else None,
+            precision=record.date.precision if record.date else "day",
+            parties=frozenset(names.get(p.actor, p.actor) for p in record.parties),
+            produced_by=frozenset(produced_by),
+            amount=value.amount if value else None,
+            currency=value.currency if value else None,
+            usd=float(usd) if usd is not None else None,
+            title=record.title,
+        )
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> AgreementFacts:
+        """From a row of queries/match_agreement_candidates.cypher (or any row with the same keys)."""
+        amount = row.get("value_amount")
+        return cls(
+            id=row["id"],
+            kind=row["kind"],
+            start=_as_date(row["start_date"]) if row.get("start_date") is not None else None,
+            end=_as_date(row["end_date"]) if row.get("end_date") is not None else None,
+            precision=row.get("precision") or "range",
+            parties=frozenset(row.get("parties") or ()),
+            produced_by=frozenset(row.get("produced_by") or ()),
+            amount=Decimal(str(amount)) if amount is not None else None,
+            currency=row.get("value_currency"),
+            usd=row.get("value_usd"),
+            title=row.get("title") or "",
+        )
+
+
+Facts = EventFacts | AgreementFacts
+"""Whatever the matcher compares: an event or an agreement."""
+
+
+@dataclass(frozen=True)
 class Match:
     score: float
     evidence: list[str] = field(default_factory=list)
     """What agreed and what did not, one short sentence per part."""
 
 
-def score(
-    incoming: EventFacts, existing: EventFacts, within: Mapping[str, Iterable[str]] | None = None
-) -> Match:
-    """How likely `incoming` and `existing` are one event, 0..1, with the evidence.
+def score(incoming: Facts, existing: Facts, within: Mapping[str, Iterable[str]] | None = None) -> Match:
+    """How likely `incoming` and `existing` are one fact, 0..1, with the evidence.
 
     `within` maps a place id to the places it lies in (all levels: a city to its region and country); a
     place missing from it is only compared by id."""
+    if isinstance(incoming, AgreementFacts) or isinstance(existing, AgreementFacts):
+        if isinstance(incoming, AgreementFacts) and isinstance(existing, AgreementFacts):
+            return _agreement_score(incoming, existing)
+        return Match(0.0, ["an event and an agreement are never one fact"])
     family = family_of(incoming.kind)
     if existing.kind not in family.kinds:
         return Match(0.0, [f"kinds {incoming.kind} and {existing.kind} are never the same event"])
@@ -141,7 +232,72 @@ def score(
     return Match(round(total, 3), evidence)
 
 
-def _date_part(a: EventFacts, b: EventFacts) -> tuple[float, str] | None:
+def _agreement_score(incoming: AgreementFacts, existing: AgreementFacts) -> Match:
+    """The agreements' part of `score` (see the module's docstring)."""
+    evidence: list[str] = []
+    if incoming.kind == existing.kind:
+        parts = {"kind": 1.0}
+        evidence.append(f"same kind: {incoming.kind}")
+    else:
+        parts = {"kind": SAME_FAMILY}
+        evidence.append(f"kinds of agreements: {incoming.kind}, {existing.kind}")
+    if incoming.start is None or existing.start is None:
+        parts["date"] = UNKNOWN
+        evidence.append("date: one side gives none")
+    else:
+        dated = _date_part(incoming, existing)
+        if dated is None:
+            return Match(0.0, [*evidence, f"dates too far apart: {_span(incoming)} and {_span(existing)}"])
+        parts["date"], said = dated
+        evidence.append(said)
+    parts["parties"], said = _participants_part(incoming.parties, existing.parties, ("party", "parties"))
+    evidence.append(said)
+    parts["produced_by"], said = _produced_part(incoming.produced_by, existing.produced_by)
+    evidence.append(said)
+    parts["value"], said = _value_part(incoming, existing)
+    evidence.append(said)
+    total = sum(AGREEMENT_WEIGHTS[name] * value for name, value in parts.items())
+    if incoming.parties and existing.parties and parts["parties"] == 0:
+        total *= DISJOINT
+    if parts["value"] == 0:
+        total *= DISJOINT
+    return Match(round(total, 3), evidence)
+
+
+def _produced_part(a: frozenset[str], b: frozenset[str]) -> tuple[float, str]:
+    if not a or not b:
+        return UNKNOWN, "signing: one side names none"
+    shared = a & b
+    if shared:
+        return 1.0, f"produced by the same signing: {', '.join(sorted(shared))}"
+    return 0.0, f"produced by different signings: {', '.join(sorted(a))} and {', '.join(sorted(b))}"
+
+
+def _value_part(a: AgreementFacts, b: AgreementFacts) -> tuple[float, str]:
+    if a.amount is None or b.amount is None:
+        return UNKNOWN, "value: one side gives none"
+    if a.currency == b.currency:
+        mine, theirs, unit = float(a.amount), float(b.amount), a.currency or ""
+    elif a.usd is not None and b.usd is not None:
+        mine, theirs, unit = a.usd, b.usd, "USD"
+    else:
+        return UNKNOWN, f"values in different currencies: {a.currency}, {b.currency}"
+    said = f"{unit} {_amount(mine)} and {_amount(theirs)}"
+    if mine == theirs:
+        return 1.0, f"same value: {unit} {_amount(mine)}"
+    low, high = sorted((abs(mine), abs(theirs)))
+    share = low / high if high else 1.0
+    if share < VALUE_APART:
+        return 0.0, f"values apart: {said}"
+    return share, f"values close: {said} ({share:.0%})"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _date_part(a: Facts, b: Facts) -> tuple[float, str] | None:
+    assert a.start and a.end and b.start and b.end
     if (a.start, a.end) == (b.start, b.end):
         return 1.0, f"same date: {_span(a)}"
     first, last = max(a.start, b.start), min(a.end, b.end)
@@ -158,13 +314,16 @@ def _date_part(a: EventFacts, b: EventFacts) -> tuple[float, str] | None:
     return None
 
 
-def _participants_part(a: frozenset[str], b: frozenset[str]) -> tuple[float, str]:
+def _participants_part(
+    a: frozenset[str], b: frozenset[str], nouns: tuple[str, str] = ("participant", "participants")
+) -> tuple[float, str]:
+    one, many = nouns
     if not a or not b:
-        return UNKNOWN, "participants: one side names none"
+        return UNKNOWN, f"{many}: one side names none"
     shared = a & b
     if not shared:
-        return 0.0, "no participant in common"
-    return len(shared) / min(len(a), len(b)), f"shared participants: {', '.join(sorted(shared))}"
+        return 0.0, f"no {one} in common"
+    return len(shared) / min(len(a), len(b)), f"shared {many}: {', '.join(sorted(shared))}"
 
 
 def _places_part(
@@ -185,11 +344,14 @@ def _places_part(
     return 0.0, f"places apart: {', '.join(sorted(a))} and {', '.join(sorted(b))}"
 
 
-def _days(facts: EventFacts) -> int:
+def _days(facts: Facts) -> int:
+    assert facts.start and facts.end
     return (facts.end - facts.start).days + 1
 
 
-def _span(facts: EventFacts) -> str:
+def _span(facts: Facts) -> str:
+    if facts.start is None or facts.end is None:
+        return "undated"
     if facts.start == facts.end:
         return facts.start.isoformat()
     return f"{facts.start.isoformat()}..{facts.end.isoformat()}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any, get_args
 
 import pytest
@@ -13,7 +14,7 @@ from graph.model.document import KINDS, Document
 from graph.model.families import FAMILIES, family_of
 from graph.reports.candidates import decide
 from graph.reports.decisions import Decisions, Proposal, apply_decisions
-from graph.reports.matching import EventFacts, score
+from graph.reports.matching import AgreementFacts, EventFacts, score
 from graph.settings import Settings
 
 ATTACH, REVIEW = 0.85, 0.5
@@ -212,3 +213,49 @@ def test_bad_decisions_are_refused(decision: dict[str, Any], message: str) -> No
 def test_review_threshold_may_not_exceed_attach() -> None:
     with pytest.raises(ValidationError, match="KG_MATCH_REVIEW"):
         Settings(match_attach=0.5, match_review=0.6)
+
+
+def agreement(
+    id: str = "agreement:a",
+    amount: str | None = "13000000",
+    start: str | None = "2023-04-26",
+    end: str | None = None,
+    parties: tuple[str, ...] = ("person:roman-golovchenko",),
+    produced_by: tuple[str, ...] = ("event:signing",),
+    currency: str = "USD",
+) -> AgreementFacts:
+    return AgreementFacts(
+        id,
+        "contract",
+        date.fromisoformat(start) if start else None,
+        date.fromisoformat(end or start) if start else None,
+        "day" if not end else "range",
+        frozenset(parties),
+        frozenset(produced_by),
+        Decimal(amount) if amount else None,
+        currency if amount else None,
+        float(amount) if amount and currency == "USD" else None,
+    )
+
+
+def test_one_contract_given_two_values_by_two_sources_attaches() -> None:
+    found = score(agreement("agreement:b", "12500000", end="2023-04-27"), agreement())
+
+    assert found.score >= ATTACH
+    assert "produced by the same signing: event:signing" in found.evidence
+    assert "values close: USD 12,500,000 and 13,000,000 (96%)" in found.evidence
+
+
+def test_agreements_worth_twice_as_much_or_signed_apart_are_not_one() -> None:
+    assert score(agreement("agreement:b", "5000000"), agreement()).score < REVIEW
+    assert (
+        score(agreement("agreement:b", produced_by=("event:other",), start="2023-06-01"), agreement()).score
+        == 0
+    )
+    assert (
+        score(agreement("agreement:b", start=None, amount=None, produced_by=()), agreement()).score < ATTACH
+    )
+
+
+def test_an_event_and_an_agreement_are_never_one_fact() -> None:
+    assert score(agreement(), event()).score == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from graph.cli import app
-from graph.names import CLOSE, NameIndex, latin_key, normalise
+from graph.names import CLOSE, NameIndex, latin_key, normalise, search_words
 from graph.names.review import close_actors
 
 SEED = Path(__file__).resolve().parents[2] / "seed_data"
@@ -82,3 +82,20 @@ def test_validate_warns_about_a_new_actor_close_to_a_known_one(tmp_path: Path) -
     )
     assert "kg review --decide different person:roman-golovchenko person:roman-golovchenka" in result.stderr
     assert "region:" not in result.stderr, "the reference data's own actors are not new"
+
+
+def test_a_latin_name_finds_an_actor_known_only_in_cyrillic_and_the_reverse() -> None:
+    names = NameIndex()
+    names.add("person:golovchenko", "Роман Головченко", [], "person")
+    names.add("person:lukashenko", "Aleksandr Lukashenko", [], "person")
+
+    assert [hit.id for hit in names.similar("Golovchenko")] == ["person:golovchenko"]
+    assert [hit.id for hit in names.similar("Лукашенко")] == ["person:lukashenko"]
+    assert [each[0] for each in names.actor_candidates("Roman Golovchenko", "person")] == [
+        "person:golovchenko"
+    ]
+
+
+def test_a_name_is_looked_up_in_the_database_in_both_scripts() -> None:
+    assert search_words("Golovchenko") == ["golovchenko", "головченко"]
+    assert search_words("Лукашенко") == ["лукашенко", "lukashenko"]

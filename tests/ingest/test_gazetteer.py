@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ValidationFailed
+from graph.ingest.candidates import ActorRef
 from graph.ingest.gazetteer import Gazetteer, load_gazetteer, reference_files
 from graph.ingest.tokens import tokenize
 
@@ -45,6 +46,19 @@ def test_similar_names_resolve_only_when_unambiguous(gazetteer: Gazetteer) -> No
     similar = gazetteer.similar("Alexandr Lukashenka", "person")
     assert similar is not None and similar.id == "person:alexander-lukashenka"
     assert gazetteer.similar("Government", "organization") is None
+
+
+def test_a_name_in_the_other_script_finds_the_actor_through_the_one_name_index() -> None:
+    gazetteer = Gazetteer()
+    gazetteer.add(ActorRef("person:roman-golovchenko", "Roman Golovchenko", "person", known=True), [])
+    gazetteer.add(ActorRef("person:andrei-travnikov", "Андрей Травников", "person", known=True), [])
+
+    cyrillic = gazetteer.similar("Роман Головченко", "person")
+    latin = gazetteer.similar("Andrey Travnikov", "person")
+
+    assert cyrillic is not None and cyrillic.id == "person:roman-golovchenko"
+    assert latin is not None and latin.id == "person:andrei-travnikov"
+    assert gazetteer.similar("Roman Golovkin", "person") is None, "below the index's CLOSE cut-off"
 
 
 def test_a_broken_reference_file_names_the_file(tmp_path: Path) -> None:
