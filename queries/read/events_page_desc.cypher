@@ -4,6 +4,7 @@
 // take one round trip. The page walks the start_date index from the cursor ($after_date, $after_id), so
 // only the events up to the page's end are read; the total is counted only when asked for ($with_total),
 // which is why the filter appears twice. The key of an event is [false, start date, id], as in
+// events_page_sorted. The moments first_reported and last_changed come as ISO text, as in
 // events_page_sorted.
 // The filter is events_page_sorted's without the conditions on actors, places and text: those are given
 // to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
@@ -44,6 +45,7 @@ CALL (g) {
         WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END <= $value_max, false))
       // </filter>
   WITH e ORDER BY e.start_date DESC, e.id DESC LIMIT $limit
-  RETURN collect({key: [false, e.start_date, e.id], node: properties(e)}) AS page
+  RETURN collect({key: [false, e.start_date, e.id], node: e {
+    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)}}) AS page
 }
 RETURN g.key AS group, total, page
