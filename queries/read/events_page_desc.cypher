@@ -1,16 +1,16 @@
-// Pages of events in date order (descending: read/events_page is the other way; a page backwards
-// is the other file's page forwards, reversed) after a keyset cursor, one page per group, when no actor,
-// place or text narrows them (else read/events_page_sorted). A group is one page, so a request's pages
-// take one round trip. The page walks the start_date index from the cursor ($after_date, $after_id), so
-// only the events up to the page's end are read; the total is counted only when asked for ($with_total),
-// which is why the filter appears twice. The key of an event is [false, start date, id], as in
-// events_page_sorted. The moments first_reported and last_changed come as ISO text, as in
-// events_page_sorted.
+// Pages of events in date order (descending: read/events_page is the other way; a page backwards is the other
+// file's page forwards, reversed) after a keyset cursor, one page per group, when no actor, place or text
+// narrows them (else read/events_page_sorted). A group is one page, so a request's pages take one round trip.
+// The page walks the start_date index from the cursor ($after_date, $after_id), so only the events up to the
+// page's end are read; the total is counted only when asked for ($with_total: the UNWIND keeps the planner
+// from scanning the events whatever it is), which is why the filter appears twice. The key of an event is
+// [false, start date, id], as in events_page_sorted. The moments first_reported and last_changed come as ISO
+// text, as in events_page_sorted.
 // The filter is events_page_sorted's without the conditions on actors, places and text: those are given
 // to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
 UNWIND $groups AS g
 CALL (g) {
-  WITH g WHERE $with_total
+  UNWIND CASE WHEN $with_total THEN [g] ELSE [] END AS counted  // no scan unless asked
   MATCH (e:Event)
   WHERE
       // <filter> the events filter but the actor, place and text conditions

@@ -79,5 +79,5 @@ CALL (g, text_hits) {
   RETURN size(matched) AS total,
          [m IN matched WHERE $after_key IS NULL OR m.key < $after_key][..$limit] AS chosen
 }
-RETURN g.key AS group, total, [m IN chosen | {key: m.key, node: m.node {
-  .*, first_reported: toString(m.node.first_reported), last_changed: toString(m.node.last_changed)}}] AS page
+RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {key: m.key, node: e {
+  .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)}}][0]] AS page
