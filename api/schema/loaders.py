@@ -28,6 +28,8 @@ class ActorEventsKey:
     start: date | None
     end: date | None
     page: PageRequest
+    links: frozenset[str] = frozenset()
+    """The link fields selected on the events (read with the page, in the same round trip)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def make_loaders(store: GraphStore) -> Loaders:
         names = await directory(store)
         by_arguments: dict[tuple[object, ...], list[ActorEventsKey]] = defaultdict(list)
         for key in keys:
-            by_arguments[(key.kinds, key.start, key.end, key.page)].append(key)
+            by_arguments[(key.kinds, key.start, key.end, key.page, key.links)].append(key)
         pages: dict[ActorEventsKey, Page] = {}
         for same in by_arguments.values():
             first = same[0]
@@ -92,7 +94,7 @@ def make_loaders(store: GraphStore) -> Loaders:
                 )
                 for key in same
             ]
-            found = await event_pages(store, filters, groups, first.page)
+            found = await event_pages(store, filters, groups, first.page, first.links)
             pages.update({key: found[key.actor] for key in same})
         return [pages[key] for key in keys]
 

@@ -121,9 +121,10 @@ class Actor:
             before=before,
             **ordering(order_by, "date"),
         )
-        key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page)
+        links = event_links_selected(info, "edges", "node")
+        key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page, links)
         found = await info.context.loaders.actor_events.load(key)
-        return await event_connection(info, found, event_links_selected(info, "edges", "node"))
+        return await event_connection(info, found, links)
 
 
 @strawberry.type(description="An office held: who, which office, of what, from when to when.")
@@ -279,13 +280,21 @@ class Event(Reported):
 
 
 async def events_of(
-    info: Ctx, items: list[dict[str, Any]], links: frozenset[str], as_of: datetime | None = None
+    info: Ctx,
+    items: list[dict[str, Any]],
+    links: frozenset[str],
+    as_of: datetime | None = None,
+    read: dict[str, Links] | None = None,
 ) -> list[Event]:
     """Events from their properties, with the links in `links` (the link fields the client selected on
     them, api/schema/selection.py) fetched for all of them in one batch: through the request's DataLoader,
-    so the events of many answers (every event's legs) share one round trip too."""
+    so the events of many answers (every event's legs) share one round trip too; `read`: the links the
+    query that found them read already (a page of events), by id."""
     events = [Event.of(props, as_of) for props in items]
-    if links and events:
+    if read is not None and all(event.id in read for event in events):
+        for event in events:
+            event.link_data = read[event.id]
+    elif links and events:
         keys = [EventLinksKey(str(event.id), links) for event in events]
         for event, found in zip(events, await info.context.loaders.event_links.load_many(keys), strict=True):
             event.link_data = found or {}
@@ -296,7 +305,7 @@ async def event_connection(
     info: Ctx, page: Page, links: frozenset[str], as_of: datetime | None = None
 ) -> Connection[Event]:
     """A connection of events (`connection`), their selected links fetched in one batch."""
-    events = iter(await events_of(info, [props for _, props in page.items], links, as_of))
+    events = iter(await events_of(info, [props for _, props in page.items], links, as_of, page.links))
     result: Connection[Event] = connection(page, lambda _: next(events))
     return result
 

@@ -85,7 +85,7 @@ async def _events(
         found = await events_page_as_of(info.context.store, resolved, page, as_of)
         return await event_connection(info, found, links, as_of)
     group = EventPageGroup("all", resolved.side, resolved.actor)
-    pages = await event_pages(info.context.store, resolved, [group], page)
+    pages = await event_pages(info.context.store, resolved, [group], page, links)
     return await event_connection(info, pages["all"], links)
 
 

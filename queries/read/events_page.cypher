@@ -5,7 +5,8 @@
 // to the page's end are read; the total is counted only when asked for ($with_total: the UNWIND keeps the
 // planner from scanning the events whatever it is), which is why the filter appears twice. The key of an
 // event is [false, start date, id], as in events_page_sorted. The moments first_reported and last_changed
-// come as ISO text, as in events_page_sorted.
+// come as ISO text, as in events_page_sorted. With each event come the links named in $links (the link
+// fields the client selected), so a page and its links take one round trip.
 // The filter is events_page_sorted's without the conditions on actors, places and text: those are given
 // to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
 UNWIND $groups AS g
@@ -46,6 +47,21 @@ CALL (g) {
       // </filter>
   WITH e ORDER BY e.start_date, e.id LIMIT $limit
   RETURN collect({key: [false, e.start_date, e.id], node: e {
-    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)}}) AS page
+    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
+  links: CASE WHEN size($links) > 0 THEN {
+    // <links> an event's links, as read/event_links reads them (the same text in every page query)
+    participants: CASE WHEN 'participants' IN $links THEN
+      [(e)-[r:PARTICIPANT]->(a:Actor) | {role: r.role, actor: properties(a)}] END,
+    places: CASE WHEN 'places' IN $links THEN [(e)-[:IN_PLACE]->(p:Place) | properties(p)] END,
+    trip: CASE WHEN 'trip' IN $links THEN [(e)-[:PART_OF]->(t:Event) | t {
+      .*, first_reported: toString(t.first_reported), last_changed: toString(t.last_changed)}] END,
+    legs: CASE WHEN 'legs' IN $links THEN [(e)<-[:PART_OF]-(l:Event) | l {
+      .*, first_reported: toString(l.first_reported), last_changed: toString(l.last_changed)}] END,
+    about: CASE WHEN 'about' IN $links THEN [(e)-[:ABOUT]->(x:Actor) | properties(x)] END,
+    agreements: CASE WHEN 'agreements' IN $links THEN [(e)-[:PRODUCED]->(made:Agreement) | properties(made)] END,
+    evidence: CASE WHEN 'evidence' IN $links THEN
+      [(e)-[r:EVIDENCE]->(s:Source) | {quote: r.quote, start: r.start, end: r.end, source: properties(s)}] END
+    // </links>
+  } END}) AS page
 }
 RETURN g.key AS group, total, page

@@ -46,6 +46,21 @@ CALL (g) {
       // </filter>
   WITH e ORDER BY e.start_date DESC, e.id DESC LIMIT $limit
   RETURN collect({key: [false, e.start_date, e.id], node: e {
-    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)}}) AS page
+    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
+  links: CASE WHEN size($links) > 0 THEN {
+    // <links> an event's links, as read/event_links reads them (the same text in every page query)
+    participants: CASE WHEN 'participants' IN $links THEN
+      [(e)-[r:PARTICIPANT]->(a:Actor) | {role: r.role, actor: properties(a)}] END,
+    places: CASE WHEN 'places' IN $links THEN [(e)-[:IN_PLACE]->(p:Place) | properties(p)] END,
+    trip: CASE WHEN 'trip' IN $links THEN [(e)-[:PART_OF]->(t:Event) | t {
+      .*, first_reported: toString(t.first_reported), last_changed: toString(t.last_changed)}] END,
+    legs: CASE WHEN 'legs' IN $links THEN [(e)<-[:PART_OF]-(l:Event) | l {
+      .*, first_reported: toString(l.first_reported), last_changed: toString(l.last_changed)}] END,
+    about: CASE WHEN 'about' IN $links THEN [(e)-[:ABOUT]->(x:Actor) | properties(x)] END,
+    agreements: CASE WHEN 'agreements' IN $links THEN [(e)-[:PRODUCED]->(made:Agreement) | properties(made)] END,
+    evidence: CASE WHEN 'evidence' IN $links THEN
+      [(e)-[r:EVIDENCE]->(s:Source) | {quote: r.quote, start: r.start, end: r.end, source: properties(s)}] END
+    // </links>
+  } END}) AS page
 }
 RETURN g.key AS group, total, page

@@ -105,3 +105,13 @@ def test_the_events_filter_is_one_text_in_every_page_query() -> None:
     assert texts["events_page_sorted"] == texts["events_page_sorted_desc"]
     assert texts["events_page"] == texts["events_page_desc"]
     assert set(texts["events_page"]) < set(texts["events_page_sorted"])
+
+
+def test_the_links_of_events_are_one_text_in_every_page_query() -> None:
+    """Each page query reads the links the client selected on its events as the others do."""
+    texts = set()
+    for path in sorted((QUERIES_DIR / "read").glob("events_page*.cypher")):
+        found = re.search(r"// <links>.*?// </links>", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert found, path.name
+        texts.add(tuple(line.strip() for line in found.group(0).splitlines()))
+    assert len(texts) == 1

@@ -43,13 +43,22 @@ async def round_trips(client: httpx.AsyncClient, app: FastAPI, query: str) -> tu
     return store.round_trips - before, body["data"]
 
 
-async def test_a_page_without_links_reads_no_links(seeded_store: GraphStore, settings: Settings) -> None:
+async def test_a_page_and_its_selected_links_take_one_round_trip(
+    seeded_store: GraphStore, settings: Settings
+) -> None:
     app = create_app(settings)
     async for client in serve(app):
         bare, _ = await round_trips(client, app, "{ events(first: 50) { edges { node { id title } } } }")
         linked, _ = await round_trips(client, app, PLAIN)
-    assert bare == 1, "the page only"
-    assert linked == 2, "the page, then the selected links of all its events at once"
+        nested, _ = await round_trips(
+            client, app, "{ events(first: 50) { edges { node { id trip { id } } } } }"
+        )
+        legs, body = await round_trips(
+            client, app, "{ events(first: 50) { edges { node { id trip { id places { id } } } } } }"
+        )
+    assert bare == linked == nested == 1, "the page reads the links selected on its events"
+    assert legs == 2, "the links of the trips, all at once"
+    assert any(edge["node"]["trip"] for edge in body["events"]["edges"])  # type: ignore[index]
 
 
 async def test_fragments_and_aliases_select_links_too(seeded_store: GraphStore, settings: Settings) -> None:
