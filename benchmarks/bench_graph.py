@@ -88,11 +88,13 @@ def server_env(settings: Settings) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def serving(settings: Settings, **env: str) -> AsyncIterator[str]:
-    """`kg serve` (one uvicorn worker) in a child process, with extra settings from `env`; its base URL."""
+async def serving(settings: Settings, checkout: Path | None = None, **env: str) -> AsyncIterator[str]:
+    """`kg serve` (one uvicorn worker) in a child process, with extra settings from `env`; its base URL.
+    `checkout`: serve the code of another checkout (its folder comes first on the child's path)."""
     port = free_port()
     api = subprocess.Popen(
         [sys.executable, "-m", "graph.cli", "serve", "--port", str(port)],
+        cwd=checkout,
         env={**os.environ, **server_env(settings), **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.peer_benchmark [--events 100000] [--data DIR] [--requests 60]
                                                   [--clients 16] [--seconds 10] [--rounds 2] [--no-load]
+                                                  [--only NAME] [--serve-from CHECKOUT] [--output FILE]
 
 Starts a private Neo4j (or uses NEO4J_URI with NEO4J_USER / NEO4J_PASSWORD), loads seed_data/ and synthetic
 events (benchmarks/synthetic.py) unless the server holds them already, serves our API (`kg serve`, one
@@ -311,9 +312,10 @@ async def run(arguments: argparse.Namespace, settings: Settings) -> dict[str, An
         "clients": arguments.clients,
         "seconds": arguments.seconds,
         "rounds": arguments.rounds,
+        "kg_served_from": str(arguments.serve_from or "this checkout"),
         "cases": {},
     }
-    async with serving(settings) as ours, peer_serving(settings) as peer:
+    async with serving(settings, arguments.serve_from) as ours, peer_serving(settings) as peer:
         for case in requests:
             if arguments.only and arguments.only not in case.name:
                 continue
@@ -333,6 +335,9 @@ def main() -> None:
     parser.add_argument("--only", help="measure only the requests whose name contains this")
     parser.add_argument("--no-load", action="store_true", help="the server holds the data already")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--serve-from", type=Path, help="serve our API from another checkout (/work/main): before/after"
+    )
     arguments = parser.parse_args()
     with neo4j_server() as settings:
         results = asyncio.run(run(arguments, settings))
