@@ -91,6 +91,11 @@ RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {key: m.key, node:
       .*, first_reported: toString(t.first_reported), last_changed: toString(t.last_changed)}] END,
     legs: CASE WHEN 'legs' IN $links THEN [(e)<-[:PART_OF]-(l:Event) | l {
       .*, first_reported: toString(l.first_reported), last_changed: toString(l.last_changed)}] END,
+    links: CASE WHEN 'links' IN $links THEN
+      [(e)-[r:PART_OF|FOLLOWS|RESPONSE_TO]->(o:Event) |
+        {type: type(r), outgoing: true, sources: r.sources, event: properties(o)}] +
+      [(e)<-[r:PART_OF|FOLLOWS|RESPONSE_TO]-(o:Event) |
+        {type: type(r), outgoing: false, sources: r.sources, event: properties(o)}] END,
     about: CASE WHEN 'about' IN $links THEN [(e)-[:ABOUT]->(x:Actor) | properties(x)] END,
     agreements: CASE WHEN 'agreements' IN $links THEN [(e)-[:PRODUCED]->(made:Agreement) | properties(made)] END,
     evidence: CASE WHEN 'evidence' IN $links THEN
