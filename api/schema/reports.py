@@ -113,9 +113,10 @@ def _day(value: Any) -> date | None:
 
 def _moment(value: Any) -> datetime | None:
     """A stored moment: a datetime, or the ISO text the event list queries return it as (the driver's
-    hydration of a Neo4j DateTime costs far more than datetime.fromisoformat)."""
+    hydration of a Neo4j DateTime costs far more than datetime.fromisoformat). Neo4j writes a named zone
+    after the offset ('...Z[UTC]'); the offset alone is the same instant."""
     if isinstance(value, str):
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat(value.split("[", 1)[0])
     moment: datetime | None = value
     return moment
 
