@@ -1,10 +1,11 @@
 """The GraphQL API against the raw driver, on the seed plus synthetic events, measured side by side.
 
-    .venv/bin/python benchmarks/api_benchmark.py [--events 100000] [--data DIR] [--requests 60]
-                                                  [--clients 50] [--seconds 30]
+    .venv/bin/python -m benchmarks.api_benchmark [--events 100000] [--data DIR] [--requests 60]
+                                                 [--clients 50] [--seconds 30] [--no-load]
 
-Starts a private Neo4j (or uses NEO4J_URI), loads seed_data/ and a synthetic folder (benchmarks/synthetic.py;
-generated when --data has none), serves the API with `kg serve` (one uvicorn worker), then:
+Starts a private Neo4j (or uses NEO4J_URI with NEO4J_USER / NEO4J_PASSWORD, which `kg serve` is given too),
+loads seed_data/ and a synthetic folder (benchmarks/synthetic.py; generated when --data has none) unless the
+server holds those events already (or --no-load), serves the API with `kg serve` (one uvicorn worker), then:
 1. for three requests (the flagship, a 100-event page with participants and places, a search) times the
    same Cypher through the bare async driver and the full GraphQL request over HTTP, alternating, and
    reports the medians and their ratio;
@@ -20,15 +21,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,15 +31,15 @@ import httpx
 from neo4j import AsyncGraphDatabase, RoutingControl
 
 from api.app import create_app
-from benchmarks.synthetic import generate
-from graph.load import load_paths, load_seed_directory
-from graph.neo4j_server import server
+from benchmarks.bench_graph import ensure_loaded, neo4j_server, serving
 from graph.queries import cypher
-from graph.read.engagements import political_side
+from graph.read.engagements import LINKS, political_side
+from graph.read.filters import EventFilter, resolve_event_filter
+from graph.read.lists import EventPageGroup, event_page_query
 from graph.read.lookup import lucene_query, search_terms
 from graph.read.names import directory, resolve_actor
-from graph.schema import migrate
-from graph.settings import LOCAL_DEV_PASSWORD, REPO_ROOT, Settings
+from graph.read.pages import page_request
+from graph.settings import Settings
 from graph.store import GraphStore
 
 RESULTS = Path(__file__).with_name("results") / "api.json"
@@ -59,37 +53,29 @@ PAGE = """query ($first: Int) { events(first: $first) { totalCount edges { node 
 SEARCH = '{ search(text: "Novosibirsk contracts", first: 10) { id kind label score } }'
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 async def raw_requests(store: GraphStore) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """The Cypher each GraphQL request runs, with the parameters its resolvers would pass."""
     names = await directory(store)
     minsk = await resolve_actor(store, "Minsk", "actor")
     date_range = {"from": date(2023, 1, 1), "to": date(2023, 12, 31)}
-    flagship = {"side": political_side(minsk, names), "country": "country:RU", **date_range}
-    page = {
-        "groups": [{"key": "all", "side": None}],
-        "kinds": None,
-        "from": None,
-        "to": None,
-        "place": None,
-        "country": None,
-        "source": None,
-        "after": None,
-        "after_date": date.min,
-        "after_id": "",
-        "limit": 101,
-        "with_total": True,
+    flagship = {
+        "side": political_side(minsk, names),
+        "country": "country:RU",
+        "links": list(LINKS.values()),
+        "with_agreements": True,
+        "subject_kinds": None,
+        **date_range,
     }
-    first_page = await store.read("read/events_page", **page)
+    filters = await resolve_event_filter(store, EventFilter())
+    page_query, page = event_page_query(
+        filters, [EventPageGroup("all", None)], page_request(100, None, 100, with_total=True)
+    )
+    first_page = await store.read(page_query, **page)
     ids = [item["node"]["id"] for item in first_page[0]["page"][:100]]
+    links = {"ids": ids, "links": ["participants", "places"]}
     return {
         "flagship": [("read/region_engagements", flagship)],
-        "event page": [("read/events_page", page), ("read/event_links", {"ids": ids})],
+        "event page": [(page_query, page), ("read/event_links", links)],
         "search": [
             (
                 "read/search",
@@ -193,45 +179,15 @@ async def load_test(base_url: str, clients: int, seconds: float) -> dict[str, An
     }
 
 
-@asynccontextmanager
-async def serving(settings: Settings, **env: str) -> AsyncIterator[str]:
-    """`kg serve` (one uvicorn worker) in a child process, with extra settings from `env`."""
-    port = free_port()
-    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri or "", "NEO4J_PASSWORD": LOCAL_DEV_PASSWORD, **env}
-    api = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base_url) as client:
-            for _ in range(100):
-                try:
-                    if (await client.get("/readyz")).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    await asyncio.sleep(0.2)
-        yield base_url
-    finally:
-        api.terminate()
-        api.wait()
-
-
 async def run(arguments: argparse.Namespace, settings: Settings) -> dict[str, Any]:
-    data: Path = arguments.data or Path(tempfile.mkdtemp(prefix="kg-synthetic-"))
-    if not (data / "reference").is_dir():
-        generate(data, arguments.events)
     store = GraphStore.from_settings(settings, settings.neo4j_uri or "")
-    await migrate(store)
-    await load_seed_directory(store, REPO_ROOT / "seed_data")
-    await load_paths(store, [data], reference_dir=data / "reference")
-    await load_seed_directory(store, REPO_ROOT / "seed_data")  # the seed's own names win over synthetic ones
     try:
+        loaded = await ensure_loaded(store, arguments.data, arguments.events, arguments.no_load)
+        print(loaded, flush=True)
         async with serving(settings) as base_url:
             results = {
                 "events": arguments.events,
+                "data": loaded,
                 "side_by_side": await side_by_side(settings, store, base_url, arguments.requests),
                 "round_trips_by_page_size": await round_trips(settings),
                 "load": await load_test(base_url, arguments.clients, arguments.seconds),
@@ -253,18 +209,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60, help="timed requests per side and query")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--no-load", action="store_true", help="the server holds the data already")
     arguments = parser.parse_args()
-    uri = os.environ.get("NEO4J_URI")
-    scratch = Path(tempfile.mkdtemp(prefix="kg-bench-neo4j-"))
-    if not uri:
-        options = server.ServerOptions(scratch, 0, "neo4j", LOCAL_DEV_PASSWORD, heap="1g", pagecache="512m")
-        uri = server.start(options).uri
-    settings = Settings(neo4j_uri=uri)
-    try:
+    with neo4j_server() as settings:
         results = asyncio.run(run(arguments, settings))
-    finally:
-        if not os.environ.get("NEO4J_URI"):
-            server.stop(scratch)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))

@@ -9,8 +9,9 @@ import strawberry
 
 from api.schema.common import Money
 from api.schema.enums import EngagedThrough, SubjectKind
-from api.schema.nodes import Actor, Ctx, Event
+from api.schema.nodes import Actor, Ctx, Event, events_of
 from api.schema.queries import AsOf
+from api.schema.selection import event_links_selected
 from graph.read.changes import check_moment
 from graph.read.engagements import region_engagements
 from graph.read.filters import check_date_range
@@ -67,10 +68,11 @@ class EngagementQuery:
             through=[channel.value for channel in through] if through is not None else None,
             region_kinds=[kind.value for kind in region_kinds] if region_kinds is not None else None,
         )
+        links = event_links_selected(info, "events")
         return [
             RegionEngagement(
                 region=Actor.of(each.region),
-                events=[Event.of(props, moment) for props in each.events],
+                events=await events_of(info, each.events, links, moment),
                 contract_value=Money.of(each.contract_value) if each.contract_value else None,
                 contract_values=[Money.of(value) for value in each.contract_values],
                 through=[EngagedThrough(channel) for channel in each.through],

@@ -28,6 +28,8 @@ class ActorEventsKey:
     start: date | None
     end: date | None
     page: PageRequest
+    links: frozenset[str] = frozenset()
+    """The link fields selected on the events (read with the page, in the same round trip)."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,16 @@ class ReportsKey:
     """None: the live reports; else those live at that moment."""
 
 
+@dataclass(frozen=True)
+class EventLinksKey:
+    event: str
+    wanted: frozenset[str] | None
+    """The links the client selected (api/schema/selection.py); None: all of them."""
+
+
 @dataclass
 class Loaders:
-    event_links: DataLoader[str, Links | None]
+    event_links: DataLoader[EventLinksKey, Links | None]
     actor_links: DataLoader[str, Links | None]
     agreement_links: DataLoader[str, Links | None]
     actor_events: DataLoader[ActorEventsKey, Page]
@@ -49,8 +58,14 @@ class Loaders:
 
 
 def make_loaders(store: GraphStore) -> Loaders:
-    async def load_event_links(ids: list[str]) -> list[Links | None]:
-        return await event_links(store, ids)
+    async def load_event_links(keys: list[EventLinksKey]) -> list[Links | None]:
+        """One query per different selection (one in practice: the events of a list share theirs)."""
+        found: dict[EventLinksKey, Links | None] = {}
+        for wanted in dict.fromkeys(key.wanted for key in keys):
+            same = [key for key in keys if key.wanted == wanted]
+            links = await event_links(store, [key.event for key in same], wanted)
+            found.update(zip(same, links, strict=True))
+        return [found[key] for key in keys]
 
     async def load_actor_links(ids: list[str]) -> list[Links | None]:
         return await actor_links(store, ids)
@@ -62,7 +77,7 @@ def make_loaders(store: GraphStore) -> Loaders:
         names = await directory(store)
         by_arguments: dict[tuple[object, ...], list[ActorEventsKey]] = defaultdict(list)
         for key in keys:
-            by_arguments[(key.kinds, key.start, key.end, key.page)].append(key)
+            by_arguments[(key.kinds, key.start, key.end, key.page, key.links)].append(key)
         pages: dict[ActorEventsKey, Page] = {}
         for same in by_arguments.values():
             first = same[0]
@@ -79,7 +94,7 @@ def make_loaders(store: GraphStore) -> Loaders:
                 )
                 for key in same
             ]
-            found = await event_pages(store, filters, groups, first.page)
+            found = await event_pages(store, filters, groups, first.page, first.links)
             pages.update({key: found[key.actor] for key in same})
         return [pages[key] for key in keys]
 

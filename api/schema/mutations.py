@@ -16,7 +16,8 @@ import strawberry
 
 from api.auth import require_write
 from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind
-from api.schema.nodes import Actor, Ctx, Event
+from api.schema.nodes import Actor, Ctx, Event, events_of
+from api.schema.selection import event_links_selected
 from graph.errors import KgError
 from graph.model.dates import EARLIEST, LATEST
 from graph.read.lookup import node_by_id
@@ -189,7 +190,9 @@ class Mutation:
     async def upsert_event(self, info: Ctx, input: EventInput) -> Event:
         author = _author(info)
         event_id = await upsert_event(info.context.store, record_of(input), author)
-        return Event.of(await node_by_id(info.context.store, "event", event_id))
+        props = await node_by_id(info.context.store, "event", event_id)
+        [event] = await events_of(info, [props], event_links_selected(info))
+        return event
 
     @strawberry.mutation(description="Delete an event; the agreements it produced stay.")
     async def delete_event(self, info: Ctx, id: strawberry.ID) -> DeleteResult:

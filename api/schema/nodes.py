@@ -13,12 +13,13 @@ from api.schema.common import Connection, Evidence, GeoPoint, Money, Source, con
 from api.schema.context import Context
 from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind, LinkDirection, SubjectKind
 from api.schema.filters import FactOrder, ordering
-from api.schema.loaders import ActorEventsKey
+from api.schema.loaders import ActorEventsKey, EventLinksKey
 from api.schema.reports import Reported
+from api.schema.selection import event_links_selected
 from graph.model.links import EVENT_LINK_KINDS, LINK_KIND_OF_TYPE
 from graph.read.links import Links
 from graph.read.money import money_of
-from graph.read.pages import page_request
+from graph.read.pages import Page, page_request
 
 Ctx = Info[Context, None]
 ROLE_ORDER = (
@@ -31,6 +32,7 @@ ROLE_ORDER = (
     "member",
     "target",
 )
+ROLE_RANK = {role: index for index, role in enumerate(ROLE_ORDER)}
 
 
 def _by_name(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -41,8 +43,8 @@ def _by_date(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda props: (props.get("start_date") or date.max, props["id"]))
 
 
-async def _links(loader: Any, node_id: str) -> Links:
-    found: Links | None = await loader.load(node_id)
+async def _links(loader: Any, key: Any) -> Links:
+    found: Links | None = await loader.load(key)
     return found or {}
 
 
@@ -119,9 +121,10 @@ class Actor:
             before=before,
             **ordering(order_by, "date"),
         )
-        key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page)
-        result: Connection[Event] = connection(await info.context.loaders.actor_events.load(key), Event.of)
-        return result
+        links = event_links_selected(info, "edges", "node")
+        key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page, links)
+        found = await info.context.loaders.actor_events.load(key)
+        return await event_connection(info, found, links)
 
 
 @strawberry.type(description="An office held: who, which office, of what, from when to when.")
@@ -180,10 +183,14 @@ class Event(Reported):
     money: Money | None = strawberry.field(
         default=None, description="Fines and sentences: the sum imposed (a fine, damages), when reported."
     )
+    link_data: strawberry.Private[Links | None] = None
+    """What it links to, fetched with the other events of the same answer (`events_of`): the link fields
+    below only read it, so they are plain attributes to GraphQL, not awaited resolvers."""
 
     @classmethod
     def of(cls, props: dict[str, Any], as_of: datetime | None = None) -> Event:
-        """`as_of`: the moment `props` were reconciled for (asOf), so its reports are those live then."""
+        """`as_of`: the moment `props` were reconciled for (asOf), so its reports are those live then.
+        Its links are not fetched: answers that hold events build them with `events_of`."""
         value = money_of(props)
         return cls(
             **Reported.reported(props, as_of),
@@ -198,29 +205,28 @@ class Event(Reported):
             money=Money.of(value) if value else None,
         )
 
-    async def _get(self, info: Ctx, name: str) -> list[Any]:
-        found: list[Any] = (await _links(info.context.loaders.event_links, self.id)).get(name) or []
+    def _get(self, name: str) -> list[Any]:
+        found: list[Any] = (self.link_data or {}).get(name) or []
         return found
 
     @strawberry.field
-    async def participants(self, info: Ctx) -> list[Participant]:
-        found = await self._get(info, "participants")
-        rank = {role: index for index, role in enumerate(ROLE_ORDER)}
-        found.sort(key=lambda p: (rank.get(p["role"], len(rank)), p["actor"]["name"]))
+    def participants(self) -> list[Participant]:
+        found = self._get("participants")
+        found.sort(key=lambda p: (ROLE_RANK.get(p["role"], len(ROLE_RANK)), p["actor"]["name"]))
         return [Participant(role=p["role"], actor=Actor.of(p["actor"])) for p in found]
 
     @strawberry.field(description="Where it took place.")
-    async def places(self, info: Ctx) -> list[Actor]:
-        return [Actor.of(props) for props in _by_name(await self._get(info, "places"))]
+    def places(self) -> list[Actor]:
+        return [Actor.of(props) for props in _by_name(self._get("places"))]
 
     @strawberry.field(description="The trip this event is a leg of.")
     async def trip(self, info: Ctx) -> Event | None:
-        found = await self._get(info, "trip")
-        return Event.of(found[0]) if found else None
+        found = await events_of(info, self._get("trip")[:1], event_links_selected(info))
+        return found[0] if found else None
 
     @strawberry.field(description="The legs of this trip (and other events that are part of it).")
     async def legs(self, info: Ctx) -> list[Event]:
-        return [Event.of(props) for props in _by_date(await self._get(info, "legs"))]
+        return await events_of(info, _by_date(self._get("legs")), event_links_selected(info))
 
     @strawberry.field(
         description="Events this one is linked to, both ways: the trip it is part of and its legs, the "
@@ -232,7 +238,7 @@ class Event(Reported):
     ) -> list[EventLink]:
         wanted = {kind.value for kind in kinds} if kinds else set(EVENT_LINK_KINDS)
         found = []
-        for link in await self._get(info, "links"):
+        for link in self._get("links"):
             kind = LINK_KIND_OF_TYPE[link["type"]]
             way = LinkDirection.OUTGOING if link["outgoing"] else LinkDirection.INCOMING
             if kind.name in wanted and direction in (None, way):
@@ -246,28 +252,62 @@ class Event(Reported):
                 each[2]["event"]["id"],
             )
         )
+        others = await events_of(
+            info, [link["event"] for _, _, link in found], event_links_selected(info, "event")
+        )
         return [
             EventLink(
                 kind=EventLinkKind(kind.name),
                 direction=way,
                 label=kind.forward if way is LinkDirection.OUTGOING else kind.backward,
-                event=Event.of(link["event"]),
+                event=other,
                 source_ids=list(link.get("sources") or []),
             )
-            for kind, way, link in found
+            for (kind, way, link), other in zip(found, others, strict=True)
         ]
 
     @strawberry.field(description="Actors and places the event concerns.")
-    async def about(self, info: Ctx) -> list[Actor]:
-        return [Actor.of(props) for props in _by_name(await self._get(info, "about"))]
+    def about(self) -> list[Actor]:
+        return [Actor.of(props) for props in _by_name(self._get("about"))]
 
     @strawberry.field(description="Agreements this event produced, with their values.")
-    async def agreements(self, info: Ctx) -> list[Agreement]:
-        return [Agreement.of(props) for props in _by_date(await self._get(info, "agreements"))]
+    def agreements(self) -> list[Agreement]:
+        return [Agreement.of(props) for props in _by_date(self._get("agreements"))]
 
     @strawberry.field(description="The passages that state this event.")
-    async def evidence(self, info: Ctx) -> list[Evidence]:
-        return Evidence.all_of(await self._get(info, "evidence"))
+    def evidence(self) -> list[Evidence]:
+        return Evidence.all_of(self._get("evidence"))
+
+
+async def events_of(
+    info: Ctx,
+    items: list[dict[str, Any]],
+    links: frozenset[str],
+    as_of: datetime | None = None,
+    read: dict[str, Links] | None = None,
+) -> list[Event]:
+    """Events from their properties, with the links in `links` (the link fields the client selected on
+    them, api/schema/selection.py) fetched for all of them in one batch: through the request's DataLoader,
+    so the events of many answers (every event's legs) share one round trip too; `read`: the links the
+    query that found them read already (a page of events), by id."""
+    events = [Event.of(props, as_of) for props in items]
+    if read is not None and all(event.id in read for event in events):
+        for event in events:
+            event.link_data = read[event.id]
+    elif links and events:
+        keys = [EventLinksKey(str(event.id), links) for event in events]
+        for event, found in zip(events, await info.context.loaders.event_links.load_many(keys), strict=True):
+            event.link_data = found or {}
+    return events
+
+
+async def event_connection(
+    info: Ctx, page: Page, links: frozenset[str], as_of: datetime | None = None
+) -> Connection[Event]:
+    """A connection of events (`connection`), their selected links fetched in one batch."""
+    events = iter(await events_of(info, [props for _, props in page.items], links, as_of, page.links))
+    result: Connection[Event] = connection(page, lambda _: next(events))
+    return result
 
 
 @strawberry.type(
@@ -324,7 +364,9 @@ class Agreement(Reported):
 
     @strawberry.field(description="The signings that produced it.")
     async def produced_by(self, info: Ctx) -> list[Event]:
-        return [Event.of(props) for props in _by_date(await self._get(info, "produced_by"))]
+        return await events_of(
+            info, _by_date(await self._get(info, "produced_by")), event_links_selected(info)
+        )
 
     @strawberry.field
     async def evidence(self, info: Ctx) -> list[Evidence]:

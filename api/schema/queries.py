@@ -24,7 +24,8 @@ from api.schema.filters import (
     event_filter,
     ordering,
 )
-from api.schema.nodes import Actor, Agreement, Ctx, Event
+from api.schema.nodes import Actor, Agreement, Ctx, Event, event_connection, events_of
+from api.schema.selection import event_links_selected
 from graph.errors import Location, NotFound, ValidationFailed
 from graph.read.as_of import events_page_as_of
 from graph.read.changes import check_moment
@@ -64,7 +65,10 @@ async def _events(
     last: int | None = None,
     before: str | None = None,
     order_by: FactOrder | None = None,
+    links_at: tuple[str, ...] = ("edges", "node"),
 ) -> Connection[Event]:
+    """`links_at`: where the events sit below the field resolved, for the links selected on them."""
+    links = event_links_selected(info, *links_at)
     resolved = await resolve_event_filter(info.context.store, filters, info.context.settings.max_search_terms)
     info.context.warn_guesses(resolved.guesses)
     page = page_request(
@@ -79,12 +83,10 @@ async def _events(
     if as_of is not None:
         _check_as_of(filters, resolved, page)
         found = await events_page_as_of(info.context.store, resolved, page, as_of)
-        then: Connection[Event] = connection(found, lambda props: Event.of(props, as_of))
-        return then
+        return await event_connection(info, found, links, as_of)
     group = EventPageGroup("all", resolved.side, resolved.actor)
-    pages = await event_pages(info.context.store, resolved, [group], page)
-    result: Connection[Event] = connection(pages["all"], Event.of)
-    return result
+    pages = await event_pages(info.context.store, resolved, [group], page, links)
+    return await event_connection(info, pages["all"], links)
 
 
 def _check_as_of(given: EventFilter, resolved: ResolvedEventFilter, page: PageRequest) -> None:
@@ -149,8 +151,11 @@ class LookupQuery:
             if found is None:
                 message = f"no event with id '{id}' as of {moment.isoformat()}"
                 raise NotFound(message, location=Location(field="id"))
-            return Event.of(found.props, moment)
-        return Event.of(await node_by_id(info.context.store, "event", str(id)))
+            [event] = await events_of(info, [found.props], event_links_selected(info), moment)
+            return event
+        props = await node_by_id(info.context.store, "event", str(id))
+        [event] = await events_of(info, [props], event_links_selected(info))
+        return event
 
     @strawberry.field(description="People, organisations and places, in name order.")
     async def actors(
@@ -288,5 +293,7 @@ class LookupQuery:
 
     @strawberry.field(description="An actor's events in date order (at most 1000).")
     async def timeline(self, info: Ctx, actor: str, from_: From = None, to: To = None) -> list[Event]:
-        found = await _events(info, EventFilter((), from_, to, actor), TIMELINE_MAX, None, TIMELINE_MAX)
+        found = await _events(
+            info, EventFilter((), from_, to, actor), TIMELINE_MAX, None, TIMELINE_MAX, links_at=()
+        )
         return [edge.node for edge in found.edges]

@@ -111,6 +111,16 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _moment(value: Any) -> datetime | None:
+    """A stored moment: a datetime, or the ISO text the event list queries return it as (the driver's
+    hydration of a Neo4j DateTime costs far more than datetime.fromisoformat). Neo4j writes a named zone
+    after the offset ('...Z[UTC]'); the offset alone is the same instant."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value.split("[", 1)[0])
+    moment: datetime | None = value
+    return moment
+
+
 @strawberry.type
 class Reported:
     """The report fields every fact type has."""
@@ -134,8 +144,8 @@ class Reported:
         ]
         return {
             "source_count": int(props.get("source_count") or 0),
-            "first_reported": props.get("first_reported"),
-            "last_changed": props.get("last_changed"),
+            "first_reported": _moment(props.get("first_reported")),
+            "last_changed": _moment(props.get("last_changed")),
             "dispute_list": disputes,
             "fact_id": str(props["id"]),
             "as_of": as_of,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -9,6 +10,7 @@ from typing import Any
 
 from graph.errors import Location, ValidationFailed
 from graph.read.filters import ResolvedEventFilter, actor_side, check_date_range, check_value_range
+from graph.read.links import EVENT_LINKS
 from graph.read.names import resolve_actor
 from graph.read.pages import Page, PageRequest, keyed_page_of, page_of
 from graph.store import GraphStore
@@ -51,16 +53,24 @@ def query_for(base: str, page: PageRequest) -> str:
 
 
 async def event_pages(
-    store: GraphStore, filters: ResolvedEventFilter, groups: list[EventPageGroup], page: PageRequest
+    store: GraphStore,
+    filters: ResolvedEventFilter,
+    groups: list[EventPageGroup],
+    page: PageRequest,
+    links: Iterable[str] = (),
 ) -> dict[str, Page]:
-    """One page per group, all in one round trip (the query `event_page_query` picks)."""
-    query, params = event_page_query(filters, groups, page)
+    """One page per group, all in one round trip (the query `event_page_query` picks), with the `links` of
+    each event (graph.read.links.EVENT_LINKS) in Page.links when some are named."""
+    query, params = event_page_query(filters, groups, page, links)
     rows = await store.read(query, **params)
     return {row["group"]: keyed_page_of(row, page) for row in rows}
 
 
 def event_page_query(
-    filters: ResolvedEventFilter, groups: list[EventPageGroup], page: PageRequest
+    filters: ResolvedEventFilter,
+    groups: list[EventPageGroup],
+    page: PageRequest,
+    links: Iterable[str] = (),
 ) -> tuple[str, dict[str, Any]]:
     """The named query and parameters of a page of events. Filtered by an actor, a place or text, the query
     starts from those nodes (read/events_page_sorted); otherwise in date order it walks the start_date index
@@ -78,6 +88,7 @@ def event_page_query(
         **params,
         **page.keyed_params(),
         **_event_position(page),
+        "links": sorted(set(links) & set(EVENT_LINKS)),
     }
 
 

@@ -64,6 +64,8 @@ class Page:
     total: int
     has_next: bool
     has_previous: bool
+    links: dict[str, dict[str, Any]] | None = None
+    """What each item links to, by id, when the page query read its links too (events' selected links)."""
 
 
 def page_request(
@@ -156,7 +158,8 @@ def keyed_page_of(row: dict[str, Any], request: PageRequest) -> Page:
     rows = row["page"]
     items = [(key_cursor(request.order, item["key"]), item["node"]) for item in rows[: request.first]]
     more = len(rows) > request.first
+    links = {item["node"]["id"]: item["links"] for item in rows if item.get("links") is not None} or None
     if request.backward:
         items.reverse()
-        return Page(items, row["total"], request.after is not None, more)
-    return Page(items, row["total"], more, request.after is not None)
+        return Page(items, row["total"], request.after is not None, more, links)
+    return Page(items, row["total"], more, request.after is not None, links)

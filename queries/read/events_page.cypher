@@ -1,15 +1,17 @@
-// Pages of events in date order (ascending: read/events_page_desc is the other way; a page backwards
-// is the other file's page forwards, reversed) after a keyset cursor, one page per group, when no actor,
-// place or text narrows them (else read/events_page_sorted). A group is one page, so a request's pages
-// take one round trip. The page walks the start_date index from the cursor ($after_date, $after_id), so
-// only the events up to the page's end are read; the total is counted only when asked for ($with_total),
-// which is why the filter appears twice. The key of an event is [false, start date, id], as in
-// events_page_sorted.
+// Pages of events in date order (ascending: read/events_page_desc is the other way; a page backwards is the
+// other file's page forwards, reversed) after a keyset cursor, one page per group, when no actor, place or
+// text narrows them (else read/events_page_sorted). A group is one page, so a request's pages take one round
+// trip. The page walks the start_date index from the cursor ($after_date, $after_id), so only the events up
+// to the page's end are read; the total is counted only when asked for ($with_total: the UNWIND keeps the
+// planner from scanning the events whatever it is), which is why the filter appears twice. The key of an
+// event is [false, start date, id], as in events_page_sorted. The moments first_reported and last_changed
+// come as ISO text, as in events_page_sorted. With each event come the links named in $links (the link
+// fields the client selected), so a page and its links take one round trip.
 // The filter is events_page_sorted's without the conditions on actors, places and text: those are given
 // to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
 UNWIND $groups AS g
 CALL (g) {
-  WITH g WHERE $with_total
+  UNWIND CASE WHEN $with_total THEN [g] ELSE [] END AS counted  // no scan unless asked
   MATCH (e:Event)
   WHERE
       // <filter> the events filter but the actor, place and text conditions
@@ -44,6 +46,27 @@ CALL (g) {
         WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END <= $value_max, false))
       // </filter>
   WITH e ORDER BY e.start_date, e.id LIMIT $limit
-  RETURN collect({key: [false, e.start_date, e.id], node: properties(e)}) AS page
+  RETURN collect({key: [false, e.start_date, e.id], node: e {
+    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
+  links: CASE WHEN size($links) > 0 THEN {
+    // <links> an event's links, as read/event_links reads them (the same text in every page query)
+    participants: CASE WHEN 'participants' IN $links THEN
+      [(e)-[r:PARTICIPANT]->(a:Actor) | {role: r.role, actor: properties(a)}] END,
+    places: CASE WHEN 'places' IN $links THEN [(e)-[:IN_PLACE]->(p:Place) | properties(p)] END,
+    trip: CASE WHEN 'trip' IN $links THEN [(e)-[:PART_OF]->(t:Event) | t {
+      .*, first_reported: toString(t.first_reported), last_changed: toString(t.last_changed)}] END,
+    legs: CASE WHEN 'legs' IN $links THEN [(e)<-[:PART_OF]-(l:Event) | l {
+      .*, first_reported: toString(l.first_reported), last_changed: toString(l.last_changed)}] END,
+    links: CASE WHEN 'links' IN $links THEN
+      [(e)-[r:PART_OF|FOLLOWS|RESPONSE_TO]->(o:Event) |
+        {type: type(r), outgoing: true, sources: r.sources, event: properties(o)}] +
+      [(e)<-[r:PART_OF|FOLLOWS|RESPONSE_TO]-(o:Event) |
+        {type: type(r), outgoing: false, sources: r.sources, event: properties(o)}] END,
+    about: CASE WHEN 'about' IN $links THEN [(e)-[:ABOUT]->(x:Actor) | properties(x)] END,
+    agreements: CASE WHEN 'agreements' IN $links THEN [(e)-[:PRODUCED]->(made:Agreement) | properties(made)] END,
+    evidence: CASE WHEN 'evidence' IN $links THEN
+      [(e)-[r:EVIDENCE]->(s:Source) | {quote: r.quote, start: r.start, end: r.end, source: properties(s)}] END
+    // </links>
+  } END}) AS page
 }
 RETURN g.key AS group, total, page

@@ -4,6 +4,8 @@ CALL () {
   CALL db.index.fulltext.queryNodes('names_and_titles', $lucene, {limit: $limit * 4}) YIELD node, score
   RETURN node, score, coalesce(node.name, node.title, node.text, node.content) AS matched
   UNION ALL
+  // A quote is evidence of an event, agreement, claim or office: not asked for when $kinds has none of them.
+  WITH 1 AS asked WHERE $kinds IS NULL OR any(kind IN $kinds WHERE NOT kind IN ['Actor', 'Source'])
   CALL db.index.fulltext.queryRelationships('evidence_quotes', $lucene, {limit: $limit * 4})
     YIELD relationship, score
   RETURN startNode(relationship) AS node, score, relationship.quote AS matched

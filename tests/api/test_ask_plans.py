@@ -23,10 +23,18 @@ def operators(plan: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-async def profile(store: GraphStore, given: EventFilter, descending: bool = False) -> list[dict[str, Any]]:
+async def profile(
+    store: GraphStore,
+    given: EventFilter,
+    descending: bool = False,
+    with_total: bool = True,
+    group: EventPageGroup | None = None,
+) -> list[dict[str, Any]]:
+    """The operators of the page query's plan; `group`: the page of one actor's events (Actor.events)."""
     filters = await resolve_event_filter(store, given)
-    page = page_request(20, None, 100, descending=descending)
-    query, params = event_page_query(filters, [EventPageGroup("all", filters.side, filters.actor)], page)
+    page = page_request(20, None, 100, with_total, descending=descending)
+    groups = [group or EventPageGroup("all", filters.side, filters.actor)]
+    query, params = event_page_query(filters, groups, page)
     async with store.driver.session(database=store.database) as session:
         summary = await (await session.run("PROFILE " + cypher(query), params)).consume()
     assert summary.profile is not None
@@ -51,6 +59,17 @@ async def test_an_actors_page_starts_from_the_actor(seeded_store: GraphStore) ->
         assert all(op["rows"] == 0 for op in reads_of_events(plan)), "no event is read by label or date"
 
 
+async def test_an_actors_own_events_start_from_the_actor(seeded_store: GraphStore) -> None:
+    """`actor(...) { events(last: 20) }`: the actor is the page's group, not a filter."""
+    lukashenka = "person:alexander-lukashenka"
+    group = EventPageGroup(lukashenka, [lukashenka], lukashenka)
+    for descending in (False, True):
+        plan = await profile(seeded_store, EventFilter(), descending, with_total=False, group=group)
+        seeks = [op for op in plan if "UNIQUE a:Actor(id)" in op["args"].get("Details", "")]
+        assert sum(op["rows"] for op in seeks) >= 1
+        assert all(op["rows"] == 0 for op in reads_of_events(plan)), "no event is read by label or date"
+
+
 async def test_a_places_page_starts_from_the_place(seeded_store: GraphStore) -> None:
     plan = await profile(seeded_store, EventFilter(place="Pskov region"))
     seeks = [op for op in plan if "UNIQUE p:Actor(id)" in op["args"].get("Details", "")]
@@ -65,6 +84,16 @@ async def test_an_unfiltered_page_walks_the_start_date_index(seeded_store: Graph
         assert any("e:Event(start_date)" in op["args"]["Details"] for op in walks), descending
 
 
+async def test_a_page_without_its_total_reads_only_the_page(seeded_store: GraphStore) -> None:
+    """totalCount not asked: no event is read but those the start-date walk reaches."""
+    for descending in (False, True):
+        plan = await profile(seeded_store, EventFilter(), descending, with_total=False)
+        scans = [op for op in plan if op["operatorType"].startswith("NodeByLabelScan")]
+        assert all(op["rows"] == 0 for op in scans), descending
+        counted = await profile(seeded_store, EventFilter(), descending, with_total=True)
+        assert any(op["rows"] > 0 for op in counted if op["operatorType"].startswith("NodeByLabelScan"))
+
+
 def test_the_events_filter_is_one_text_in_every_page_query() -> None:
     """events_page_sorted(_desc) hold the whole filter; the date walks (events_page(_desc)), which never
     get actor, place or text conditions, the rest of it, line for line."""
@@ -76,3 +105,13 @@ def test_the_events_filter_is_one_text_in_every_page_query() -> None:
     assert texts["events_page_sorted"] == texts["events_page_sorted_desc"]
     assert texts["events_page"] == texts["events_page_desc"]
     assert set(texts["events_page"]) < set(texts["events_page_sorted"])
+
+
+def test_the_links_of_events_are_one_text_in_every_page_query() -> None:
+    """Each page query reads the links the client selected on its events as the others do."""
+    texts = set()
+    for path in sorted((QUERIES_DIR / "read").glob("events_page*.cypher")):
+        found = re.search(r"// <links>.*?// </links>", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert found, path.name
+        texts.add(tuple(line.strip() for line in found.group(0).splitlines()))
+    assert len(texts) == 1
