@@ -5,7 +5,8 @@
 // g.start_about (actors the events are about) and g.start_places (places the events took place in or are
 // about, with the places within them); g.start_text the events the text filter found in the full-text
 // indexes; g.start_all every event (title, value or sources order with nothing else to start from: no index
-// to walk). The candidates are filtered, sorted by the key of
+// to walk); the seeks are hinted (USING INDEX), so the plan does not turn with the graph's statistics.
+// The candidates are filtered, sorted by the key of
 // $order ([flag, value, id]: the flag puts events without a value last) and sliced after $after_key.
 // An event matches when it has every condition: each actor condition {side, about} (it took part, itself or
 // through the trip it is a leg of, as one of `side`, or it is about one of `about`); each place condition
@@ -31,15 +32,15 @@ WITH collect(hit) AS text_hits
 UNWIND $groups AS g
 CALL (g, text_hits) {
   CALL (g, text_hits) {
-    MATCH (a:Actor) WHERE a.id IN g.start_side
+    MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN g.start_side
     MATCH (a)<-[:PARTICIPANT]-(:Event)<-[:PART_OF*0..3]-(e:Event)
     RETURN e
     UNION
-    MATCH (a:Actor) WHERE a.id IN g.start_about
+    MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN g.start_about
     MATCH (a)<-[:ABOUT]-(e:Event)
     RETURN e
     UNION
-    MATCH (p:Actor) WHERE p.id IN g.start_places
+    MATCH (p:Actor) USING INDEX p:Actor(id) WHERE p.id IN g.start_places
     MATCH (p)<-[:IN*0..3]-(:Place)<-[:IN_PLACE|ABOUT]-(e:Event)
     RETURN e
     UNION
