@@ -32,7 +32,7 @@ from neo4j import AsyncGraphDatabase, RoutingControl
 
 from api.app import create_app
 from benchmarks.bench_graph import ensure_loaded, neo4j_server, serving
-from graph.queries import cypher
+from graph.queries import as_one_map, planned_once
 from graph.read.engagements import LINKS, political_side
 from graph.read.filters import EventFilter, resolve_event_filter
 from graph.read.lists import EventPageGroup, event_page_query
@@ -88,7 +88,9 @@ async def raw_requests(store: GraphStore) -> dict[str, list[tuple[str, dict[str,
 async def time_raw(driver: Any, database: str, steps: list[tuple[str, dict[str, Any]]]) -> float:
     started = time.perf_counter()
     for name, params in steps:
-        await driver.execute_query(cypher(name), params, database_=database, routing_=RoutingControl.READ)
+        await driver.execute_query(
+            planned_once(name), as_one_map(params), database_=database, routing_=RoutingControl.READ
+        )
     return time.perf_counter() - started
 
 

@@ -29,7 +29,7 @@ from benchmarks.synthetic import generate
 from graph.load import load_paths
 from graph.model.actors import SUBJECT_KINDS
 from graph.neo4j_server import server
-from graph.queries import cypher
+from graph.queries import as_one_map, planned_once
 from graph.read.engagements import LINKS
 from graph.read.filters import EventFilter, resolve_event_filter
 from graph.read.stats import AGREEMENT_GROUPS, AGREEMENT_KEYS, EVENT_GROUPS, EVENT_KEYS, grouping
@@ -106,7 +106,7 @@ def _operators(plan: dict[str, Any]) -> set[str]:
 
 
 async def measure(driver: AsyncDriver, query: str, params: dict[str, Any], runs: int) -> dict[str, Any]:
-    text = cypher(query)
+    text, params = planned_once(query), as_one_map(params)
     async with driver.session() as session:
         result = await session.run("PROFILE " + text, params)
         rows = len([record async for record in result])

@@ -33,7 +33,7 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, Sessio
 
 from graph import telemetry
 from graph.errors import QueryTimeout, Unavailable
-from graph.queries import cypher
+from graph.queries import as_one_map, cypher, planned_once
 from graph.settings import Settings
 from graph.values import plain
 
@@ -176,7 +176,7 @@ class GraphStore:
         self.round_trips += 1
         deadline = timeout + self.timeouts.grace
         async with self._answering(deadline), self.driver.session(database=self.database) as session:
-            return await session.execute_read(fetch, cypher(query), params)
+            return await session.execute_read(fetch, planned_once(query), as_one_map(params))
 
     async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
         """Yield a named read query's records as they arrive, for exports too large to hold.
@@ -194,7 +194,9 @@ class GraphStore:
                 database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
             ) as session:
                 async with self._answering(deadline):
-                    result = await session.run(Query(cypher(query), timeout=self.timeouts.export), params)
+                    result = await session.run(
+                        Query(planned_once(query), timeout=self.timeouts.export), as_one_map(params)
+                    )
                 async for record in result:
                     yield _plain_record(record)
 

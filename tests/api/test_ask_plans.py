@@ -5,10 +5,11 @@ query."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
-from graph.queries import QUERIES_DIR, cypher
-from graph.read.filters import EventFilter, resolve_event_filter
+from graph.queries import QUERIES_DIR, as_one_map, planned_once
+from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
 from graph.read.lists import EventPageGroup, event_page_query
 from graph.read.pages import page_request
 from graph.store import GraphStore
@@ -36,7 +37,7 @@ async def profile(
     groups = [group or EventPageGroup("all", filters.side, filters.actor)]
     query, params = event_page_query(filters, groups, page)
     async with store.driver.session(database=store.database) as session:
-        summary = await (await session.run("PROFILE " + cypher(query), params)).consume()
+        summary = await (await session.run("PROFILE " + planned_once(query), as_one_map(params))).consume()
     assert summary.profile is not None
     return operators(summary.profile)
 
@@ -115,3 +116,26 @@ def test_the_links_of_events_are_one_text_in_every_page_query() -> None:
         assert found, path.name
         texts.add(tuple(line.strip() for line in found.group(0).splitlines()))
     assert len(texts) == 1
+
+
+async def test_a_page_is_planned_once_whatever_its_filters(seeded_store: GraphStore) -> None:
+    """Neo4j plans a query anew for each set of parameter types (null or a date, a list of one kind or of
+    two): the store passes them in one map, so a page of events by title is planned once for all of these."""
+    variants = [
+        ResolvedEventFilter(None, None, None, None, None, None, None),
+        ResolvedEventFilter(["visit"], date(2023, 1, 1), None, None, None, None, None),
+        ResolvedEventFilter(
+            ["visit", "meeting"], None, date(2023, 12, 31), None, "region:RU-PSK", None, None
+        ),
+        ResolvedEventFilter(None, None, None, None, None, "country:RU", None, value_min=1.0, lucene="minsk"),
+    ]
+    async with seeded_store.driver.session(database=seeded_store.database) as session:
+        await (await session.run("CALL db.clearQueryCaches()")).consume()
+    for filters in variants:
+        page = page_request(20, None, 100, True, order="title")
+        query, params = event_page_query(filters, [EventPageGroup("all", None, None)], page, ["places"])
+        assert query == "read/events_page_sorted"
+        await seeded_store.read(query, **params)
+    async with seeded_store.driver.session(database=seeded_store.database) as session:
+        cleared = await (await session.run("CALL db.clearQueryCaches()")).single(strict=True)
+    assert cleared["value"] == "Query caches successfully cleared of 1 queries."

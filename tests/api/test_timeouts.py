@@ -4,7 +4,7 @@ error; a Neo4j that stops answering altogether is UNAVAILABLE within the timeout
 KG_NEO4J_CONNECT_TIMEOUT instead of holding the request.
 
 The slow query is the test's own Cypher (no product query is slow on a test graph): it stands in for a
-named one through graph.store's `cypher`.
+named one through graph.store's `cypher` and `planned_once` (reads).
 """
 
 from __future__ import annotations
@@ -35,9 +35,12 @@ SLOWED = "test/slow"
 @pytest.fixture
 def slow_queries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """`test/slow`, `read/search` and `export_events` run SLOW."""
-    real = store_module.cypher
     slowed = {SLOWED, "read/search", "export_events"}
-    monkeypatch.setattr(store_module, "cypher", lambda name: SLOW if name in slowed else real(name))
+    for text_of in ("cypher", "planned_once"):
+        real = getattr(store_module, text_of)
+        monkeypatch.setattr(
+            store_module, text_of, lambda name, real=real: SLOW if name in slowed else real(name)
+        )
     yield
 
 
