@@ -11,6 +11,7 @@ from api.deps import StoreDep
 from graph.errors import Location, ValidationFailed
 from graph.model.events import EVENT_KINDS
 from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
+from graph.read.stats import AgreementFilter
 
 Actor = Annotated[
     str | None,
@@ -52,6 +53,10 @@ To = Annotated[
     ),
 ]
 Source = Annotated[str | None, Query(description="Events a source (digest id) gives evidence for.")]
+Names = Annotated[
+    list[str] | None, Query(description="Repeated or comma-separated, in any case (`month,kind`).")
+]
+MinValue = Annotated[float | None, Query(alias="minValueUsd", description="Only agreements worth this much.")]
 
 
 def parse_kinds(values: list[str] | None) -> tuple[str, ...]:
@@ -93,3 +98,19 @@ async def export_filter(
 
 
 ExportFilter = Annotated[ResolvedEventFilter, Depends(export_filter)]
+
+
+def agreement_export_filter(
+    kinds: Names = None,
+    party: str | None = None,
+    min_value_usd: MinValue = None,
+    from_: From = None,
+    to: To = None,
+) -> AgreementFilter:
+    """The filters of GraphQL `agreementStats`, for its exports."""
+    return AgreementFilter(
+        parse_kinds(kinds), party, min_value_usd, parse_date(from_, "from"), parse_date(to, "to")
+    )
+
+
+AgreementExportFilter = Annotated[AgreementFilter, Depends(agreement_export_filter)]

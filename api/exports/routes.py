@@ -14,7 +14,15 @@ from api.deps import StoreDep
 from api.exports import answers
 from api.exports.csv_table import csv_rows
 from api.exports.cytoscape import cytoscape_elements
-from api.exports.filters import ExportFilter, From, To, parse_date, parse_kinds
+from api.exports.filters import (
+    AgreementExportFilter,
+    ExportFilter,
+    From,
+    Names,
+    To,
+    parse_date,
+    parse_kinds,
+)
 from api.exports.geojson import feature_collection
 from api.exports.gexf import gexf_document
 from api.exports.streaming import chunked, started
@@ -128,9 +136,6 @@ async def events_csv(store: StoreDep, filters: ExportFilter) -> StreamingRespons
 
 # Answers as files: the flagship and the aggregations, with the filters of their GraphQL fields.
 
-Names = Annotated[
-    list[str] | None, Query(description="Repeated or comma-separated, in any case (`month,kind`).")
-]
 AsOfParam = Annotated[
     str | None,
     Query(alias="asOf", description="The answer as the graph stood then (ISO 8601 with a time zone)."),
@@ -303,22 +308,10 @@ async def event_stats_geojson(
 
 
 async def _agreement_stats(
-    store: StoreDep,
-    kinds: list[str] | None,
-    party: str | None,
-    min_value_usd: float | None,
-    from_: str | None,
-    to: str | None,
-    group_by: list[str] | None,
+    store: StoreDep, given: AgreementFilter, group_by: list[str] | None
 ) -> tuple[list[str], list[AgreementBucket]]:
     keys = list(parse_kinds(group_by))
-    given = AgreementFilter(
-        parse_kinds(kinds), party, min_value_usd, parse_date(from_, "from"), parse_date(to, "to")
-    )
     return keys, await agreement_stats(store, given, keys)
-
-
-MinValue = Annotated[float | None, Query(alias="minValueUsd", description="Only agreements worth this much.")]
 
 
 @router.get(
@@ -331,14 +324,10 @@ MinValue = Annotated[float | None, Query(alias="minValueUsd", description="Only 
 )
 async def agreement_stats_csv(
     store: StoreDep,
-    kinds: Names = None,
-    party: str | None = None,
-    min_value_usd: MinValue = None,
-    from_: From = None,
-    to: To = None,
+    given: AgreementExportFilter,
     group_by: Annotated[list[str] | None, Query(alias="groupBy", examples=["party,currency"])] = None,
 ) -> StreamingResponse:
-    keys, buckets = await _agreement_stats(store, kinds, party, min_value_usd, from_, to, group_by)
+    keys, buckets = await _agreement_stats(store, given, group_by)
     rows = (answers.agreement_bucket_row(bucket, keys) for bucket in buckets)
     table = answers.csv_of(answers.agreement_stats_columns(keys), rows)
     return await _streamed(table, "text/csv; charset=utf-8", "agreement-stats.csv")
@@ -354,15 +343,11 @@ async def agreement_stats_csv(
 )
 async def agreement_stats_geojson(
     store: StoreDep,
-    kinds: Names = None,
-    party: str | None = None,
-    min_value_usd: MinValue = None,
-    from_: From = None,
-    to: To = None,
+    given: AgreementExportFilter,
     group_by: Annotated[list[str] | None, Query(alias="groupBy", examples=["region"])] = None,
 ) -> StreamingResponse:
     _place_key(list(parse_kinds(group_by)), ("region",))
-    keys, buckets = await _agreement_stats(store, kinds, party, min_value_usd, from_, to, group_by)
+    keys, buckets = await _agreement_stats(store, given, group_by)
     features = answers.geojson_of(
         buckets, lambda bucket: bucket.region, lambda b: answers.agreement_bucket_row(b, keys)
     )
