@@ -138,25 +138,10 @@ async def match_events(
     within: dict[str, set[str]] = {}
     for row in await run("place_containers", ids=places) if places else []:
         within.setdefault(row["place"], set()).update(row["containers"])
-    found: dict[int, list[EventFacts]] = {}
-    decided: dict[int, set[str]] = {}
     for row in rows:
-        found.setdefault(row["key"], []).append(EventFacts.from_row(row))
         for inner, outer in row["within"]:
             within.setdefault(inner, set()).add(outer)
-        if row["decided"] == "same":
-            decided.setdefault(row["key"], set()).add(row["id"])
-    proposals: list[Proposal] = []
-    for key, event in enumerate(incoming):
-        proposals += decide(
-            event,
-            found.get(key, []),
-            within,
-            attach=attach,
-            review=review,
-            decided_same=decided.get(key, ()),
-        )
-    return apply_decisions(decisions, proposals)
+    return _proposals(incoming, rows, EventFacts.from_row, within, decisions, attach=attach, review=review)
 
 
 async def match_agreements(
@@ -172,21 +157,31 @@ async def match_agreements(
     if not incoming:
         return []
     rows = await run("match_agreement_candidates", incoming=agreement_search_rows(incoming, decisions))
-    found: dict[int, list[AgreementFacts]] = {}
+    return _proposals(incoming, rows, AgreementFacts.from_row, {}, decisions, attach=attach, review=review)
+
+
+def _proposals(
+    incoming: Sequence[Facts],
+    rows: list[dict[str, Any]],
+    candidate_of: Callable[[dict[str, Any]], Facts],
+    within: Mapping[str, Iterable[str]],
+    decisions: Decisions,
+    *,
+    attach: float,
+    review: float,
+) -> list[Proposal]:
+    """Each incoming fact's proposals, in their order, from the candidates its search found (the rows carry
+    the fact's position as `key`, and `decided` when an analyst said the pair is one fact)."""
+    found: dict[int, list[Facts]] = {}
     decided: dict[int, set[str]] = {}
     for row in rows:
-        found.setdefault(row["key"], []).append(AgreementFacts.from_row(row))
+        found.setdefault(row["key"], []).append(candidate_of(row))
         if row["decided"] == "same":
             decided.setdefault(row["key"], set()).add(row["id"])
     proposals: list[Proposal] = []
-    for key, agreement in enumerate(incoming):
+    for key, fact in enumerate(incoming):
         proposals += decide(
-            agreement,
-            found.get(key, []),
-            {},
-            attach=attach,
-            review=review,
-            decided_same=decided.get(key, ()),
+            fact, found.get(key, []), within, attach=attach, review=review, decided_same=decided.get(key, ())
         )
     return apply_decisions(decisions, proposals)
 

@@ -203,13 +203,7 @@ def score(incoming: Facts, existing: Facts, within: Mapping[str, Iterable[str]] 
     family = family_of(incoming.kind)
     if existing.kind not in family.kinds:
         return Match(0.0, [f"kinds {incoming.kind} and {existing.kind} are never the same event"])
-    evidence: list[str] = []
-    if incoming.kind == existing.kind:
-        parts = {"kind": 1.0}
-        evidence.append(f"same kind: {incoming.kind}")
-    else:
-        parts = {"kind": SAME_FAMILY}
-        evidence.append(f"kinds of one family ({family.name}): {incoming.kind}, {existing.kind}")
+    parts, evidence = _kind_part(incoming.kind, existing.kind, f"kinds of one family ({family.name})")
     dated = _date_part(incoming, existing)
     if dated is None:
         return Match(0.0, [*evidence, f"dates too far apart: {_span(incoming)} and {_span(existing)}"])
@@ -232,15 +226,17 @@ def score(incoming: Facts, existing: Facts, within: Mapping[str, Iterable[str]] 
     return Match(round(total, 3), evidence)
 
 
+def _kind_part(mine: str, theirs: str, related: str) -> tuple[dict[str, float], list[str]]:
+    """The kind's part of a score (1 for the same kind, SAME_FAMILY for related ones), to start the parts
+    and the evidence of both scores with."""
+    if mine == theirs:
+        return {"kind": 1.0}, [f"same kind: {mine}"]
+    return {"kind": SAME_FAMILY}, [f"{related}: {mine}, {theirs}"]
+
+
 def _agreement_score(incoming: AgreementFacts, existing: AgreementFacts) -> Match:
     """The agreements' part of `score` (see the module's docstring)."""
-    evidence: list[str] = []
-    if incoming.kind == existing.kind:
-        parts = {"kind": 1.0}
-        evidence.append(f"same kind: {incoming.kind}")
-    else:
-        parts = {"kind": SAME_FAMILY}
-        evidence.append(f"kinds of agreements: {incoming.kind}, {existing.kind}")
+    parts, evidence = _kind_part(incoming.kind, existing.kind, "kinds of agreements")
     if incoming.start is None or existing.start is None:
         parts["date"] = UNKNOWN
         evidence.append("date: one side gives none")
