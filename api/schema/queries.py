@@ -29,7 +29,7 @@ from api.schema.selection import event_links_selected
 from graph.errors import Location, NotFound, ValidationFailed
 from graph.read.as_of import events_page_as_of
 from graph.read.changes import check_moment
-from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
+from graph.read.filters import EventFilter, resolve_event_filter
 from graph.read.lists import (
     ACTOR_KINDS,
     PLACE_KINDS,
@@ -41,7 +41,7 @@ from graph.read.lists import (
 )
 from graph.read.lookup import node_by_id
 from graph.read.names import resolve_actor
-from graph.read.pages import PageRequest, page_request
+from graph.read.pages import page_request
 from graph.read.reports import facts_as_of
 
 AsOf = Annotated[
@@ -81,7 +81,7 @@ async def _events(
         **ordering(order_by, "date"),
     )
     if as_of is not None:
-        _check_as_of(filters, resolved, page)
+        _check_as_of(filters)
         found = await events_page_as_of(info.context.store, resolved, page, as_of)
         return await event_connection(info, found, links, as_of)
     group = EventPageGroup("all", resolved.side, resolved.actor)
@@ -89,21 +89,13 @@ async def _events(
     return await event_connection(info, pages["all"], links)
 
 
-def _check_as_of(given: EventFilter, resolved: ResolvedEventFilter, page: PageRequest) -> None:
-    """`asOf` answers the first filters of `events` (kinds, dates, actor, place, country, source), in date
-    order forwards; the rest is refused rather than ignored."""
-    plain = EventFilter(
-        given.kinds, given.start, given.end, given.actor, given.place, given.country, given.source
-    )
-    if given != plain:
+def _check_as_of(given: EventFilter) -> None:
+    """`asOf` answers every filter of `events` but `text` (the full-text indexes hold today's words only),
+    in every order and both directions; `text` is refused rather than ignored."""
+    if given.text:
         raise ValidationFailed(
-            "asOf takes kinds, from, to, actor, place, country and source; not actors, places, countries, "
-            "sources, value or text",
+            "asOf takes every filter of events but text (the text index holds what the graph says today)",
             location=Location(field="asOf"),
-        )
-    if page.order != "date" or page.descending or page.backward:
-        raise ValidationFailed(
-            "asOf lists events in date order, forwards (first/after)", location=Location(field="asOf")
         )
 
 

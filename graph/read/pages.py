@@ -44,7 +44,10 @@ class PageRequest:
         return self.descending != self.backward
 
     def keyed_params(self) -> dict[str, Any]:
-        """Parameters of the keyed page queries: the order and the cursor's key ([flag, value, id])."""
+        """Parameters of the keyed page queries: the order, the cursor's key ([flag, value, id]) and the
+        direction asked for. The flag puts items without a value last in either direction, so it depends
+        on the direction asked, never on the one walked: a page backwards walks the same keys the other
+        way."""
         return {
             "order": self.order,
             "after_key": (
@@ -54,6 +57,7 @@ class PageRequest:
             ),
             "limit": self.first + 1,
             "with_total": self.with_total,
+            "descending": self.descending,
         }
 
 

@@ -7,7 +7,8 @@
 // indexes; g.start_all every event (title, value or sources order with nothing else to start from: no index
 // to walk); the seeks are hinted (USING INDEX), so the plan does not turn with the graph's statistics.
 // The candidates are filtered, sorted by the key of
-// $order ([flag, value, id]: the flag puts events without a value last) and sliced after $after_key.
+// $order ([flag, value, id]: the flag puts events without a value last in the direction asked,
+// $descending, whichever way the page walks) and sliced after $after_key.
 // An event matches when it has every condition: each actor condition {side, about} (it took part, itself or
 // through the trip it is a leg of, as one of `side`, or it is about one of `about`); each place condition
 // (ids: it took place in or is about one of them or a place within one); each country condition (it took
@@ -72,7 +73,7 @@ CALL (g, text_hits) {
         WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END <= $value_max, false))
       AND ($lucene IS NULL OR e.id IN text_hits)
       // </filter>
-  WITH e, [CASE $order WHEN 'value' THEN e.value_usd IS NULL ELSE false END,
+  WITH e, [CASE $order WHEN 'value' THEN (e.value_usd IS NULL) <> $descending ELSE false END,
      CASE $order WHEN 'date' THEN e.start_date WHEN 'title' THEN toLower(e.title)
        WHEN 'value' THEN coalesce(e.value_usd, 0.0) WHEN 'sources' THEN coalesce(e.source_count, 0) END,
      e.id] AS key

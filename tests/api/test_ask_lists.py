@@ -121,8 +121,51 @@ async def test_a_cursor_belongs_to_its_order(seeded_api: httpx.AsyncClient) -> N
     assert error(body)["extensions"] == {"code": "BAD_USER_INPUT", "argument": "after"}
     both = await events(seeded_api, "first: 2, last: 2")
     assert error(both)["extensions"] == {"code": "BAD_USER_INPUT", "argument": "last"}
-    as_of = await events(seeded_api, 'first: 2, orderBy: {direction: DESC}, asOf: "2030-01-01T00:00:00Z"')
-    assert error(as_of)["extensions"] == {"code": "BAD_USER_INPUT", "argument": "asOf"}
+    as_of = await events(seeded_api, f'first: 2, after: "{cursor}", asOf: "2030-01-01T00:00:00Z"')
+    assert error(as_of)["extensions"] == {"code": "BAD_USER_INPUT", "argument": "after"}
+    text = await events(seeded_api, 'text: "contract", asOf: "2030-01-01T00:00:00Z"')
+    assert error(text)["extensions"] == {"code": "BAD_USER_INPUT", "argument": "asOf"}
+
+
+LATER = 'asOf: "2100-01-01T00:00:00Z"'
+"""A moment after every load: what the graph said then is what it says now."""
+
+
+async def test_as_of_now_every_list_answers_as_the_live_one(seeded_api: httpx.AsyncClient) -> None:
+    """Filters, orders and pages both ways: `asOf` reconciles the live reports itself, the live list reads
+    the graph; after the last load they must agree, page by page, cursor by cursor."""
+    asked = [
+        "first: 100",
+        "first: 5, orderBy: {direction: DESC}",
+        "first: 7, orderBy: {field: TITLE}",
+        "first: 100, orderBy: {field: VALUE, direction: DESC}",
+        "first: 100, orderBy: {field: SOURCES}",
+        'first: 100, actors: {all: ["Lukashenka", "Lavrov"]}',
+        'first: 100, actors: {any: ["Lukashenka", "Lavrov"]}',
+        'first: 100, actor: "Minsk", kinds: [VISIT, MEETING]',
+        'first: 100, places: {any: ["Pskov region", "Novosibirsk Oblast"]}',
+        'first: 100, place: "Moscow"',
+        'first: 100, countries: {any: ["RU"]}, from: "2023-05-01", to: "2023-06-30"',
+        'first: 100, sources: {any: ["source:bif-2023-05-lukashenka-victory-day-parade-moscow"]}',
+        'first: 100, value: {min: "1"}',
+    ]
+    for arguments in asked:
+        live, then = await events(seeded_api, arguments), await events(seeded_api, f"{arguments}, {LATER}")
+        assert (ids(live) and ids(then) == ids(live)) or arguments.endswith('"1"}'), arguments
+        assert then["data"]["events"]["totalCount"] == live["data"]["events"]["totalCount"], arguments
+        assert then["data"]["events"]["pageInfo"] == live["data"]["events"]["pageInfo"], arguments
+    forward = ids(await events(seeded_api, "first: 100, orderBy: {field: TITLE}"))
+    back: list[str] = []
+    before = None
+    while True:
+        cursor = f', before: "{before}"' if before else ""
+        body = await events(seeded_api, f"last: 4, orderBy: {{field: TITLE}}{cursor}, {LATER}")
+        back = ids(body) + back
+        info = body["data"]["events"]["pageInfo"]
+        if not info["hasPreviousPage"]:
+            break
+        before = info["startCursor"]
+    assert back == forward
 
 
 async def test_latest_first_stays_right_while_events_are_added(
@@ -247,3 +290,23 @@ async def test_the_export_takes_moscow_as_the_city_too(seeded_api: httpx.AsyncCl
     assert [row["id"] for row in csv.DictReader(io.StringIO(response.text))] == [MOSCOW_PARADE]
     unknown = await seeded_api.get("/export/events.csv", params={"place": "Pskof"})
     assert unknown.status_code == 400 and "Pskov" in unknown.text
+
+
+async def test_pages_backwards_in_value_order_meet_the_forward_ones(seeded_api: httpx.AsyncClient) -> None:
+    """Agreements without a value come last both ways; paging back over either order, a page at a time,
+    gives the forward list (the seed's agreements: one with a value, the others without)."""
+    query = """query ($dir: SortDirection!, $first: Int, $last: Int, $before: String) {
+        agreements(orderBy: {field: VALUE, direction: $dir}, first: $first, last: $last, before: $before) {
+        edges { node { id value { amount } } } pageInfo { hasPreviousPage startCursor } } }"""
+    for direction in ("ASC", "DESC"):
+        forward = (await gql(seeded_api, query, dir=direction, first=100))["data"]["agreements"]["edges"]
+        assert forward[0]["node"]["value"] and not forward[-1]["node"]["value"], direction
+        back: list[str] = []
+        before = None
+        while True:
+            page = (await gql(seeded_api, query, dir=direction, last=2, before=before))["data"]["agreements"]
+            back = [edge["node"]["id"] for edge in page["edges"]] + back
+            if not page["pageInfo"]["hasPreviousPage"]:
+                break
+            before = page["pageInfo"]["startCursor"]
+        assert back == [edge["node"]["id"] for edge in forward], direction
