@@ -63,11 +63,23 @@ class NameOrder:
     direction: SortDirection = SortDirection.ASC
 
 
-def ordering(order: FactOrder | NameOrder | None, default: str) -> dict[str, Any]:
+@strawberry.enum(description="What sources are ordered by; the id breaks ties.")
+class SourceOrderField(Enum):
+    DATE = strawberry.enum_value("date", description="The start of the period a digest covers; undated last.")
+    TITLE = "title"
+
+
+@strawberry.input(description="The order of the list of sources (default: date, ascending).")
+class SourceOrder:
+    field: SourceOrderField = SourceOrderField.DATE
+    direction: SortDirection = SortDirection.ASC
+
+
+def ordering(order: FactOrder | SourceOrder | NameOrder | None, default: str) -> dict[str, Any]:
     """page_request's `order` and `descending` for an orderBy argument."""
     if order is None:
         return {"order": default, "descending": False}
-    field = order.field.value if isinstance(order, FactOrder) else default
+    field = order.field.value if isinstance(order, FactOrder | SourceOrder) else default
     return {"order": field, "descending": order.direction is SortDirection.DESC}
 
 

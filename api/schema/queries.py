@@ -16,6 +16,7 @@ from api.schema.filters import (
     From,
     NameOrder,
     Places,
+    SourceOrder,
     Sources,
     Text,
     To,
@@ -275,11 +276,28 @@ class LookupQuery:
         result: Connection[Agreement] = connection(found, Agreement.of)
         return result
 
-    @strawberry.field(description="The digests facts come from, in period order.")
+    @strawberry.field(
+        description="The digests facts come from, in period order unless `orderBy` says otherwise; pages go "
+        "forwards (`first`/`after`) or backwards (`last`/`before`)."
+    )
     async def sources(
-        self, info: Ctx, first: int | None = None, after: str | None = None
+        self,
+        info: Ctx,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        order_by: SourceOrder | None = None,
     ) -> Connection[Source]:
-        page = page_request(first, after, info.context.settings.page_max, wants_total(info))
+        page = page_request(
+            first,
+            after,
+            info.context.settings.page_max,
+            wants_total(info),
+            last=last,
+            before=before,
+            **ordering(order_by, "date"),
+        )
         result: Connection[Source] = connection(await sources_page(info.context.store, page), Source.of)
         return result
 

@@ -12,7 +12,7 @@ from graph.errors import Location, ValidationFailed
 from graph.read.filters import ResolvedEventFilter, actor_side, check_date_range, check_value_range
 from graph.read.links import EVENT_LINKS
 from graph.read.names import resolve_actor
-from graph.read.pages import Page, PageRequest, keyed_page_of, page_of
+from graph.read.pages import Page, PageRequest, keyed_page_of
 from graph.store import GraphStore
 
 ACTOR_KINDS = ("person", "organization", "country", "region", "city")
@@ -20,6 +20,7 @@ PLACE_KINDS = ("country", "region", "city")
 
 
 EVENT_ORDERS = ("date", "title", "value", "sources")
+SOURCE_ORDERS = ("date", "title")
 AGREEMENT_ORDERS = ("date", "title", "value", "sources")
 ACTOR_ORDERS = ("name",)
 
@@ -181,5 +182,6 @@ async def agreements_page(
 
 
 async def sources_page(store: GraphStore, page: PageRequest) -> Page:
-    rows = await store.read("read/sources_page", **page.params())
-    return page_of(rows[0], page)
+    check_order(page, SOURCE_ORDERS)
+    rows = await store.read(query_for("read/sources_page", page), **page.keyed_params())
+    return keyed_page_of(rows[0], page)

@@ -34,10 +34,6 @@ class PageRequest:
     backward: bool = False
     """`last`/`before`: the `first` items before `after`, fetched in the opposite order then reversed."""
 
-    def params(self) -> dict[str, Any]:
-        """Query parameters: one extra row is fetched to know whether another page follows."""
-        return {"after": self.after, "limit": self.first + 1, "with_total": self.with_total}
-
     @property
     def walks_descending(self) -> bool:
         """Whether the query to run walks in descending order (the `_desc` query file)."""
@@ -55,7 +51,7 @@ class PageRequest:
                 if self.after
                 else None
             ),
-            "limit": self.first + 1,
+            "limit": self.first + 1,  # one more than asked: whether another page follows
             "with_total": self.with_total,
             "descending": self.descending,
         }
@@ -148,13 +144,6 @@ def cursor_key(decoded: str, order: str, argument: str = "after") -> list[Any]:
             "were given with)",
             location=Location(field=argument),
         ) from None
-
-
-def page_of(row: dict[str, Any], request: PageRequest) -> Page:
-    """A page from a page query's row: `total` and `page` (a list of {key, node}, one longer than asked)."""
-    rows = row["page"]
-    items = [(encode_cursor(item["key"]), item["node"]) for item in rows[: request.first]]
-    return Page(items, row["total"], len(rows) > request.first, request.after is not None)
 
 
 def keyed_page_of(row: dict[str, Any], request: PageRequest) -> Page:

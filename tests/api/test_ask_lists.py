@@ -310,3 +310,28 @@ async def test_pages_backwards_in_value_order_meet_the_forward_ones(seeded_api: 
                 break
             before = page["pageInfo"]["startCursor"]
         assert back == [edge["node"]["id"] for edge in forward], direction
+
+
+async def test_the_latest_digests_first_and_pages_back(seeded_api: httpx.AsyncClient) -> None:
+    query = """query ($field: SourceOrderField!, $dir: SortDirection!, $first: Int, $last: Int,
+        $before: String) {
+        sources(orderBy: {field: $field, direction: $dir}, first: $first, last: $last, before: $before) {
+        totalCount edges { node { id title periodStart } } pageInfo { hasPreviousPage startCursor } } }"""
+    latest = (await gql(seeded_api, query, field="DATE", dir="DESC", first=10))["data"]["sources"]
+    starts = [edge["node"]["periodStart"] for edge in latest["edges"]]
+    assert latest["totalCount"] == 4 and starts == sorted(starts, reverse=True)
+    for field in ("DATE", "TITLE"):
+        forward = (await gql(seeded_api, query, field=field, dir="ASC", first=10))["data"]["sources"]["edges"]
+        back: list[str] = []
+        before = None
+        while True:
+            page = (await gql(seeded_api, query, field=field, dir="ASC", last=3, before=before))["data"][
+                "sources"
+            ]
+            back = [edge["node"]["id"] for edge in page["edges"]] + back
+            if not page["pageInfo"]["hasPreviousPage"]:
+                break
+            before = page["pageInfo"]["startCursor"]
+        assert back == [edge["node"]["id"] for edge in forward], field
+    titles = [edge["node"]["title"].lower() for edge in forward]
+    assert titles == sorted(titles)
