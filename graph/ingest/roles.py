@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
-from graph.ingest.lexicon import LOCATIVE, ORIGIN, PASSIVE_AUXILIARIES, PERSON_TITLES
+from graph.ingest.lexicon import CIRCUMSTANCE, LOCATIVE, ORIGIN, PASSIVE_AUXILIARIES, PERSON_TITLES
 from graph.ingest.places import city_for_locative
 from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
@@ -90,6 +90,7 @@ def participants_for(
             kind in SENTENCE_WIDE
             or trigger.distance(s.mention.span) <= PARTICIPANT_REACH
             or (kind in SUBJECT_ROLES and _passive_subject(s, trigger, tokens))
+            or (kind == "meeting" and _acts_at(s, trigger, tokens))
         )
     ]
     before = [s for s in actors if s.mention.span.end <= trigger.start]
@@ -228,6 +229,18 @@ def _attributes(situated: Situated, tokens: list[Token]) -> bool:
     before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-6:]
     according = " ".join(before[-4:]).find("according to") >= 0
     return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
+
+
+def _acts_at(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'X and his counterpart Y signed a decree ... at a meeting of the Council', 'X и Y на заседании ...
+    утвердили': a person named before a gathering that is the setting of what they did took part in it,
+    however long the sentence."""
+    before = [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    return (
+        situated.actor.kind == "person"
+        and situated.mention.span.end <= trigger.start
+        and bool(CIRCUMSTANCE.intersection(before))
+    )
 
 
 def _passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:

@@ -51,7 +51,7 @@ from graph.ingest.shallow import shallow_candidates
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
-from graph.ingest.tokens import Token, normalize_word
+from graph.ingest.tokens import Token, grammemes, normalize_word
 from graph.ingest.triggers import Trigger, find_triggers
 
 MONEY_KINDS = {"contract_signing", "fine", "sentence"}
@@ -365,7 +365,23 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     before = [t.norm for t in tokens if t.end <= trigger.span.start][-3:]
     if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
         return False
-    return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+    caption = not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+    return caption and not any(_finite_verb(t) for t in tokens if t.end <= trigger.span.start)
+
+
+IRREGULAR_PAST = {"met", "held", "took", "gave", "made", "spoke", "told", "said", "sent", "won", "led",
+                  "began", "came", "went", "brought", "put", "set"}  # fmt: skip
+
+
+def _finite_verb(token: Token) -> bool:
+    """'signed a decree at a meeting', 'утвердили программы на заседании': a verb the lexicon does not
+    know still makes the sentence a report, not a caption 'X at a meeting of Y'."""
+    word = token.text
+    if not word.isalpha() or not word.islower():
+        return False
+    if word.isascii():
+        return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+    return "VERB" in grammemes(word)
 
 
 COURT_SESSION = {"court", "trial", "judicial", "суд", "судебный"}

@@ -1,0 +1,90 @@
+"""General rules for the fields of matched events and for precision (issue 13, second pass): who took
+part, where, what sum, and which mentions report nothing. Each on short sentences of our own, never on a
+corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.ingest.candidates import Candidate
+from graph.ingest.pipeline import ingest
+from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+
+THURSDAY = date(2024, 5, 16)
+LUKASHENKA = "person:alexander-lukashenka"
+PUTIN = "person:vladimir-putin"
+
+
+def events(write_digest: WriteDigest, text: str) -> list[Candidate]:
+    return ingest(write_digest(text), FIXTURE_SEED, published=THURSDAY).candidates
+
+
+def of_kind(write_digest: WriteDigest, text: str, kind: str) -> list[Candidate]:
+    return [c for c in events(write_digest, text) if c.kind == kind]
+
+
+# A country inside a sum names its currency
+
+
+def test_a_country_inside_a_sum_is_not_a_party(write_digest: WriteDigest) -> None:
+    text = "On Monday the two companies signed contracts totalling over 200 million US dollars."
+    [signing] = of_kind(write_digest, text, "contract_signing")
+    assert "country:US" not in {a.id for a in signing.actors}
+    assert signing.money is not None and signing.money.currency == "USD"
+
+
+def test_a_country_inside_a_rouble_sum_is_not_a_party_in_russian(write_digest: WriteDigest) -> None:
+    text = "В понедельник стороны подписали контракты на сумму 5 млрд российских рублей."
+    [signing] = of_kind(write_digest, text, "contract_signing")
+    assert "country:RU" not in {a.id for a in signing.actors}
+
+
+# Talks that go on or stand still are a process, not a meeting
+
+
+def test_talks_that_have_stalled_are_no_meeting(write_digest: WriteDigest) -> None:
+    text = "Talks between Minsk and Moscow on the oil tax have stalled."
+    assert of_kind(write_digest, text, "meeting") == []
+
+
+def test_negotiations_going_on_for_months_are_no_meeting(write_digest: WriteDigest) -> None:
+    for text in (
+        "Negotiations on the gas price have been going on for months.",
+        "Переговоры по цене на газ продолжаются уже несколько месяцев.",
+    ):
+        assert of_kind(write_digest, text, "meeting") == []
+
+
+def test_talks_continued_on_a_stated_day_are_still_a_meeting(write_digest: WriteDigest) -> None:
+    text = "Lukashenka and Putin continued their talks in Sochi on Monday."
+    assert len(of_kind(write_digest, text, "meeting")) == 1
+
+
+def test_a_meeting_whose_words_continue_in_a_that_clause_is_kept(write_digest: WriteDigest) -> None:
+    text = "Putin promised at the meeting with Lukashenka that Russia would continue its aid."
+    assert len(of_kind(write_digest, text, "meeting")) == 1
+
+
+# A gathering that is the setting of what its subjects did
+
+
+def test_a_verb_the_lexicon_does_not_know_keeps_the_setting_a_meeting(write_digest: WriteDigest) -> None:
+    text = "Lukashenka and Putin approved a decree at a meeting in Sochi on Monday."
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {LUKASHENKA, PUTIN} <= {a.id for a in meeting.actors}
+
+
+def test_a_caption_at_a_meeting_is_still_no_event(write_digest: WriteDigest) -> None:
+    caption = "Alexander Lukashenka at a meeting with the Security Council."
+    assert of_kind(write_digest, caption, "meeting") == []
+
+
+def test_the_subjects_of_a_long_sentence_took_part_in_the_meeting_it_was_held_at(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Russian President Vladimir Putin and his Belarusian counterpart Alexander Lukashenka approved "
+        "twenty-eight programmes of the Union State at a meeting of the Supreme State Council on Monday."
+    )
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {LUKASHENKA, PUTIN} <= {a.id for a in meeting.actors}
