@@ -43,6 +43,7 @@ from graph.ingest.roles import (
     Situated,
     participants_for,
     places_for,
+    posts_for,
     situate,
     subject_decides,
 )
@@ -103,6 +104,7 @@ class RuleExtractor:
                     date_stated=False,
                     participants=participants_for(trigger.kind, trigger.span, own, tokens),
                     places=places_for(trigger.kind, trigger.span, own),
+                    posts=posts_for(trigger.kind, own),
                     evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
@@ -209,6 +211,7 @@ def _list_items(
             lead,
             participants=[*deciders, Participant(person, role)],
             places=places_for(lead.kind, sentence.span, situated),
+            posts=posts_for(lead.kind, situated),
             evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
             paragraph=sentence.paragraph,
             sentence=sentence.index,

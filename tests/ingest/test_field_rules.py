@@ -88,3 +88,35 @@ def test_the_subjects_of_a_long_sentence_took_part_in_the_meeting_it_was_held_at
     )
     [meeting] = of_kind(write_digest, text, "meeting")
     assert {LUKASHENKA, PUTIN} <= {a.id for a in meeting.actors}
+
+
+# Appointments and dismissals: the place of a post is not where the decision was taken
+
+
+def test_the_country_of_an_ambassadors_post_is_not_the_place_of_the_appointment(
+    write_digest: WriteDigest,
+) -> None:
+    text = "Глава государства Александр Лукашенко назначил Ивана Петрова послом Беларуси в России."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert appointment.places == []
+    assert "country:RU" in {p.id for p in appointment.posts}
+
+
+def test_ambassadors_to_several_countries_leave_the_dismissal_without_a_place(
+    write_digest: WriteDigest,
+) -> None:
+    text = "Alexander Lukashenka dismissed the ambassadors to Sweden, Finland and Germany on Monday."
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert dismissal.places == []
+
+
+def test_a_subject_in_the_nominative_after_a_decree_is_the_one_dismissed(write_digest: WriteDigest) -> None:
+    text = "Указом главы государства Иван Петров освобожден от должности министра экономики."
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert {(p.actor.name, p.role) for p in dismissal.participants} == {("Иван Петров", "dismissed")}
+
+
+def test_the_presidents_name_after_a_decree_still_decided(write_digest: WriteDigest) -> None:
+    text = "Указом Президента Александра Лукашенко Иван Петров назначен министром экономики."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in appointment.participants}
