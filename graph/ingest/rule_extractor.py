@@ -39,6 +39,7 @@ from graph.ingest.modality import modality
 from graph.ingest.money import REDENOMINATION, belarusian, find_money
 from graph.ingest.places import known_city
 from graph.ingest.roles import (
+    COURT_KINDS,
     SUBJECT_ROLES,
     Situated,
     participants_for,
@@ -142,6 +143,8 @@ class RuleExtractor:
         for candidate in kept:
             if candidate.kind == "contract_signing":
                 _parties_from_trip(candidate, kept)
+            if candidate.kind in COURT_KINDS:
+                _court_nearby(candidate, digest, kept)
         return kept
 
     def _date(
@@ -521,6 +524,44 @@ def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
             signing.participants.append(Participant(actor, "party"))
             known.add(actor.id)
     signing.review.append("parties taken from the trip the signing followed; check them")
+
+
+COURT_NAME = re.compile(r"\bcourt\b|(?<![\w-])суд(?![\w-])", re.IGNORECASE)
+
+
+def _court_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'X was sentenced to 13 years. The Hrodna regional court also ruled ...', 'Приговор вынес
+    Гомельский областной суд': a verdict that names no court takes the court the sentence right before or
+    after it names (news put one sentence in a paragraph), unless that court tried someone else."""
+    if any(p.role == "court" for p in candidate.participants):
+        return
+    people = {a.id for a in candidate.actors if a.kind == "person"}
+    told = {e.span.start for e in candidate.evidence}
+    at = [i for i, s in enumerate(digest.sentences) if s.span.start in told]
+    for index in at:
+        for near in (index - 1, index + 1):
+            if not 0 <= near < len(digest.sentences):
+                continue
+            for mention in digest.mentions_in(digest.sentences[near].span):
+                court = mention.best
+                if court.kind != "organization" or not COURT_NAME.search(court.name):
+                    continue
+                if _tried_others(court.id, people, kept):
+                    continue
+                candidate.participants.append(Participant(court, "court"))
+                if not candidate.places and mention.seat is not None:
+                    candidate.places.append(mention.seat)  # the trial was held at the court's seat
+                return
+
+
+def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:
+    for other in kept:
+        if other.kind not in COURT_KINDS or court not in {a.id for a in other.actors}:
+            continue
+        theirs = {a.id for a in other.actors if a.kind == "person"}
+        if theirs and people and not theirs & people:
+            return True
+    return False
 
 
 def _has_subject(candidate: Candidate) -> bool:

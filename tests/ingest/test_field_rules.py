@@ -120,3 +120,29 @@ def test_the_presidents_name_after_a_decree_still_decided(write_digest: WriteDig
     text = "Указом Президента Александра Лукашенко Иван Петров назначен министром экономики."
     [appointment] = of_kind(write_digest, text, "appointment")
     assert (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in appointment.participants}
+
+
+# Courts: one body per name, and the court the next sentence names
+
+
+def test_a_district_court_of_a_city_is_one_court(write_digest: WriteDigest) -> None:
+    text = "Ленинский районный суд Минска в понедельник приговорил Ивана Петрова к пяти годам колонии."
+    [sentence] = of_kind(write_digest, text, "sentence")
+    courts = [p.actor.name for p in sentence.participants if p.role == "court"]
+    assert courts == ["Ленинский районный суд Минска"]
+
+
+def test_a_verdict_takes_the_court_named_in_the_next_sentence(write_digest: WriteDigest) -> None:
+    text = "Ивана Петрова приговорили к пяти годам колонии 13 мая. Приговор вынес Гомельский областной суд."
+    [sentence] = of_kind(write_digest, text, "sentence")
+    assert ("Гомельский областной суд", "court") in {(p.actor.name, p.role) for p in sentence.participants}
+
+
+def test_a_court_that_tried_someone_else_is_not_taken(write_digest: WriteDigest) -> None:
+    text = (
+        "Ивана Петрова приговорили к пяти годам колонии 13 мая. "
+        "Марию Петрову Гомельский областной суд приговорил к трём годам."
+    )
+    first, second = of_kind(write_digest, text, "sentence")
+    assert [p.role for p in first.participants] == ["defendant"]
+    assert "court" in {p.role for p in second.participants}
