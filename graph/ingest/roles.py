@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
 from graph.ingest.lexicon import (
     CIRCUMSTANCE,
+    DAY_WORDS,
     LOCATIVE,
     OFFICE_WORDS,
     ORIGIN,
@@ -91,9 +92,7 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
         since = mentions[index - 1].span.end if index else 0
         words = [t.norm for t in tokens if since <= t.start and t.end <= mention.span.start][-6:]
         # 'послом Беларуси в России', 'mission of Belarus in Kyrgyzstan'; not 'to Germany in Minsk'
-        chained = (
-            bool(situated) and situated[-1].of_post and not situated[-1].locative and len(words) <= 2
-        )
+        chained = bool(situated) and situated[-1].of_post and not situated[-1].locative and len(words) <= 2
         of_post = bool(POST_WORDS.intersection(words)) or (listed and situated[-1].of_post) or chained
         situated.append(Situated(mention, actor, locative or listed, origin, qualifier, inside, of_post))
     return situated
@@ -398,10 +397,12 @@ def _speaker(
     right_after = [
         s
         for s in after
-        if _words_between(trigger, s, tokens) and len(_words_between(trigger, s, tokens)) <= 3
+        if _words_between(trigger, s, tokens)
+        and (len(_words_between(trigger, s, tokens)) <= 3 or _titled_after(trigger, s, tokens))
     ]
     if right_after and (not before or _reported(trigger, tokens)):
-        return right_after[0]
+        titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
+        return titled[0] if titled else right_after[0]  # 'сообщил председатель Комитета X': X, not the body
     if before:
         nearest = max(before, key=lambda s: s.mention.span.end)
         if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
@@ -445,6 +446,16 @@ def _words_between(trigger: Span, situated: Situated, tokens: list[Token]) -> li
     """The words from the trigger up to the name (the name's first word included, so never empty)."""
     words = [t.norm for t in tokens if trigger.end <= t.start <= situated.mention.span.start]
     return [] if THAT.intersection(words) else words
+
+
+def _titled_after(trigger: Span, situated: Situated, tokens: list[Token]) -> bool:
+    """'заявил в понедельник глава МИД Беларуси X', 'said on Monday the Foreign Minister of Belarus X':
+    between the speech verb and the name only the day and the speaker's title (an acronym of a body
+    included)."""
+    between = [t for t in tokens if trigger.end <= t.start and t.end <= situated.mention.span.start]
+    return any(t.norm in PERSON_TITLES for t in between) and all(
+        t.norm in PERSON_TITLES or t.norm in DAY_WORDS or t.text[:1].isupper() for t in between
+    )
 
 
 def _reported(trigger: Span, tokens: list[Token]) -> bool:

@@ -145,6 +145,8 @@ class RuleExtractor:
                 _parties_from_trip(candidate, kept)
             if candidate.kind in COURT_KINDS:
                 _court_nearby(candidate, digest, kept)
+            if candidate.kind in MONEY_KINDS and candidate.money is None:
+                _sum_told_next(candidate, digest, kept)
         return kept
 
     def _date(
@@ -552,6 +554,34 @@ def _court_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
                 if not candidate.places and mention.seat is not None:
                     candidate.places.append(mention.seat)  # the trial was held at the court's seat
                 return
+
+
+SUM_WORDS = {
+    "value", "total", "worth", "amount", "amounted", "sum", "fine", "totalled", "totaled", "сумма",
+    "стоимость", "объем", "объём", "составить", "штраф", "размер",
+}  # fmt: skip
+"""'Their total value exceeded $1.5 billion', 'Общая сумма контрактов превысила ...', 'Штраф составил ...':
+the next sentence tells the sum of the event before it."""
+
+
+def _sum_told_next(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """A signing or penalty told without its sum takes the one sum the sentence right after it gives with
+    a word of value, when that sentence reports no event of a sum-carrying kind of its own."""
+    last = max(e.span.start for e in candidate.evidence)
+    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == last), None)
+    if index is None or index + 1 >= len(digest.sentences):
+        return
+    following = digest.sentences[index + 1]
+    sums = digest.money_in(following.span)
+    words = {t.norm for t in digest.tokens_in(following.span)} | {
+        t.text.lower() for t in digest.tokens_in(following.span)
+    }
+    if len(sums) != 1 or not SUM_WORDS & words:
+        return
+    if any(o.kind in MONEY_KINDS and o.evidence[0].span.overlaps(following.span) for o in kept):
+        return
+    candidate.money = sums[0]
+    candidate.evidence.append(Evidence(following.span, digest.quote(following.span)))
 
 
 def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:

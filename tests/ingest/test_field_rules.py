@@ -5,6 +5,7 @@ corpus text."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from graph.ingest.candidates import Candidate
 from graph.ingest.pipeline import ingest
@@ -146,3 +147,50 @@ def test_a_court_that_tried_someone_else_is_not_taken(write_digest: WriteDigest)
     first, second = of_kind(write_digest, text, "sentence")
     assert [p.role for p in first.participants] == ["defendant"]
     assert "court" in {p.role for p in second.participants}
+
+
+# Speakers: the subject the pronoun stands for; a speaker named after the verb with their title
+
+
+def test_he_in_russian_is_never_a_person_named_in_an_oblique_case(write_digest: WriteDigest) -> None:
+    text = "Лукашенко в понедельник встретился с Путиным. Он заявил, что союз крепок."
+    [statement] = of_kind(write_digest, text, "statement")
+    assert [a.id for a in statement.actors] == [LUKASHENKA]
+
+
+def test_an_object_in_russian_placed_first_is_not_the_subject(write_digest: WriteDigest) -> None:
+    text = "Путина в понедельник принял Лукашенко. Он заявил, что союз крепок."
+    [statement] = of_kind(write_digest, text, "statement")
+    assert [a.id for a in statement.actors] == [LUKASHENKA]
+
+
+def test_a_speaker_named_after_the_verb_the_day_and_the_title(write_digest: WriteDigest) -> None:
+    for text in (
+        "Как заявил в понедельник глава МИД Беларуси Максим Рыженков, решение недружественное.",
+        "Решение недружественное, заявил в понедельник глава МИД Беларуси Максим Рыженков.",
+    ):
+        [statement] = of_kind(write_digest, text, "statement")
+        assert [a.name for a in statement.actors] == ["Максим Рыженков"]
+
+
+# Sums: the sentence after a signing or a penalty may give its sum
+
+
+def test_a_signing_takes_the_total_the_next_sentence_gives(write_digest: WriteDigest) -> None:
+    for text in (
+        "On Monday Belarus and Russia signed 20 contracts. Their total value exceeded $1.5 billion.",
+        "Беларусь и Россия подписали контракты. Общая сумма контрактов превысила 1,5 млрд долларов.",
+    ):
+        [signing] = of_kind(write_digest, text, "contract_signing")
+        assert signing.money is not None
+        assert (signing.money.amount, signing.money.currency) == (Decimal("1500000000"), "USD")
+
+
+def test_a_sum_the_next_sentence_gives_without_a_word_of_value_is_not_taken(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "On Monday Belarus and Russia signed 20 contracts. Trade between them reached $50 billion last year."
+    )
+    [signing] = of_kind(write_digest, text, "contract_signing")
+    assert signing.money is None
