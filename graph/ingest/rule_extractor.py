@@ -80,6 +80,7 @@ class RuleExtractor:
                 if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
                 and _guest_named(t, situated, digest)
             ]
+            usable += _speaker_colon(digest, sentence, situated, usable)
             items = _list_items(listing, digest, sentence, situated) if listing and not usable else []
             found += items
             listing = listing if items else None
@@ -139,7 +140,7 @@ class RuleExtractor:
                     found.append(part)
             if digest.quote(sentence.span).rstrip().endswith(":"):
                 listing = next((c for c in reversed(found[told:]) if c.kind in PER_PERSON), None)
-        kept = [c for c in merge_candidates(found, digest) if _has_subject(c)]
+        kept = [c for c in merge_candidates(found, digest) if _has_subject(c) and not _bare_mention(c)]
         for candidate in kept:
             if candidate.kind == "contract_signing":
                 _parties_from_trip(candidate, kept)
@@ -592,6 +593,37 @@ def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:
         if theirs and people and not theirs & people:
             return True
     return False
+
+
+def _speaker_colon(
+    digest: Digest, sentence: Sentence, situated: list[Situated], usable: list[Trigger]
+) -> list[Trigger]:
+    """'Mikhail Mishustin: Good afternoon, colleagues.', 'Лукашенко: «Мы не отступим»': a line opened by a
+    person's name and a colon is that person speaking (a transcript, a quote headline)."""
+    if any(t.kind == "statement" for t in usable) or not situated:
+        return []
+    first = situated[0]
+    opening = digest.text[sentence.span.start : first.mention.span.start]
+    colon = re.match(r"\s*:", digest.text[first.mention.span.end : sentence.span.end])
+    if first.actor.kind != "person" or opening.strip() or colon is None:
+        return []
+    at = first.mention.span.end + colon.end() - 1
+    words = digest.text[at + 1 : sentence.span.end].lstrip()
+    if not words or not (words[0].isupper() or words[0] in '«“"„'):
+        return []  # 'Ivan Petrov: a biography' titles a text, nobody speaks
+    return [Trigger("statement", Span(at, at + 1), ":")]
+
+
+def _bare_mention(candidate: Candidate) -> bool:
+    """'The agenda of the forum included ...', 'Since the summit ...', 'Это была пятая встреча': a
+    gathering named by a noun alone, with nobody taking part and no day of its own, even after merging
+    with what else the text tells of it, is spoken of, not reported."""
+    return (
+        candidate.kind == "meeting"
+        and candidate.named_by_noun
+        and not candidate.participants
+        and not candidate.date_stated
+    )
 
 
 def _has_subject(candidate: Candidate) -> bool:

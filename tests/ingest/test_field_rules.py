@@ -194,3 +194,34 @@ def test_a_sum_the_next_sentence_gives_without_a_word_of_value_is_not_taken(
     )
     [signing] = of_kind(write_digest, text, "contract_signing")
     assert signing.money is None
+
+
+# A line opened by a name and a colon is that person speaking
+
+
+def test_a_name_and_a_colon_open_a_statement(write_digest: WriteDigest) -> None:
+    for text in (
+        "Alexander Lukashenka: We will never join NATO.",
+        "Лукашенко: «Мы никогда не вступим в НАТО».",
+    ):
+        [statement] = of_kind(write_digest, text, "statement")
+        assert [a.id for a in statement.actors] == [LUKASHENKA]
+
+
+def test_a_name_and_a_colon_before_a_lower_case_title_is_no_statement(write_digest: WriteDigest) -> None:
+    assert of_kind(write_digest, "Alexander Lukashenka: a biography.", "statement") == []
+
+
+# A gathering only spoken of
+
+
+def test_a_forum_named_with_nobody_and_no_day_is_no_meeting(write_digest: WriteDigest) -> None:
+    for text in (
+        "The agenda of the forum included cooperation in industry.",
+        "Since the summit, relations have improved.",
+    ):
+        assert of_kind(write_digest, text, "meeting") == []
+
+
+def test_a_forum_held_on_a_stated_day_is_a_meeting_without_names(write_digest: WriteDigest) -> None:
+    assert len(of_kind(write_digest, "The forum was held in Minsk on Monday.", "meeting")) == 1
