@@ -38,6 +38,8 @@ def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         russian = _russian_body(text, mentions, index)
         if russian is not None:
+            if result and result[-1].span.end > russian.span.start:
+                russian = _seated(text, result.pop(), russian)
             result.append(russian)
             skip_until = russian.span.end
             continue
@@ -71,6 +73,15 @@ def _russian_body(text: str, mentions: list[Mention], index: int) -> Mention | N
     name = f"{RU_HEADS[head.group(1).lower()].capitalize()} {text[first.span.start : end]}"
     seat_actor = city_for_locative(seat) if seat.best.kind not in PLACE_KINDS else seat.best
     return Mention(Span(head.start(), end), (proposal(name, "organization", 0.6),), written, seat=seat_actor)
+
+
+def _seated(text: str, named: Mention, body: Mention) -> Mention:
+    """'Ленинский районный суд Минска': a body already named up to its court word ('Ленинский районный
+    суд') and the place after that word are one body, named as written and seated there (not a second
+    'Суд Минска')."""
+    span = Span(named.span.start, body.span.end)
+    written = text[span.start : span.end]
+    return Mention(span, (proposal(written, "organization", 0.6),), written, seat=body.seat)
 
 
 def _placelike(mention: Mention) -> bool:

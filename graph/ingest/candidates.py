@@ -104,6 +104,9 @@ class Candidate:
     date_stated: bool
     participants: list[Participant] = field(default_factory=list)
     places: list[ActorRef] = field(default_factory=list)
+    posts: list[ActorRef] = field(default_factory=list)
+    """Places a post is at ('the ambassador to Sweden'): not where an appointment or dismissal happened,
+    but what tells one decree's mentions from another's when they are merged."""
     money: MoneyMention | None = None
     content: str | None = None
     evidence: list[Evidence] = field(default_factory=list)

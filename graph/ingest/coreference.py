@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.candidates import Candidate, EventKind, Participant, Span
+from graph.ingest.candidates import Candidate, EventKind, Mention, Participant, Span
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import PRONOUNS
 from graph.ingest.segments import Sentence
+from graph.ingest.tokens import CYRILLIC, grammemes
 from graph.ingest.triggers import Trigger
 
 ROLE = {
@@ -24,7 +25,8 @@ def antecedent(
     digest: Digest, sentence: Sentence, trigger: Trigger, kind: EventKind, earlier: list[Candidate]
 ) -> list[Participant]:
     """The person a pronoun before the trigger stands for: the one who spoke or acted in the latest
-    event of the paragraph or the one before it, else the last person named outside quotation marks."""
+    event of the paragraph or the one before it, else the last person named outside quotation marks who
+    can be a subject."""
     tokens = digest.tokens_in(sentence.span)
     pronoun = next((t for t in tokens if t.end <= trigger.span.start and t.norm in PRONOUNS), None)
     if pronoun is None and kind in OBJECT_KINDS:  # 'a court fined him', 'задержали ее'
@@ -49,4 +51,21 @@ def antecedent(
     ]
     if not people:
         return []
-    return [Participant(people[-1].best, role)]
+    return [Participant(_subject(digest, people).best, role)]
+
+
+def _subject(digest: Digest, people: list[Mention]) -> Mention:
+    """The last person named in the latest sentence that names any, skipping Russian names in an oblique
+    case ('Лукашенко встретился с Путиным. Он заявил': Путиным is no subject, Лукашенко is). English
+    gives no case to go by: the last person named stays the antecedent."""
+    last = people[-1]
+    sentence = next((s for s in digest.sentences if s.span.start <= last.span.start < s.span.end), None)
+    if sentence is None:
+        return last
+    named = [m for m in people if sentence.span.start <= m.span.start]
+    return next((m for m in reversed(named) if _nominative_or_latin(m)), last)
+
+
+def _nominative_or_latin(mention: Mention) -> bool:
+    words = [w for w in mention.surface.split() if CYRILLIC.search(w)]
+    return not words or any("nomn" in grammemes(w) for w in words)

@@ -123,7 +123,8 @@ def analyse(
     languages = [(p.span, p.language) for p in found]
     proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, languages)]
     named = bodies_named_by_place(text, sorted(known + proposed, key=lambda m: m.span.start))
-    mentions = office_mentions(tokens, named, gazetteer)
+    money = find_money(text, body.start, body.end)
+    mentions = _outside_sums(office_mentions(tokens, named, gazetteer), money)
     return Digest(
         path=path,
         text=text,
@@ -134,7 +135,7 @@ def analyse(
         tokens=tokens,
         mentions=mentions,
         dates=find_dates(text, body.start, body.end, week),
-        money=find_money(text, body.start, body.end),
+        money=money,
         language=language,
         paragraphs={p.index: p for p in found},
         countries=gazetteer.countries,
@@ -145,6 +146,12 @@ def analyse(
 
 TRUNCATION = re.compile(r"\s*\[\s*(?:…|\.\.\.)[^\]\n]*\]")
 """'[... excerpt truncated ...]': a note, not text; what follows it is read like the rest."""
+
+
+def _outside_sums(mentions: list[Mention], money: list[MoneyMention]) -> list[Mention]:
+    """'200 million US dollars', '5 млн российских рублей': a country inside a sum names its currency,
+    not a party to the event."""
+    return [m for m in mentions if not any(m.span.overlaps(s.span) for s in money)]
 
 
 def _with_headline(text: str, header: Header) -> Span:

@@ -212,6 +212,12 @@ PERSON_TITLES = {
     "спикер", "секретарь", "мэр", "заместитель", "вице-премьер", "директор", "командующий",
     "лидер", "руководитель", "представитель", "прэзідэнт", "міністр",
 }  # fmt: skip
+DAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "сегодня", "вчера",
+    "накануне", "on", "в", "во", "the", "of", "also", "также",
+}  # fmt: skip
+"""Words of the day an utterance was made, and what joins them: 'заявил в понедельник глава МИД X'."""
 ORG_HEADS = {
     "ministry", "committee", "council", "institute", "bank", "company", "party", "government", "agency",
     "service", "office", "union", "assembly", "parliament", "court", "commission", "corporation",

@@ -108,7 +108,8 @@ def _people(candidate: Candidate) -> set[str]:
 
 
 def _overlap(one: Candidate, other: Candidate) -> int:
-    return len({a.id for a in one.actors + one.places} & {a.id for a in other.actors + other.places})
+    mine = {a.id for a in one.actors + one.places + one.posts}
+    return len(mine & {a.id for a in other.actors + other.places + other.posts})
 
 
 def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
@@ -121,7 +122,7 @@ def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
     if detail.date_stated and summary.date_stated and detail.date != summary.date:
         return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
-    places = {a.id for a in summary.places} & {a.id for a in detail.places}
+    places = {a.id for a in summary.places + summary.posts} & {a.id for a in detail.places + detail.posts}
     return bool(shared or places) or _same_money(summary, detail)
 
 
@@ -143,6 +144,7 @@ def _absorb(target: Candidate, other: Candidate, keep_date: bool = False) -> Non
     if not keep_date or not target.participants:  # a detail naming nobody takes who its summary named
         target.participants += [p for p in other.participants if p.actor.id not in known]
         target.places += [p for p in other.places if p.id not in {q.id for q in target.places}]
+        target.posts += [p for p in other.posts if p.id not in {q.id for q in target.posts}]
     if other.date_stated and not target.date_stated:
         target.date, target.date_stated = other.date, True
         target.review = [r for r in target.review if "date" not in r]

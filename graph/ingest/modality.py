@@ -63,6 +63,14 @@ DOCUMENTS = {"document", "documents", "resolution", "declaration", "communique",
              "программа"}  # fmt: skip
 """'the forum's final document', 'в проекте итогового документа форума': the gathering owns a text
 the sentence talks about; it is not reported here."""
+PROCESS = {"ongoing", "continue", "continues", "continuing", "stalled", "stall", "dragged", "resumed",
+           "продолжаться", "продолжиться", "затянуться", "тупик", "возобновиться"}  # fmt: skip
+"""'Talks have stalled', 'переговоры продолжаются': a process told of, not a meeting held on a day."""
+DURATIONS = {"months", "years", "weeks", "decades", "месяц", "год", "неделя", "десятилетие"}
+"""'negotiations have been going on for months', 'уже несколько лет': a span of time, not an occasion."""
+LENGTH_WORDS = {"for", "уже", "течение", "протяжение", "several", "many", "несколько", "много", "долгий"}
+SUBORDINATORS = {"that", "что", "чтобы", "where", "где", "which", "который"}
+"""Where the meeting's own clause ends: 'promised at the meeting that aid would continue'."""
 GATHERING_WORDS = {"forum", "congress", "summit", "session", "conference", "форум", "съезд", "саммит",
                    "заседание", "совещание"}  # fmt: skip
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
@@ -70,7 +78,8 @@ REACH = 5
 
 
 def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> str | None:
-    """Why this trigger reports no event ('plan', 'negated', 'habit', 'count'), or None when it does."""
+    """Why this trigger reports no event ('plan', 'negated', 'habit', 'count', 'process'), or None when
+    it does."""
     before = _clause_before(trigger, tokens, digest.text)
     after = [t.norm for t in tokens if t.start >= trigger.span.end][:4]
     later = _clause_after(trigger, tokens, digest.text)
@@ -86,6 +95,8 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "reference"
     if _counted(before):
         return "summary"
+    if trigger.kind == "meeting" and not digest.dates_in(sentence.span) and _process(later):
+        return "process"
     if _intended(later):
         return "plan"
     if PLANS.intersection(before) or "будет" in before or "to" in before[-2:]:
@@ -122,6 +133,20 @@ def _counted(before: list[str]) -> bool:
         if word not in SERIES:
             return False
     return False
+
+
+def _process(later: list[str]) -> bool:
+    """A meeting noun that goes on or stands still ('the talks have stalled', 'negotiations have been
+    going on for months', 'переговоры продолжаются уже несколько месяцев'): no occasion is reported.
+    Only in a sentence that states no date ('the talks continued on Tuesday' is a second day of talks)."""
+    cut = next((i for i, word in enumerate(later) if word in SUBORDINATORS), len(later))
+    later = later[:cut]
+    if PROCESS.intersection(later):
+        return True
+    return any(
+        word in DURATIONS and LENGTH_WORDS.intersection(later[max(0, index - 3) : index])
+        for index, word in enumerate(later)
+    )
 
 
 def _intended(later: list[str]) -> bool:

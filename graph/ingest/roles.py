@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, EventKind, Mention, Participant, Span
-from graph.ingest.lexicon import LOCATIVE, ORIGIN, PASSIVE_AUXILIARIES, PERSON_TITLES
+from graph.ingest.lexicon import (
+    CIRCUMSTANCE,
+    DAY_WORDS,
+    LOCATIVE,
+    OFFICE_WORDS,
+    ORIGIN,
+    PASSIVE_AUXILIARIES,
+    PERSON_TITLES,
+)
 from graph.ingest.places import city_for_locative
 from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
@@ -33,6 +41,13 @@ THAT = {"that", "что", "што", "чтобы"}
 REPORTED_SPEECH = {"according to", "по слово", "паводле"}
 REGION_WORDS = {"region", "regions", "oblast", "oblasts", "krai", "регион", "область", "край"}
 """'three Russian regions – Novosibirsk, Irkutsk and Sverdlovsk': the names are the regions, not cities."""
+POST_WORDS = (
+    PERSON_TITLES
+    | set(OFFICE_WORDS)
+    | {"mission", "embassy", "consul", "миссия", "посольство", "консул", "дипмиссия", "полпред"}
+) - {"decree", "указ"}
+"""Words of a post abroad or at home: a place right after them is the post's, not where an appointment
+or dismissal was decided."""
 SKIPPABLE = {"the", "a", "of", "three", "two", "four", "several", "russian", "belarusian", "other"}
 
 
@@ -46,6 +61,8 @@ class Situated:
     qualifier: bool
     quoted: bool = False
     """Inside quotation marks: named in someone's words, so never the speaker."""
+    of_post: bool = False
+    """Right after a post ('the ambassador to Sweden', 'послом в России'): the place names the post."""
 
     @property
     def is_place(self) -> bool:
@@ -72,7 +89,12 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
             actor = region
         qualifier = _is_qualifier(mention, index, mentions, tokens)
         inside = any(mention.span.overlaps(q) for q in quoted or [])
-        situated.append(Situated(mention, actor, locative or listed, origin, qualifier, inside))
+        since = mentions[index - 1].span.end if index else 0
+        words = [t.norm for t in tokens if since <= t.start and t.end <= mention.span.start][-6:]
+        # 'послом Беларуси в России', 'mission of Belarus in Kyrgyzstan'; not 'to Germany in Minsk'
+        chained = bool(situated) and situated[-1].of_post and not situated[-1].locative and len(words) <= 2
+        of_post = bool(POST_WORDS.intersection(words)) or (listed and situated[-1].of_post) or chained
+        situated.append(Situated(mention, actor, locative or listed, origin, qualifier, inside, of_post))
     return situated
 
 
@@ -90,6 +112,7 @@ def participants_for(
             kind in SENTENCE_WIDE
             or trigger.distance(s.mention.span) <= PARTICIPANT_REACH
             or (kind in SUBJECT_ROLES and _passive_subject(s, trigger, tokens))
+            or (kind == "meeting" and _acts_at(s, trigger, tokens))
         )
     ]
     before = [s for s in actors if s.mention.span.end <= trigger.start]
@@ -230,6 +253,18 @@ def _attributes(situated: Situated, tokens: list[Token]) -> bool:
     return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
 
 
+def _acts_at(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'X and his counterpart Y signed a decree ... at a meeting of the Council', 'X и Y на заседании ...
+    утвердили': a person named before a gathering that is the setting of what they did took part in it,
+    however long the sentence."""
+    before = [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    return (
+        situated.actor.kind == "person"
+        and situated.mention.span.end <= trigger.start
+        and bool(CIRCUMSTANCE.intersection(before))
+    )
+
+
 def _passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
     """'Lawyer X, a member of ..., was taken out': the person a passive verb concerns, however far."""
     words = [t.norm for t in tokens if trigger.start <= t.start < trigger.end][:1]
@@ -290,8 +325,19 @@ def _oblique(situated: Situated) -> bool:
 
 
 def _decides(situated: Situated, tokens: list[Token]) -> bool:
+    """'by decree of President X', 'указом Президента Александра Лукашенко'; not 'Указом главы государства
+    Иван Петров освобожден', whose person in the nominative is the sentence's subject, not the decree's
+    author."""
     before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
-    return bool(DECREE_WORDS.intersection(before))
+    return bool(DECREE_WORDS.intersection(before)) and not _nominative(situated)
+
+
+def _nominative(situated: Situated) -> bool:
+    """A Russian name whose declinable words are all in the nominative ('Иван Петров'; 'Лукашенко' alone
+    does not decline and says nothing)."""
+    cases = [grammemes(w) for w in situated.mention.surface.split() if CYRILLIC.search(w)]
+    declined = [c for c in cases if "Fixd" not in c]
+    return bool(declined) and all("nomn" in c for c in declined)
 
 
 def _agent(situated: Situated, tokens: list[Token]) -> bool:
@@ -308,8 +354,24 @@ def _short_participle(words: list[str]) -> bool:
 COURT_KINDS = {"sentence", "fine"}
 
 
+def posts_for(kind: EventKind, situated: list[Situated]) -> list[ActorRef]:
+    """The places of the posts an appointment or dismissal is about ('the ambassadors to Sweden and
+    Finland')."""
+    if kind not in DECIDED:
+        return []
+    return list({s.actor.id: s.actor for s in situated if s.is_place and s.of_post}.values())
+
+
 def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list[ActorRef]:
-    usable = [s for s in situated if s.is_place and not s.origin and not s.qualifier and kind != "ban"]
+    usable = [
+        s
+        for s in situated
+        if s.is_place
+        and not s.origin
+        and not s.qualifier
+        and kind != "ban"
+        and not (s.of_post and kind in DECIDED)
+    ]
     seats = [s.mention.seat for s in situated if s.mention.seat is not None and kind in COURT_KINDS]
     if seats and not any(s.locative for s in usable):
         return seats[:1]  # 'the Homel regional court sentenced X': the trial was held in Homel
@@ -335,10 +397,12 @@ def _speaker(
     right_after = [
         s
         for s in after
-        if _words_between(trigger, s, tokens) and len(_words_between(trigger, s, tokens)) <= 3
+        if _words_between(trigger, s, tokens)
+        and (len(_words_between(trigger, s, tokens)) <= 3 or _titled_after(trigger, s, tokens))
     ]
     if right_after and (not before or _reported(trigger, tokens)):
-        return right_after[0]
+        titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
+        return titled[0] if titled else right_after[0]  # 'сообщил председатель Комитета X': X, not the body
     if before:
         nearest = max(before, key=lambda s: s.mention.span.end)
         if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
@@ -382,6 +446,16 @@ def _words_between(trigger: Span, situated: Situated, tokens: list[Token]) -> li
     """The words from the trigger up to the name (the name's first word included, so never empty)."""
     words = [t.norm for t in tokens if trigger.end <= t.start <= situated.mention.span.start]
     return [] if THAT.intersection(words) else words
+
+
+def _titled_after(trigger: Span, situated: Situated, tokens: list[Token]) -> bool:
+    """'заявил в понедельник глава МИД Беларуси X', 'said on Monday the Foreign Minister of Belarus X':
+    between the speech verb and the name only the day and the speaker's title (an acronym of a body
+    included)."""
+    between = [t for t in tokens if trigger.end <= t.start and t.end <= situated.mention.span.start]
+    return any(t.norm in PERSON_TITLES for t in between) and all(
+        t.norm in PERSON_TITLES or t.norm in DAY_WORDS or t.text[:1].isupper() for t in between
+    )
 
 
 def _reported(trigger: Span, tokens: list[Token]) -> bool:

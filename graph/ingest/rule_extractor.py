@@ -39,10 +39,12 @@ from graph.ingest.modality import modality
 from graph.ingest.money import REDENOMINATION, belarusian, find_money
 from graph.ingest.places import known_city
 from graph.ingest.roles import (
+    COURT_KINDS,
     SUBJECT_ROLES,
     Situated,
     participants_for,
     places_for,
+    posts_for,
     situate,
     subject_decides,
 )
@@ -51,7 +53,7 @@ from graph.ingest.shallow import shallow_candidates
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.titles import event_title
-from graph.ingest.tokens import Token, normalize_word
+from graph.ingest.tokens import Token, grammemes, normalize_word
 from graph.ingest.triggers import Trigger, find_triggers
 
 MONEY_KINDS = {"contract_signing", "fine", "sentence"}
@@ -78,6 +80,7 @@ class RuleExtractor:
                 if (t.kind == "statement" or not any(t.span.overlaps(q) for q in quoted))
                 and _guest_named(t, situated, digest)
             ]
+            usable += _speaker_colon(digest, sentence, situated, usable)
             items = _list_items(listing, digest, sentence, situated) if listing and not usable else []
             found += items
             listing = listing if items else None
@@ -103,6 +106,7 @@ class RuleExtractor:
                     date_stated=False,
                     participants=participants_for(trigger.kind, trigger.span, own, tokens),
                     places=places_for(trigger.kind, trigger.span, own),
+                    posts=posts_for(trigger.kind, own),
                     evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
                     paragraph=sentence.paragraph,
                     sentence=sentence.index,
@@ -136,10 +140,14 @@ class RuleExtractor:
                     found.append(part)
             if digest.quote(sentence.span).rstrip().endswith(":"):
                 listing = next((c for c in reversed(found[told:]) if c.kind in PER_PERSON), None)
-        kept = [c for c in merge_candidates(found, digest) if _has_subject(c)]
+        kept = [c for c in merge_candidates(found, digest) if _has_subject(c) and not _bare_mention(c)]
         for candidate in kept:
             if candidate.kind == "contract_signing":
                 _parties_from_trip(candidate, kept)
+            if candidate.kind in COURT_KINDS:
+                _court_nearby(candidate, digest, kept)
+            if candidate.kind in MONEY_KINDS and candidate.money is None:
+                _sum_told_next(candidate, digest, kept)
         return kept
 
     def _date(
@@ -209,6 +217,7 @@ def _list_items(
             lead,
             participants=[*deciders, Participant(person, role)],
             places=places_for(lead.kind, sentence.span, situated),
+            posts=posts_for(lead.kind, situated),
             evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
             paragraph=sentence.paragraph,
             sentence=sentence.index,
@@ -365,7 +374,23 @@ def _setting_only(trigger: Trigger, tokens: list[Token], chosen: list[Trigger]) 
     before = [t.norm for t in tokens if t.end <= trigger.span.start][-3:]
     if SIDELINES.intersection(before) or not CIRCUMSTANCE.intersection(before[-2:] + before[-1:]):
         return False
-    return not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+    caption = not any(t.phrase not in NOUN_TRIGGERS for t in chosen)
+    return caption and not any(_finite_verb(t) for t in tokens if t.end <= trigger.span.start)
+
+
+IRREGULAR_PAST = {"met", "held", "took", "gave", "made", "spoke", "told", "said", "sent", "won", "led",
+                  "began", "came", "went", "brought", "put", "set"}  # fmt: skip
+
+
+def _finite_verb(token: Token) -> bool:
+    """'signed a decree at a meeting', 'утвердили программы на заседании': a verb the lexicon does not
+    know still makes the sentence a report, not a caption 'X at a meeting of Y'."""
+    word = token.text
+    if not word.isalpha() or not word.islower():
+        return False
+    if word.isascii():
+        return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+    return "VERB" in grammemes(word)
 
 
 COURT_SESSION = {"court", "trial", "judicial", "суд", "судебный"}
@@ -502,6 +527,103 @@ def _parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
             signing.participants.append(Participant(actor, "party"))
             known.add(actor.id)
     signing.review.append("parties taken from the trip the signing followed; check them")
+
+
+COURT_NAME = re.compile(r"\bcourt\b|(?<![\w-])суд(?![\w-])", re.IGNORECASE)
+
+
+def _court_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'X was sentenced to 13 years. The Hrodna regional court also ruled ...', 'Приговор вынес
+    Гомельский областной суд': a verdict that names no court takes the court the sentence right before or
+    after it names (news put one sentence in a paragraph), unless that court tried someone else."""
+    if any(p.role == "court" for p in candidate.participants):
+        return
+    people = {a.id for a in candidate.actors if a.kind == "person"}
+    told = {e.span.start for e in candidate.evidence}
+    at = [i for i, s in enumerate(digest.sentences) if s.span.start in told]
+    for index in at:
+        for near in (index - 1, index + 1):
+            if not 0 <= near < len(digest.sentences):
+                continue
+            for mention in digest.mentions_in(digest.sentences[near].span):
+                court = mention.best
+                if court.kind != "organization" or not COURT_NAME.search(court.name):
+                    continue
+                if _tried_others(court.id, people, kept):
+                    continue
+                candidate.participants.append(Participant(court, "court"))
+                if not candidate.places and mention.seat is not None:
+                    candidate.places.append(mention.seat)  # the trial was held at the court's seat
+                return
+
+
+SUM_WORDS = {
+    "value", "total", "worth", "amount", "amounted", "sum", "fine", "totalled", "totaled", "сумма",
+    "стоимость", "объем", "объём", "составить", "штраф", "размер",
+}  # fmt: skip
+"""'Their total value exceeded $1.5 billion', 'Общая сумма контрактов превысила ...', 'Штраф составил ...':
+the next sentence tells the sum of the event before it."""
+
+
+def _sum_told_next(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """A signing or penalty told without its sum takes the one sum the sentence right after it gives with
+    a word of value, when that sentence reports no event of a sum-carrying kind of its own."""
+    last = max(e.span.start for e in candidate.evidence)
+    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == last), None)
+    if index is None or index + 1 >= len(digest.sentences):
+        return
+    following = digest.sentences[index + 1]
+    sums = digest.money_in(following.span)
+    words = {t.norm for t in digest.tokens_in(following.span)} | {
+        t.text.lower() for t in digest.tokens_in(following.span)
+    }
+    if len(sums) != 1 or not SUM_WORDS & words:
+        return
+    if any(o.kind in MONEY_KINDS and o.evidence[0].span.overlaps(following.span) for o in kept):
+        return
+    candidate.money = sums[0]
+    candidate.evidence.append(Evidence(following.span, digest.quote(following.span)))
+
+
+def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:
+    for other in kept:
+        if other.kind not in COURT_KINDS or court not in {a.id for a in other.actors}:
+            continue
+        theirs = {a.id for a in other.actors if a.kind == "person"}
+        if theirs and people and not theirs & people:
+            return True
+    return False
+
+
+def _speaker_colon(
+    digest: Digest, sentence: Sentence, situated: list[Situated], usable: list[Trigger]
+) -> list[Trigger]:
+    """'Mikhail Mishustin: Good afternoon, colleagues.', 'Лукашенко: «Мы не отступим»': a line opened by a
+    person's name and a colon is that person speaking (a transcript, a quote headline)."""
+    if any(t.kind == "statement" for t in usable) or not situated:
+        return []
+    first = situated[0]
+    opening = digest.text[sentence.span.start : first.mention.span.start]
+    colon = re.match(r"\s*:", digest.text[first.mention.span.end : sentence.span.end])
+    if first.actor.kind != "person" or opening.strip() or colon is None:
+        return []
+    at = first.mention.span.end + colon.end() - 1
+    words = digest.text[at + 1 : sentence.span.end].lstrip()
+    if not words or not (words[0].isupper() or words[0] in '«“"„'):
+        return []  # 'Ivan Petrov: a biography' titles a text, nobody speaks
+    return [Trigger("statement", Span(at, at + 1), ":")]
+
+
+def _bare_mention(candidate: Candidate) -> bool:
+    """'The agenda of the forum included ...', 'Since the summit ...', 'Это была пятая встреча': a
+    gathering named by a noun alone, with nobody taking part and no day of its own, even after merging
+    with what else the text tells of it, is spoken of, not reported."""
+    return (
+        candidate.kind == "meeting"
+        and candidate.named_by_noun
+        and not candidate.participants
+        and not candidate.date_stated
+    )
 
 
 def _has_subject(candidate: Candidate) -> bool:
