@@ -21,6 +21,7 @@ from graph.ingest.event_dates import (
     inherited_date,
     other_clauses,
 )
+from graph.ingest.event_places import places_for, posts_for
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import (
     ANAPHORA,
@@ -38,20 +39,13 @@ from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
 from graph.ingest.money import REDENOMINATION, belarusian, find_money
 from graph.ingest.places import known_city
-from graph.ingest.roles import (
-    COURT_KINDS,
-    SUBJECT_ROLES,
-    Situated,
-    participants_for,
-    places_for,
-    posts_for,
-    situate,
-    subject_decides,
-)
+from graph.ingest.roles import participants_for
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
+from graph.ingest.situated import Situated, situate
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
+from graph.ingest.subjects import COURT_KINDS, SUBJECT_ROLES, subject_decides
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token, grammemes, normalize_word
 from graph.ingest.triggers import Trigger, find_triggers
