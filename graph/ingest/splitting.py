@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from graph.ingest.candidates import Candidate, Participant
 from graph.ingest.document import Digest
-from graph.ingest.roles import Situated
 from graph.ingest.segments import Sentence
+from graph.ingest.situated import Situated
 from graph.ingest.triggers import Trigger
 
 DASHES = "–—-"

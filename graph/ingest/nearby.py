@@ -1,0 +1,70 @@
+"""What an event's own sentence leaves out, taken from the text around it once every sentence is read: the
+trip a signing followed, the court the sentence before or after a verdict names."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.candidates import Candidate, Participant
+from graph.ingest.document import Digest
+from graph.ingest.subjects import COURT_KINDS
+
+
+def parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
+    """'As a result of the visit to Novosibirsk, contracts were signed': the signing is part of the trip
+    told before it (one to a place it names, else the latest), its visitors are a party, and the places it
+    names (the region that signed) the other."""
+    trips = [c for c in candidates if c.kind == "visit" and c.sentence <= signing.sentence]
+    if not trips:
+        return
+    named = {p.id for p in signing.places}
+    trip = next((t for t in reversed(trips) if named & {p.id for p in t.places}), None)
+    if trip is None and signing.participants:
+        return
+    trip = trip or trips[-1]
+    signing.part_of = trip
+    known = {p.actor.id for p in signing.participants}
+    visitors = [p.actor for p in trip.participants if p.role == "visitor"]
+    for actor in [*visitors, *signing.places]:
+        if actor.id not in known and (actor.kind != "country" or actor in visitors):
+            signing.participants.append(Participant(actor, "party"))
+            known.add(actor.id)
+    signing.review.append("parties taken from the trip the signing followed; check them")
+
+
+COURT_NAME = re.compile(r"\bcourt\b|(?<![\w-])суд(?![\w-])", re.IGNORECASE)
+
+
+def court_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'X was sentenced to 13 years. The Hrodna regional court also ruled ...', 'Приговор вынес
+    Гомельский областной суд': a verdict that names no court takes the court the sentence right before or
+    after it names (news put one sentence in a paragraph), unless that court tried someone else."""
+    if any(p.role == "court" for p in candidate.participants):
+        return
+    people = {a.id for a in candidate.actors if a.kind == "person"}
+    told = {e.span.start for e in candidate.evidence}
+    at = [i for i, s in enumerate(digest.sentences) if s.span.start in told]
+    for index in at:
+        for near in (index - 1, index + 1):
+            if not 0 <= near < len(digest.sentences):
+                continue
+            for mention in digest.mentions_in(digest.sentences[near].span):
+                court = mention.best
+                if court.kind != "organization" or not COURT_NAME.search(court.name):
+                    continue
+                if _tried_others(court.id, people, kept):
+                    continue
+                candidate.participants.append(Participant(court, "court"))
+                if not candidate.places and mention.seat is not None:
+                    candidate.places.append(mention.seat)  # the trial was held at the court's seat
+                return
+
+
+def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:
+    for other in kept:
+        if other.kind not in COURT_KINDS or court not in {a.id for a in other.actors}:
+            continue
+        theirs = {a.id for a in other.actors if a.kind == "person"}
+        if theirs and people and not theirs & people:
+            return True
+    return False

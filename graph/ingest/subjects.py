@@ -1,0 +1,192 @@
+"""Detentions, sentences, fines, appointments, dismissals and expulsions: the persons an act concerns and
+the body, court or person that acted."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.candidates import EventKind, Participant, Span
+from graph.ingest.lexicon import PASSIVE_AUXILIARIES, PERSON_TITLES
+from graph.ingest.situated import Situated
+from graph.ingest.tokens import CYRILLIC, Token, grammemes
+
+SUBJECT_ROLES = {
+    "detention": ("detainee", "authority"), "sentence": ("defendant", "court"), "fine": ("target", "court"),
+    "appointment": ("appointee", "authority"), "dismissal": ("dismissed", "authority"),
+    "expulsion": ("target", "issuer"),
+}  # fmt: skip
+"""The role of the persons an act concerns, and of the state body or court that acts."""
+COURT_KINDS = {"sentence", "fine"}
+"""Kinds a court decides (its seat is where the trial was held)."""
+OBLIQUE = {"against", "of", "for", "with", "to", "from", "about", "против", "для", "о", "об"}
+DECISION_NOUNS = {"appointment", "appointments", "назначение", "dismissal"}
+"""'Lukashenka agreed on the appointment of X', 'согласовал назначение X': the person before the noun
+decided, the one after it ('of X') is concerned."""
+DECREE_WORDS = {"decree", "указ", "распоряжение", "постановление", "by"}
+"""'by decree of President X', 'указом Президента': the person named after them decided."""
+DECIDED = {"appointment", "dismissal"}
+"""Kinds whose active verb has the one who decided as its subject ('X appointed', 'X dismissed')."""
+LIST_JOINS = {"and", "и", "а", "также", "as", "well"}
+
+
+def subjects(
+    kind: EventKind, trigger: Span, actors: list[Situated], tokens: list[Token]
+) -> list[Participant]:
+    """The persons the act concerns, and the body that acted when it is named before the verb
+    ('Belarus expelled a Czech diplomat') or as the court ('a court in Hrodna sentenced'). In the active
+    voice a person before the verb acted ('Lukashenka dismissed X': X is dismissed, Lukashenka the
+    authority); in the passive ('X was fined') the person before the verb is the one it concerns. An actor
+    may come twice: the caller keeps the first role."""
+    subject, authority = SUBJECT_ROLES[kind]
+    trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
+    passive = _passive(trigger, tokens)
+    noun = " ".join(trigger_words) in DECISION_NOUNS
+    people = [
+        s
+        for s in actors
+        if s.actor.kind == "person"
+        and not _attributes(s, tokens)
+        and (
+            s.mention.span.end <= trigger.start
+            or _object(s, trigger, tokens, noun)
+            or _also(s, actors, tokens)
+        )
+    ]
+    later = [s for s in people if s.mention.span.start >= trigger.end]
+    deciders = [s for s in people if _decides(s, tokens)]
+    passive = passive or any(_oblique(s) for s in people if s.mention.span.end <= trigger.start)
+    decides = noun or (kind in DECIDED and not passive)  # 'Lukashenka dismissed the ambassadors'
+    if (noun or not passive) and later and any(s.mention.span.end <= trigger.start for s in people):
+        persons = [Participant(s.actor, subject if s in later else authority) for s in people]
+    else:
+        persons = [
+            Participant(s.actor, authority if s in deciders or (decides and s not in later) else subject)
+            for s in people
+        ]
+    bodies = [
+        Participant(s.actor, authority)
+        for s in actors
+        if s.actor.kind == "organization" and (s.mention.span.end <= trigger.start or _agent(s, tokens))
+    ]
+    if kind == "expulsion" and not bodies:
+        bodies = [
+            Participant(s.actor, authority)
+            for s in actors
+            if s.actor.kind == "country" and s.mention.span.end <= trigger.start
+        ]
+    return persons + bodies
+
+
+def _passive(trigger: Span, tokens: list[Token]) -> bool:
+    before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
+    return bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1])) or _short_participle(
+        trigger_words
+    )
+
+
+def subject_decides(kind: EventKind, trigger: Span, tokens: list[Token]) -> bool:
+    """'He dismissed X', 'he made the following appointments': the subject before an active verb or a
+    decision noun decided (not 'he was appointed')."""
+    if kind not in {"appointment", "dismissal", "expulsion"}:
+        return False
+    words = " ".join(t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end)
+    return words in DECISION_NOUNS or not _passive(trigger, tokens)
+
+
+SPEECH_AFTER = {
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "wrote",
+    "сообщил",
+    "сообщила",
+    "сказал",
+    "сказала",
+}
+
+
+def _attributes(situated: Situated, tokens: list[Token]) -> bool:
+    """'..., associate Gleb German said', '..., сообщил председатель комитета X', 'according to X': the
+    person tells of the act; it does not concern them."""
+    after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:2]
+    before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-6:]
+    according = " ".join(before[-4:]).find("according to") >= 0
+    return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
+
+
+def passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'Lawyer X, a member of ..., was taken out': the person a passive verb concerns, however far."""
+    words = [t.norm for t in tokens if trigger.start <= t.start < trigger.end][:1]
+    words += [t.norm for t in tokens if t.end <= trigger.start][-2:]
+    return (
+        situated.actor.kind == "person"
+        and situated.mention.span.end <= trigger.start
+        and bool(PASSIVE_AUXILIARIES.intersection(words))
+    )
+
+
+def _object(situated: Situated, trigger: Span, tokens: list[Token], noun: bool = False) -> bool:
+    """'sentenced X', 'задержали журналиста X': the person right after the verb it concerns, not one in a
+    phrase further on ('protests against President X'); after a noun, 'of X' is the one concerned."""
+    between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    oblique = OBLIQUE - {"of"} if noun else OBLIQUE
+    titles = [i for i, w in enumerate(between) if w in PERSON_TITLES]
+    if titles:  # 'dismissed the Ambassador of Belarus to Ukraine X': 'of' and 'to' belong to the title
+        return len(between) <= 10 and not oblique.intersection(between[: titles[0]][-3:])
+    return situated.mention.span.start - trigger.end <= 60 and not oblique.intersection(between[-3:])
+
+
+def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bool:
+    """'dismissed the Ambassador X and the head of the mission in Estonia, Y': a person joined by 'and'
+    to a person before it, with only a title between, is one more of those concerned."""
+    earlier = [
+        s for s in actors if s.actor.kind == "person" and s.mention.span.end <= situated.mention.span.start
+    ]
+    if not earlier:
+        return False
+    previous = max(earlier, key=lambda s: s.mention.span.end)
+    between = [t.norm for t in tokens if previous.mention.span.end <= t.start < situated.mention.span.start]
+    return (
+        bool(between)
+        and between[0] in LIST_JOINS
+        and len(between) <= 12
+        and any(w in PERSON_TITLES for w in between)
+    )
+
+
+def _oblique(situated: Situated) -> bool:
+    """'Активиста Ивана Петрова оштрафовали': a Russian name before the verb but not in the nominative is
+    its object (the verb has no subject: 'they fined'), so it is the one concerned."""
+    words = situated.mention.surface.split()
+    cases = [grammemes(w) for w in words if CYRILLIC.search(w)]
+    return bool(cases) and not any("nomn" in c for c in cases)
+
+
+def _decides(situated: Situated, tokens: list[Token]) -> bool:
+    """'by decree of President X', 'указом Президента Александра Лукашенко'; not 'Указом главы государства
+    Иван Петров освобожден', whose person in the nominative is the sentence's subject, not the decree's
+    author."""
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
+    return bool(DECREE_WORDS.intersection(before)) and not _nominative(situated)
+
+
+def _nominative(situated: Situated) -> bool:
+    """A Russian name whose declinable words are all in the nominative ('Иван Петров'; 'Лукашенко' alone
+    does not decline and says nothing)."""
+    cases = [grammemes(w) for w in situated.mention.surface.split() if CYRILLIC.search(w)]
+    declined = [c for c in cases if "Fixd" not in c]
+    return bool(declined) and all("nomn" in c for c in declined)
+
+
+def _agent(situated: Situated, tokens: list[Token]) -> bool:
+    """'arrested by the Belarusian KGB': the body after 'by' acted."""
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
+    return "by" in before
+
+
+def _short_participle(words: list[str]) -> bool:
+    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive."""
+    return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))
