@@ -27,7 +27,7 @@ K = TypeVar("K")
 V = TypeVar("V")
 T = TypeVar("T")
 
-SPILL_FROM = 20_000
+SPILL_FROM = 50_000
 """Entries from which a collection moves to disk (at about 0.5-1.5 KB of Python objects per entry, a few
 tens of MB in memory at most per collection)."""
 CACHE_KIB = 4096
