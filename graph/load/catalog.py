@@ -34,7 +34,7 @@ class Catalog:
 
     def __init__(self) -> None:
         self.definitions: MutableMapping[str, Definition] = SpillMap()
-        self.names = NameIndex()
+        self.names = NameIndex.spilling()
         self.files: list[RawFile] = []
         """Every file of the load, without its data: to name it and find lines in it."""
         self.actor_names: MutableMapping[str, tuple[str, int]] = SpillMap()

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
 
@@ -77,23 +78,36 @@ class Similar:
 
 @dataclass
 class NameIndex:
-    """Where the names live: each map is a `SpillMap` (graph/spill.py), a dict until it holds SPILL_FROM
-    entries and then a table in a temporary SQLite file. A digest's or the API's index stays in memory as
-    before; the index of a load of a table of millions of actors keeps a fixed page cache instead of about
-    1.3 KB of Python objects per actor. On disk the fuzzy search reads the keys a page at a time (the same
-    hits, in the same order, as one pass over them all), and nothing here mutates a value it read: a changed
-    value is stored again."""
+    """Where the names live: in the loader's index (`spilling`) each map is a `SpillMap` (graph/spill.py), a
+    dict until it holds SPILL_FROM entries and then a table in a temporary SQLite file, so the index of a load
+    of a table of millions of actors keeps a fixed page cache instead of about 1.3 KB of Python objects per
+    actor; a digest's stays in memory. The API's and `kg ingest`'s are plain dicts. On disk the fuzzy search
+    reads the keys a page at a time (the same hits, in the same order, as one pass over them all), and
+    nothing here mutates a value it read: a changed value is stored again."""
 
-    display: MutableMapping[str, str] = field(default_factory=SpillMap)
+    display: MutableMapping[str, str] = field(default_factory=dict)
     """Each actor's canonical name, to show candidates."""
-    kinds: MutableMapping[str, str] = field(default_factory=SpillMap)
-    aliases: MutableMapping[str, list[str]] = field(default_factory=SpillMap)
-    _ids: MutableMapping[str, str | tuple[str, ...]] = field(default_factory=SpillMap)
-    _fuzzy: SpillMap[str, dict[str, list[str]]] = field(default_factory=SpillMap)
+    kinds: MutableMapping[str, str] = field(default_factory=dict)
+    aliases: MutableMapping[str, list[str]] = field(default_factory=dict)
+    _ids: MutableMapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+    _fuzzy: MutableMapping[str, dict[str, list[str]]] = field(default_factory=dict)
     """Latin key -> {actor id: the names it came from ("Lukashenko" and "Лукашенко" share one key)}."""
     _prefetched: dict[tuple[str, Callable[..., float], int, float], list[tuple[str, float]]] = field(
         default_factory=dict
     )
+
+    @classmethod
+    def spilling(cls) -> NameIndex:
+        """The loader's index, whose maps move to disk past SPILL_FROM entries (a load may bring millions of
+        actors). The API's and `kg ingest`'s are plain dicts: they answer queries and never hold a load."""
+        return cls(SpillMap(), SpillMap(), SpillMap(), SpillMap(), SpillMap())
+
+    @property
+    def _on_disk(self) -> bool:
+        return isinstance(self._fuzzy, SpillMap) and self._fuzzy.on_disk
+
+    def _key_pages(self) -> Iterator[list[str]]:
+        return cast(SpillMap[str, Any], self._fuzzy).key_pages()
 
     def add(
         self, actor_id: str, name: str, aliases: Iterable[str], kind: str = "", codes: Iterable[str] = ()
@@ -121,7 +135,7 @@ class NameIndex:
                 names_of = by_actor.setdefault(actor_id, [])
                 if each not in names_of:
                     names_of.append(each)
-                    if self._fuzzy.on_disk:
+                    if self._on_disk:
                         self._fuzzy[key] = by_actor
 
     def _add_key(self, key: str, actor_id: str) -> None:
@@ -201,10 +215,10 @@ class NameIndex:
         ready = self._prefetched.get((key, scorer, limit, cutoff))
         if ready is not None:
             return ready
-        if not self._fuzzy.on_disk:
+        if not self._on_disk:
             keys: Iterable[Iterable[str]] = [self._fuzzy.keys()]
         else:
-            keys = self._fuzzy.key_pages()
+            keys = self._key_pages()
         return self._scan(keys, [key], scorer, limit, cutoff)[key]
 
     @staticmethod
@@ -236,13 +250,13 @@ class NameIndex:
         """Within it, `similar(name, limit, cutoff=cutoff, scorer=scorer)` for these names reads the keys
         found in one pass over them all, not one pass per name: many names checked against an index on disk
         (`close_actors`) cost one read of its keys, not one per name. The hits are the same."""
-        if not self._fuzzy.on_disk:
+        if not self._on_disk:
             yield
             return
         keys = sorted({latin_key(name) for name in names} - {""})
         self._prefetched = {
             (key, scorer, limit * 4, cutoff): hits
-            for key, hits in self._scan(self._fuzzy.key_pages(), keys, scorer, limit * 4, cutoff).items()
+            for key, hits in self._scan(self._key_pages(), keys, scorer, limit * 4, cutoff).items()
         }
         try:
             yield
