@@ -163,7 +163,6 @@ def main() -> None:
     data.mkdir(parents=True, exist_ok=True)
     reference = data / "no-reference"
     reference.mkdir(exist_ok=True)
-    results: list[dict[str, object]] = []
     print(
         f"| {arguments.label} | " + " | ".join(f"{kind} peak RSS (time)" for kind in arguments.formats) + " |"
     )
@@ -176,20 +175,20 @@ def main() -> None:
             seconds = statistics.median(each[0] for each in runs)
             rss = statistics.median(each[1] for each in runs) / 1024
             cells.append(f"{rss:,.0f} MiB ({seconds:.0f} s)")
-            results.append(
-                {
-                    "label": arguments.label,
-                    "format": kind,
-                    "megabytes": megabytes,
-                    "file_bytes": path.stat().st_size,
-                    "peak_rss_mib": round(rss, 1),
-                    "seconds": round(seconds, 1),
-                    "rounds": arguments.rounds,
-                }
-            )
+            result = {
+                "label": arguments.label,
+                "format": kind,
+                "megabytes": megabytes,
+                "file_bytes": path.stat().st_size,
+                "peak_rss_mib": round(rss, 1),
+                "seconds": round(seconds, 1),
+                "rounds": arguments.rounds,
+            }
+            # Kept run by run: a long run stopped part way keeps what it measured.
+            earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
+            RESULTS.write_text(json.dumps([*earlier, result], indent=2) + "\n", encoding="utf-8")
+            print(f"  {kind} {megabytes} MB: {cells[-1]}", file=sys.stderr, flush=True)
         print(f"| {megabytes} MB | " + " | ".join(cells) + " |", flush=True)
-    earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []
-    RESULTS.write_text(json.dumps(earlier + results, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 
 from graph.load.reading import RawFile
@@ -9,6 +10,7 @@ from graph.load.stored import StoredActor
 from graph.model import ACTOR_KINDS, Target, split_id
 from graph.names import NameIndex
 from graph.reports.decisions import Decisions
+from graph.spill import SpillMap
 
 FACT_KINDS = frozenset({"event", "agreement", "office", "claim"})
 
@@ -27,16 +29,19 @@ class Definition:
 
 
 class Catalog:
+    """The maps with an entry per record or actor are `SpillMap`s (graph/spill.py): past a size they live in a
+    temporary SQLite file, so a load of millions of records keeps a fixed amount of them in memory."""
+
     def __init__(self) -> None:
-        self.definitions: dict[str, Definition] = {}
-        self.names = NameIndex()
+        self.definitions: MutableMapping[str, Definition] = SpillMap()
+        self.names = NameIndex.spilling()
         self.files: list[RawFile] = []
         """Every file of the load, without its data: to name it and find lines in it."""
-        self.actor_names: dict[str, tuple[str, int]] = {}
+        self.actor_names: MutableMapping[str, tuple[str, int]] = SpillMap()
         """Each actor's name and the file that first gave it."""
-        self.in_files: dict[tuple[str, int], tuple[str, int]] = {}
+        self.in_files: MutableMapping[tuple[str, int], tuple[str, int]] = SpillMap()
         """(id, file) -> where in that file it is first defined: an id twice in one file is a duplicate."""
-        self.aliases: dict[str, list[str]] = {}
+        self.aliases: MutableMapping[str, list[str]] = SpillMap()
         """Each actor's aliases, united over every file that defines it."""
         self.decisions = Decisions()
         """Every file's matching decisions: the loader applies them to every file of the load, whatever
@@ -85,8 +90,11 @@ class Catalog:
             )
         if known is None:
             self.actor_names[actor_id] = (name, file)
-        merged = self.aliases.setdefault(actor_id, [])
-        merged.extend(alias for alias in aliases if alias not in merged)
+        merged = self.aliases.get(actor_id)
+        if merged is None or any(alias not in merged for alias in aliases):
+            merged = list(merged or ())
+            merged.extend(alias for alias in aliases if alias not in merged)
+            self.aliases[actor_id] = merged
         self.names.add(actor_id, name, aliases, kind=self.definitions[actor_id].kind)
         return None
 

@@ -30,7 +30,7 @@ being loaded are compared in the first pass, graph/load/validation.py `close_new
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -262,12 +262,13 @@ def _check_one_report_each(
 ) -> None:
     """Two records of one file that declare themselves (or are decided) one fact: an error naming both (the
     other may be in an earlier block of the file: `reported`)."""
-    reporter = dict(reported)
+    reporter: dict[str, str] = {}
+    """This block's facts (the earlier blocks' are in `reported`, not copied: it holds the whole file's)."""
     problems: list[Problem] = []
     for record_id in defined:
         fact = remap.get(record_id, record_id)
-        if fact in reporter:
-            other = reporter[fact]
+        other = reporter.get(fact) or reported.get(fact)
+        if other is not None:
             where = Location(file=file, record=record_id, field="same_as" if record_id in remap else "id")
             message = (
                 f"'{record_id}' and '{other}' would both be reports of '{fact}' from one source; "
@@ -298,11 +299,11 @@ async def close_stored_actors(
     run: Run,
     rows: Sequence[Row],
     stored: Mapping[str, object],
-    loaded: Iterable[str],
+    loaded: Callable[[str], bool],
     decisions: Decisions | None = None,
 ) -> list[Proposal]:
     """Actors of `rows` the graph does not hold yet whose names are close to an actor only the graph holds
-    (not one of `loaded`, the actors this load's files define: the first pass compared those): 'review'
+    (not one that `loaded` says this load's files define: the first pass compared those): 'review'
     proposals, the known actor as `fact`, but no pair an analyst decided (`decisions` of the load, or in the
     graph). One full-text query for the file, scored by graph/names."""
     new = [row for row in rows if row["id"] not in stored][: MAX_NEW_ACTORS + 1]
@@ -316,8 +317,9 @@ async def close_stored_actors(
                 names.append({"query": query, "kind": props["kind"]})
     if not names:
         return []
-    exclude = sorted({row["id"] for row in new} | set(loaded))
+    exclude = sorted({row["id"] for row in new})
     found = await run("actor_name_candidates", names=names, exclude=exclude)
+    found = [each for each in found if not loaded(each["id"])]  # not sent: a load may define millions
     if not found:
         return []
     index = NameIndex()

@@ -18,6 +18,7 @@ from graph.model import ActorBase, Evidenced, Source, Target
 from graph.model.decisions import Decision
 from graph.reports.decisions import Decisions
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
+from graph.spill import SpillList
 
 IDENTITY = ("iso_code", "parent", "country")
 """The fields besides kind and name that say which actor a record is; compared when two files define it."""
@@ -44,19 +45,23 @@ class Spot:
 
 @dataclass
 class FileSurvey:
+    """The lists with an entry per record are `SpillList`s (graph/spill.py): a file of millions of records
+    keeps them in a temporary SQLite file, not in memory."""
+
     records: int = 0
     actors_only: bool = True
     problems: list[Problem] = field(default_factory=list)
     source: tuple[str, Path | None] | None = None
     """The file's source id and its text file (None when it has none)."""
-    definitions: list[tuple[str, str, Spot]] = field(default_factory=list)
+    definitions: SpillList[tuple[str, str, Spot]] = field(default_factory=SpillList)
     """(id, kind, where) of every record: kind is an actor kind or event, agreement, office, claim."""
-    names: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    identities: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    """Each actor's IDENTITY fields given (iso_code, parent, country): another file defining the same actor
-    must not give other values."""
-    references: list[tuple[str, Target, Spot]] = field(default_factory=list)
-    foreign_quotes: list[tuple[str, str, Spot]] = field(default_factory=list)
+    names: SpillList[tuple[str, str, list[str], Spot]] = field(default_factory=SpillList)
+    """(id, name, aliases, where its id is) of each actor."""
+    identities: SpillList[tuple[str, dict[str, str], Spot]] = field(default_factory=SpillList)
+    """Each actor's IDENTITY fields given (iso_code, parent, country), and where its id is: another file
+    defining the same actor must not give other values."""
+    references: SpillList[tuple[str, Target, Spot]] = field(default_factory=SpillList)
+    foreign_quotes: SpillList[tuple[str, str, Spot]] = field(default_factory=SpillList)
     """Quotes attributed to another file's source: checked once every source is known."""
     lines: dict[tuple[str, int], RecordLines] | None = None
     sections: list[str] = field(default_factory=list)
@@ -120,13 +125,15 @@ def survey_file(
         model = record.model
         kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
         survey.actors_only &= record.section == "actors"
-        survey.definitions.append((model.id, kind, Spot.of(record, "id", raw)))
+        defined_at = Spot.of(record, "id", raw)
+        survey.definitions.append((model.id, kind, defined_at))
         if getattr(model, "same_as", None) or getattr(model, "not_same_as", None):
             deciding.append(model)
         if isinstance(model, ActorBase):
-            survey.names.append((model.id, model.name, model.aliases))
+            survey.names.append((model.id, model.name, model.aliases, defined_at))
             given = {name: getattr(model, name, None) for name in IDENTITY}
-            survey.identities.append((model.id, {name: value for name, value in given.items() if value}))
+            identity = {name: value for name, value in given.items() if value}
+            survey.identities.append((model.id, identity, defined_at))
         for reference in model.references():
             survey.references.append(
                 (reference.value, reference.target, Spot.of(record, reference.field, raw))

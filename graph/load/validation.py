@@ -7,8 +7,9 @@ only for records that have a problem.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from graph.errors import InvalidInput, Problem
@@ -22,6 +23,7 @@ from graph.model import Target, split_id
 from graph.names.review import MAX_CHECKED, close_actors
 from graph.reports.decisions import Proposal
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
+from graph.spill import SpillList, SpillMap
 
 Lookup = IdLookup
 
@@ -48,9 +50,9 @@ class _Pass:
     catalog: Catalog
     texts: SourceTexts
     problems: list[Problem] = field(default_factory=list)
-    unresolved: list[tuple[str, Target, int, Spot]] = field(default_factory=list)
-    foreign_quotes: list[tuple[str, str, int, Spot]] = field(default_factory=list)
-    identities: dict[str, tuple[dict[str, str], Spot]] = field(default_factory=dict)
+    unresolved: SpillList[tuple[str, Target, int, Spot]] = field(default_factory=SpillList)
+    foreign_quotes: SpillList[tuple[str, str, int, Spot]] = field(default_factory=SpillList)
+    identities: MutableMapping[str, tuple[dict[str, str], Spot]] = field(default_factory=SpillMap)
     """Each actor's identity fields as its first definition gives them."""
     clashes: list[tuple[str, str, str, str, int, Spot]] = field(default_factory=list)
     """(actor, field, value here, value first given, file, spot): checked once references resolve."""
@@ -82,13 +84,11 @@ class _Pass:
         for record_id, kind, spot in survey.definitions:
             if problem := self.catalog.define(record_id, kind, file, spot.section, spot.position):
                 self.report(file, spot, problem)
-        for actor_id, name, aliases in survey.names:
+        for actor_id, name, aliases, spot in survey.names:
             if problem := self.catalog.name_actor(actor_id, name, aliases, file):
-                spot = next(spot for each, _, spot in survey.definitions if each == actor_id)
                 self.report(file, Spot(spot.section, spot.position, spot.label, "name"), problem)
-        spots = {each: spot for each, _, spot in survey.definitions}
-        for actor_id, given in survey.identities:
-            self.compare(actor_id, given, file, spots[actor_id])
+        for actor_id, given, spot in survey.identities:
+            self.compare(actor_id, given, file, spot)
         for ref, target, spot in survey.references:
             if split_id(ref) is not None and ref in self.catalog.definitions:
                 self.resolve(ref, target, file, spot)
@@ -197,11 +197,16 @@ def check_files(
         file.index = index
         checking.take(index, survey)
     reference = {index for index, file in enumerate(files) if _is_reference(file, reference_dir)}
-    new_actors = [
-        actor_id
-        for actor_id, definition in checking.catalog.definitions.items()
-        if definition.file not in reference and actor_id in checking.catalog.names
-    ][:MAX_CHECKED]
+    new_actors = list(
+        islice(
+            (
+                actor_id
+                for actor_id, definition in checking.catalog.definitions.items()
+                if definition.file not in reference and actor_id in checking.catalog.names
+            ),
+            MAX_CHECKED,
+        )
+    )
     checking.finish(lookup, find_names, new_actors)
     if checking.problems:
         order = {file.name: index for index, file in enumerate(files)}
@@ -226,11 +231,11 @@ def _is_reference(file: SeedFile, reference_dir: Path | None) -> bool:
 def close_new_actors(catalog: Catalog, implicit: set[int]) -> list[Proposal]:
     """Actors the user's files define (not the built-in reference data) close to another actor by name."""
     names = catalog.names
-    new = [
+    new = (
         (actor_id, names.display[actor_id], names.aliases.get(actor_id, []), definition.kind)
         for actor_id, definition in catalog.definitions.items()
         if definition.file not in implicit and definition.file != STORED and actor_id in names
-    ]
+    )
 
     def known_first(left: str, right: str) -> bool:
         return (catalog.definitions[left].file, left) < (catalog.definitions[right].file, right)

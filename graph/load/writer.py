@@ -59,6 +59,7 @@ from graph.reports.candidates import Run, candidate_rows, decision_rows
 from graph.reports.decisions import Proposal
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
+from graph.spill import SpillList, SpillMap
 from graph.store import Batch, GraphStore
 
 ProgressHook = Callable[[int], None]
@@ -99,8 +100,9 @@ class PreparedFile:
     sha256: str | None = None
     batches: list[tuple[str, list[Row], int]] = field(default_factory=list)
     """(query, the rows to write, how many records they stand for) per batch; rows may be empty."""
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
+    created: SpillList[str] = field(default_factory=SpillList)
+    updated: SpillList[str] = field(default_factory=SpillList)
+    """The ids created and updated: on disk past a size (graph/spill.py) until the change record."""
     unchanged: int = 0
     load_id: str = field(default_factory=lambda: f"load:{uuid.uuid4().hex}")
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -139,8 +141,8 @@ class PreparedFile:
             "merged": self.merged,
             "retracted": len(self.retracted),
             "unchanged": self.facts_unchanged,
-            "created_ids": self.created,
-            "updated_ids": self.updated,
+            "created_ids": list(self.created),
+            "updated_ids": list(self.updated),
         }
         return Batch("load_change", [row], {"by": by, "at": self.at})
 
@@ -184,7 +186,6 @@ class FileWriter:
     """The matcher's thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW): graph/reports/matching.py."""
     remap: dict[str, str] = field(default_factory=dict)
     """Record id -> the fact it reports under another id, from the files of this load written so far."""
-    _loaded_actors: set[str] | None = None
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
         """Each file in its own transaction, read again record by record while it is written: a worker thread
@@ -259,7 +260,7 @@ class FileWriter:
     ) -> AsyncIterator[tuple[Batch | None, int]]:
         """The file's batches as its blocks come, each with the records done so far: the :Change record
         before the first write, the reports of a block after its facts, the totals at the end."""
-        given: dict[str, str] = {}
+        given: SpillMap[str, str] = SpillMap()
         """Fact id -> the record of the file that reports it, for the blocks settled so far."""
         source: str | None = None
         started = False
@@ -335,7 +336,7 @@ class FileWriter:
         prepared.candidates += settled.candidates
         actors = [row for section, rows in chunks if section == "actors" for row in rows]
         if actors and not (file.implicit or file.path.parent.name == "reference"):
-            close = await close_stored_actors(run, actors, stored, self.loaded_actors, self.catalog.decisions)
+            close = await close_stored_actors(run, actors, stored, self.loads_actor, self.catalog.decisions)
             prepared.matches += close
             prepared.candidates += candidate_rows(close, "actor")
         targets = sorted(set(settled.remap.values()) - stored.keys())
@@ -450,16 +451,10 @@ class FileWriter:
             mine.unchanged += counts.unchanged
         summary.matches.extend((prepared.file.name, proposal) for proposal in prepared.matches)
 
-    @property
-    def loaded_actors(self) -> set[str]:
-        """The actors the files of this load define (the first pass compared their names already)."""
-        if self._loaded_actors is None:
-            self._loaded_actors = {
-                actor_id
-                for actor_id, known in self.catalog.definitions.items()
-                if known.section == "actors" and known.file != STORED
-            }
-        return self._loaded_actors
+    def loads_actor(self, actor_id: str) -> bool:
+        """Whether a file of this load defines the actor (the first pass compared their names already)."""
+        known = self.catalog.definitions.get(actor_id)
+        return known is not None and known.section == "actors" and known.file != STORED
 
     def _targets_exist(self, row: Row, file: SeedFile, section: str) -> bool:
         """Whether every actor and source the row links to is written before it (fresh queries MATCH them)."""

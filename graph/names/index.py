@@ -23,17 +23,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
 
 from graph.names.translit import to_cyrillic, to_latin
+from graph.spill import SpillMap
 
 SUGGEST = 0.70
 CLOSE = 0.88
 MIN_FUZZY_LENGTH = 4
+CANDIDATES = 5
+"""Known actors a new actor's name is compared closely with (`actor_candidates`), at most."""
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -73,20 +78,48 @@ class Similar:
 
 @dataclass
 class NameIndex:
-    display: dict[str, str] = field(default_factory=dict)
+    """Where the names live: in the loader's index (`spilling`) each map is a `SpillMap` (graph/spill.py), a
+    dict until it holds SPILL_FROM entries and then a table in a temporary SQLite file, so the index of a load
+    of a table of millions of actors keeps a fixed page cache instead of about 1.3 KB of Python objects per
+    actor; a digest's stays in memory. The API's and `kg ingest`'s are plain dicts. On disk the fuzzy search
+    reads the keys a page at a time (the same hits, in the same order, as one pass over them all), and
+    nothing here mutates a value it read: a changed value is stored again."""
+
+    display: MutableMapping[str, str] = field(default_factory=dict)
     """Each actor's canonical name, to show candidates."""
-    kinds: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, list[str]] = field(default_factory=dict)
-    _ids: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
-    _fuzzy: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    kinds: MutableMapping[str, str] = field(default_factory=dict)
+    aliases: MutableMapping[str, list[str]] = field(default_factory=dict)
+    _ids: MutableMapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+    _fuzzy: MutableMapping[str, dict[str, list[str]]] = field(default_factory=dict)
     """Latin key -> {actor id: the names it came from ("Lukashenko" and "Лукашенко" share one key)}."""
+    _prefetched: dict[tuple[str, Callable[..., float], int, float], list[tuple[str, float]]] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def spilling(cls) -> NameIndex:
+        """The loader's index, whose maps move to disk past SPILL_FROM entries (a load may bring millions of
+        actors). The API's and `kg ingest`'s are plain dicts: they answer queries and never hold a load."""
+        return cls(SpillMap(), SpillMap(), SpillMap(), SpillMap(), SpillMap())
+
+    @property
+    def _on_disk(self) -> bool:
+        return isinstance(self._fuzzy, SpillMap) and self._fuzzy.on_disk
+
+    def _key_pages(self) -> Iterator[list[str]]:
+        return cast(SpillMap[str, Any], self._fuzzy).key_pages()
 
     def add(
         self, actor_id: str, name: str, aliases: Iterable[str], kind: str = "", codes: Iterable[str] = ()
     ) -> None:
         """An actor by its name and aliases; `codes` (ISO codes) are exact names only."""
-        self.display.setdefault(actor_id, name)
-        self.aliases.setdefault(actor_id, []).extend(a for a in aliases if a)
+        aliases = list(aliases)
+        if actor_id not in self.display:
+            self.display[actor_id] = name
+        given = [a for a in aliases if a]
+        known = self.aliases.get(actor_id)
+        if known is None or given:
+            self.aliases[actor_id] = [*(known or ()), *given]
         if kind:
             self.kinds[actor_id] = kind
         names = [each for each in (name, *aliases) if each]
@@ -95,9 +128,15 @@ class NameIndex:
         for each in names:
             key = latin_key(each)
             if len(key) >= MIN_FUZZY_LENGTH:
-                names_of = self._fuzzy.setdefault(key, {}).setdefault(actor_id, [])
+                by_actor = self._fuzzy.get(key)
+                if by_actor is None:
+                    self._fuzzy[key] = {actor_id: [each]}
+                    continue
+                names_of = by_actor.setdefault(actor_id, [])
                 if each not in names_of:
                     names_of.append(each)
+                    if self._on_disk:
+                        self._fuzzy[key] = by_actor
 
     def _add_key(self, key: str, actor_id: str) -> None:
         if not key:
@@ -138,9 +177,7 @@ class NameIndex:
         if not key:
             return []
         best: dict[str, Similar] = {}
-        for found, value, _ in process.extract(
-            key, self._fuzzy.keys(), scorer=scorer, limit=limit * 4, score_cutoff=cutoff * 100
-        ):
+        for found, value in self._closest_keys(key, scorer, limit * 4, cutoff):
             for actor_id, names in self._fuzzy[found].items():
                 if wanted and self.kinds.get(actor_id) not in wanted:
                     continue
@@ -161,7 +198,7 @@ class NameIndex:
         for own in (name, *aliases):
             exact = [i for i in self.candidates(own) if self.kinds.get(i, kind) == kind]
             hits = [Similar(i, 1.0, self._name_of(i, own)) for i in exact]
-            hits += self.similar(own, limit=5, kinds=(kind,), cutoff=CLOSE, scorer=fuzz.ratio)
+            hits += self.similar(own, limit=CANDIDATES, kinds=(kind,), cutoff=CLOSE, scorer=fuzz.ratio)
             for hit in hits:
                 if hit.id in skip or (hit.id in found and found[hit.id][0] >= hit.score):
                     continue
@@ -170,12 +207,70 @@ class NameIndex:
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[0]))
         return [(actor_id, score, why) for actor_id, (score, why) in ranked]
 
+    def _closest_keys(
+        self, key: str, scorer: Callable[..., float], limit: int, cutoff: float
+    ) -> list[tuple[str, float]]:
+        """The `limit` fuzzy keys closest to `key` (at least `cutoff`), best first, ties in key order: as
+        rapidfuzz's `extract` over every key, a page of keys at a time when they are on disk."""
+        ready = self._prefetched.get((key, scorer, limit, cutoff))
+        if ready is not None:
+            return ready
+        if not self._on_disk:
+            keys: Iterable[Iterable[str]] = [self._fuzzy.keys()]
+        else:
+            keys = self._key_pages()
+        return self._scan(keys, [key], scorer, limit, cutoff)[key]
+
+    @staticmethod
+    def _scan(
+        pages: Iterable[Iterable[str]],
+        keys: Sequence[str],
+        scorer: Callable[..., float],
+        limit: int,
+        cutoff: float,
+    ) -> dict[str, list[tuple[str, float]]]:
+        found: dict[str, list[tuple[float, int, str]]] = {key: [] for key in keys}
+        offset = 0
+        for page in pages:
+            for key, hits in found.items():
+                for choice, value, position in process.extract(
+                    key, page, scorer=scorer, limit=limit, score_cutoff=cutoff * 100
+                ):
+                    hits.append((-value, offset + position, choice))
+            offset += len(page)  # type: ignore[arg-type]
+        return {
+            key: [(choice, -value) for value, _, choice in sorted(hits)[:limit]]
+            for key, hits in found.items()
+        }
+
+    @contextmanager
+    def prefetched(
+        self, names: Iterable[str], scorer: Callable[..., float], limit: int, cutoff: float
+    ) -> Iterator[None]:
+        """Within it, `similar(name, limit, cutoff=cutoff, scorer=scorer)` for these names reads the keys
+        found in one pass over them all, not one pass per name: many names checked against an index on disk
+        (`close_actors`) cost one read of its keys, not one per name. The hits are the same."""
+        if not self._on_disk:
+            yield
+            return
+        keys = sorted({latin_key(name) for name in names} - {""})
+        self._prefetched = {
+            (key, scorer, limit * 4, cutoff): hits
+            for key, hits in self._scan(self._key_pages(), keys, scorer, limit * 4, cutoff).items()
+        }
+        try:
+            yield
+        finally:
+            self._prefetched = {}
+
     def _name_of(self, actor_id: str, text: str) -> str:
+        """The actor's name or alias that `text` is (after `normalise`), as the actor writes it: every such
+        name has the Latin key of `text`, so it is in that key's entry."""
         key = normalise(text)
-        for by_actor in self._fuzzy.values():
-            for each in by_actor.get(actor_id, ()):
-                if normalise(each) == key:
-                    return each
+        by_actor: dict[str, list[str]] = self._fuzzy.get(latin_key(text), {})
+        for each in by_actor.get(actor_id, ()):
+            if normalise(each) == key:
+                return each
         return text
 
     def describe(self, actor_id: str) -> str:

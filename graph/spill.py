@@ -1,0 +1,283 @@
+"""Maps and lists that move to a temporary on-disk SQLite database once they grow large.
+
+A load keeps, for the checks across files, a few things per record: the ids defined (and where), every
+actor's names and fuzzy keys (graph/names), the references not resolved yet. For a digest that is a few
+thousand entries; for a table of millions of actors it is gigabytes of Python objects. So each of these
+collections starts as a plain dict or list and, past `SPILL_FROM` entries, moves its contents into its own
+private SQLite database (`sqlite3.connect("")`: a temporary file SQLite deletes itself when the connection
+closes, i.e. when the collection is garbage-collected) and works from there: memory then holds a small page
+cache per collection, whatever the size of the load. Small loads never touch the disk and pay one attribute
+check per access.
+
+Why SQLite and not shelve/dbm: it is in the standard library everywhere, keeps insertion order (rowid),
+pages its own cache, and its temporary databases clean up after themselves, even after a crash.
+Values (and keys that are not strings) are pickled. A value read from disk is a copy: callers change a
+stored value by storing it again (`map[key] = changed`), never by mutating what `get` returned.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, MutableMapping
+from typing import Any, Generic, TypeVar, cast
+
+K = TypeVar("K")
+V = TypeVar("V")
+T = TypeVar("T")
+
+SPILL_FROM = 50_000
+"""Entries from which a collection moves to disk (at about 0.5-1.5 KB of Python objects per entry, a few
+tens of MB in memory at most per collection)."""
+CACHE_KIB = 4096
+"""SQLite's page cache per collection on disk."""
+PAGE = 10_000
+"""Rows read or written at a time on disk."""
+
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+def _connect() -> sqlite3.Connection:
+    db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
+    for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size=-{CACHE_KIB}", "temp_store=FILE"):
+        db.execute(f"PRAGMA {pragma}")
+    db.execute("BEGIN")  # one transaction for the collection's life: nothing is ever committed to keep
+    return db
+
+
+def _key(key: object) -> str | bytes:
+    return key if isinstance(key, str) else pickle.dumps(key, _PICKLE)
+
+
+def _unkey(stored: str | bytes) -> Any:
+    return stored if isinstance(stored, str) else pickle.loads(stored)
+
+
+class SpillMap(MutableMapping[K, V], Generic[K, V]):
+    """A dict until it holds `spill_from` entries, then a table on disk; iteration in insertion order."""
+
+    def __init__(self, spill_from: int | None = None) -> None:
+        self._memory: dict[K, V] | None = {}
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self._spill_from = SPILL_FROM if spill_from is None else spill_from
+        self._size = 0
+
+    @property
+    def on_disk(self) -> bool:
+        return self._db is not None
+
+    def _spill(self) -> None:
+        assert self._memory is not None
+        db = _connect()
+        # `n` keeps insertion order (a dict's iteration order); `key` is looked up through its index.
+        db.execute("CREATE TABLE map (n INTEGER PRIMARY KEY, key UNIQUE, value BLOB)")
+        db.executemany(
+            "INSERT INTO map (key, value) VALUES (?, ?)",
+            ((_key(key), pickle.dumps(value, _PICKLE)) for key, value in self._memory.items()),
+        )
+        self._size = len(self._memory)
+        self._memory = None
+        self._db = db
+
+    def __getitem__(self, key: K) -> V:
+        memory = self._memory
+        if memory is not None:
+            return memory[key]
+        with self._lock:
+            row = (
+                cast(sqlite3.Connection, self._db)
+                .execute("SELECT value FROM map WHERE key = ?", (_key(key),))
+                .fetchone()
+            )
+        if row is None:
+            raise KeyError(key)
+        return cast(V, pickle.loads(row[0]))
+
+    def get(self, key: K, default: Any = None) -> Any:
+        memory = self._memory
+        if memory is not None:
+            return memory.get(key, default)
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        memory = self._memory
+        if memory is not None:
+            return key in memory
+        with self._lock:
+            db = cast(sqlite3.Connection, self._db)
+            return db.execute("SELECT 1 FROM map WHERE key = ?", (_key(key),)).fetchone() is not None
+
+    def __setitem__(self, key: K, value: V) -> None:
+        memory = self._memory
+        if memory is not None:
+            memory[key] = value
+            if len(memory) >= self._spill_from:
+                with self._lock:
+                    self._spill()
+            return
+        encoded, blob = _key(key), pickle.dumps(value, _PICKLE)
+        with self._lock:
+            db = cast(sqlite3.Connection, self._db)
+            if db.execute("UPDATE map SET value = ? WHERE key = ?", (blob, encoded)).rowcount == 0:
+                db.execute("INSERT INTO map (key, value) VALUES (?, ?)", (encoded, blob))
+                self._size += 1
+
+    def setdefault(self, key: K, default: Any = None) -> Any:
+        memory = self._memory
+        if memory is not None and key in memory:
+            return memory[key]
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            self[key] = default
+            return default
+        return found
+
+    def __delitem__(self, key: K) -> None:
+        memory = self._memory
+        if memory is not None:
+            del memory[key]
+            return
+        with self._lock:
+            db = cast(sqlite3.Connection, self._db)
+            if db.execute("DELETE FROM map WHERE key = ?", (_key(key),)).rowcount == 0:
+                raise KeyError(key)
+            self._size -= 1
+
+    def __len__(self) -> int:
+        return len(self._memory) if self._memory is not None else self._size
+
+    def _rows(self, columns: str) -> Iterator[tuple[Any, ...]]:
+        """Rows in insertion order, a page at a time (the map may change between pages: as a dict's
+        iteration, it must not)."""
+        last = 0
+        while True:
+            with self._lock:
+                db = cast(sqlite3.Connection, self._db)
+                page = db.execute(
+                    f"SELECT n, {columns} FROM map WHERE n > ? ORDER BY n LIMIT ?", (last, PAGE)
+                ).fetchall()
+            if not page:
+                return
+            last = page[-1][0]
+            for row in page:
+                yield row[1:]
+
+    def __iter__(self) -> Iterator[K]:
+        if self._memory is not None:
+            yield from self._memory
+            return
+        for (key,) in self._rows("key"):
+            yield cast(K, _unkey(key))
+
+    def items(self) -> Iterator[tuple[K, V]]:  # type: ignore[override]
+        if self._memory is not None:
+            yield from self._memory.items()
+            return
+        for key, value in self._rows("key, value"):
+            yield cast(K, _unkey(key)), cast(V, pickle.loads(value))
+
+    def values(self) -> Iterator[V]:  # type: ignore[override]
+        if self._memory is not None:
+            yield from self._memory.values()
+            return
+        for (value,) in self._rows("value"):
+            yield cast(V, pickle.loads(value))
+
+    def key_pages(self) -> Iterator[list[K]]:
+        """The keys in insertion order, in lists of up to PAGE (all of them at once in memory)."""
+        if self._memory is not None:
+            yield list(self._memory)
+            return
+        page: list[K] = []
+        for key in self:
+            page.append(key)
+            if len(page) >= PAGE:
+                yield page
+                page = []
+        if page:
+            yield page
+
+
+class SpillList(Generic[T]):
+    """An append-only list that moves to disk past `spill_from` items; iterated in order."""
+
+    def __init__(self, items: Iterable[T] = (), spill_from: int | None = None) -> None:
+        self._memory: list[T] | None = []
+        self._pending: list[bytes] = []
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self._spill_from = SPILL_FROM if spill_from is None else spill_from
+        self._size = 0
+        for item in items:
+            self.append(item)
+
+    @property
+    def on_disk(self) -> bool:
+        return self._db is not None
+
+    def append(self, item: T) -> None:
+        memory = self._memory
+        if memory is not None:
+            memory.append(item)
+            if len(memory) >= self._spill_from:
+                db = _connect()
+                db.execute("CREATE TABLE list (n INTEGER PRIMARY KEY, item BLOB)")
+                self._db = db
+                self._pending = [pickle.dumps(each, _PICKLE) for each in memory]
+                self._size = len(memory)
+                self._memory = None
+                self._flush()
+            return
+        self._pending.append(pickle.dumps(item, _PICKLE))
+        self._size += 1
+        if len(self._pending) >= PAGE:
+            self._flush()
+
+    def extend(self, items: Iterable[T]) -> None:
+        for item in items:
+            self.append(item)
+
+    def _flush(self) -> None:
+        if self._pending:
+            with self._lock:
+                cast(sqlite3.Connection, self._db).executemany(
+                    "INSERT INTO list (item) VALUES (?)", ((each,) for each in self._pending)
+                )
+            self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._memory) if self._memory is not None else self._size
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Iterator[T]:
+        if self._memory is not None:
+            yield from self._memory
+            return
+        self._flush()
+        last = 0
+        while True:
+            with self._lock:
+                page = (
+                    cast(sqlite3.Connection, self._db)
+                    .execute("SELECT n, item FROM list WHERE n > ? ORDER BY n LIMIT ?", (last, PAGE))
+                    .fetchall()
+                )
+            if not page:
+                return
+            last = page[-1][0]
+            for _, item in page:
+                yield cast(T, pickle.loads(item))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to another process (the parallel survey of many files) as its items."""
+        return (SpillList, (list(self),))
+
+
+_MISSING = object()
