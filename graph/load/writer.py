@@ -347,16 +347,10 @@ class FileWriter:
         targets = sorted(set(settled.remap.values()) - stored.keys())
         if targets:  # the known facts records were found to report
             stored.update(await _stored(run, [(_section_of(fact), [{"id": fact}]) for fact in targets]))
-        # Only a fact the graph holds can have live reports (a fact goes with its last one, and deleting it
-        # retracts them): a fact new to the graph costs no read (the bulk load's fast path).
+        # Asked for every fact, also those `stored` did not hold: that was read before the matcher took its
+        # month locks, so a fact another load wrote meanwhile (and reported) is only seen here.
         facts = list(
-            dict.fromkeys(
-                row["id"]
-                for section, rows in chunks
-                if section in FACT_SECTIONS
-                for row in rows
-                if row["id"] in stored
-            )
+            dict.fromkeys(row["id"] for section, rows in chunks if section in FACT_SECTIONS for row in rows)
         )
         live = await live_reports(run, facts, None) if facts else {}
         for section, rows in chunks:
