@@ -130,8 +130,8 @@ async def benchmark(arguments: argparse.Namespace) -> None:
         assert floor_counts == counts, f"the floor wrote a different graph: {floor_counts}, not {counts}"
         floor_times.append(floor_seconds)
         print(f"round {round_number + 1}: floor {floor_seconds:.1f}s for {floor_rows} rows", flush=True)
-        ratio = (counts["nodes"] + counts["rels"]) / loader_times[-1] / (floor_rows / floor_seconds)
-        print(f"round {round_number + 1}: loader rows/s ÷ floor rows/s = {ratio:.2f}", flush=True)
+        this_round = (counts["nodes"] + counts["rels"]) / loader_times[-1] / (floor_rows / floor_seconds)
+        print(f"round {round_number + 1}: loader rows/s ÷ floor rows/s = {this_round:.2f}", flush=True)
         for autocommit in (False, True) if arguments.naive else ():
             await clear(store)
             naive_seconds, naive_count = 0.0, 0

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import tempfile
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,18 +43,19 @@ def query_times() -> Iterator[dict[str, float]]:
     spent: dict[str, float] = defaultdict(float)
     consume, read = AsyncResult.consume, GraphStore.read
     run, iterate = AsyncTransaction.run, AsyncResult.__aiter__
-    started: dict[int, tuple[str, float]] = {}
+    started: weakref.WeakKeyDictionary[AsyncResult, tuple[str, float]] = weakref.WeakKeyDictionary()
+    """Per result, not per id(): a result collected early would hand its id, and its start, to another."""
 
     async def timed_run(self: AsyncTransaction, query: Any, parameters: Any = None, **kwargs: Any) -> Any:
         began = time.perf_counter()
         result = await run(self, query, parameters, **kwargs)
-        started[id(result)] = (names.get(str(query), "?"), began)
+        started[result] = (names.get(str(query), "?"), began)
         return result
 
     async def timed_iterate(self: AsyncResult) -> Any:
         async for record in iterate(self):
             yield record
-        name, began = started.pop(id(self), ("?", 0.0))
+        name, began = started.pop(self, ("?", 0.0))
         if began and not name.endswith("_new"):  # a read inside the loader's transaction, end to end
             spent[f"wall {name}"] += time.perf_counter() - began
 
@@ -72,7 +74,7 @@ def query_times() -> Iterator[dict[str, float]]:
 
     AsyncResult.consume = timed_consume  # type: ignore[method-assign]
     GraphStore.read = timed_read  # type: ignore[method-assign]
-    AsyncTransaction.run = timed_run  # type: ignore[method-assign]
+    AsyncTransaction.run = timed_run  # type: ignore[method-assign,assignment]
     AsyncResult.__aiter__ = timed_iterate  # type: ignore[method-assign]
     try:
         yield spent
