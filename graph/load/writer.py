@@ -263,6 +263,8 @@ class FileWriter:
         given: SpillMap[str, str] = SpillMap()
         """Fact id -> the record of the file that reports it, for the blocks settled so far."""
         source: str | None = None
+        earlier: list[dict[str, Any]] | None = None
+        """The source's live reports as the transaction began (read before its first write)."""
         started = False
         done = 0
         prepared.decisions = decision_rows(prepared.file.decisions)
@@ -284,6 +286,8 @@ class FileWriter:
         async for parsed in producer.blocks():
             prepared.sha256 = parsed.sha256
             source = parsed.source
+            if source is not None and earlier is None and not started:
+                earlier = await run("report_live_of_source", source=source)
             await self.classify(parsed, prepared, run, lock=lock, reported=given)
             record_of = {fact: record for record, fact in prepared.remap.items()}
             for section, rows in parsed.chunks:  # rebuilt with the ids of the facts reported
@@ -296,7 +300,8 @@ class FileWriter:
                 yield batch, done
             yield None, done
         if source is not None:
-            await self.withdraw_gone(prepared, given, source, run)
+            found = earlier if earlier is not None else await run("report_live_of_source", source=source)
+            await self.withdraw_gone(prepared, given, source, found, run)
         for batch in flush():
             yield batch, done
         if started:
@@ -342,6 +347,8 @@ class FileWriter:
         targets = sorted(set(settled.remap.values()) - stored.keys())
         if targets:  # the known facts records were found to report
             stored.update(await _stored(run, [(_section_of(fact), [{"id": fact}]) for fact in targets]))
+        # Asked for every fact, also those `stored` did not hold: that was read before the matcher took its
+        # month locks, so a fact another load wrote meanwhile (and reported) is only seen here.
         facts = list(
             dict.fromkeys(row["id"] for section, rows in chunks if section in FACT_SECTIONS for row in rows)
         )
@@ -372,10 +379,18 @@ class FileWriter:
             prepared.batches.append((QUERIES[section], changed, len(rows)))
 
     async def withdraw_gone(
-        self, prepared: PreparedFile, given: Collection[str], source: str, run: Run
+        self,
+        prepared: PreparedFile,
+        given: Collection[str],
+        source: str,
+        found: Sequence[Mapping[str, Any]],
+        run: Run,
     ) -> None:
-        """The reports of `source` whose facts the file no longer gives: retracted (a reload)."""
-        found = await run("report_live_of_source", source=source)
+        """The reports of `source` whose facts the file no longer gives: retracted (a reload). `found`: the
+        source's live reports (queries/report_live_of_source.cypher) as the file's transaction began: read
+        then, they are an index seek over committed data; read at the end, the seek also goes through every
+        report the transaction wrote, seconds per file. The same set either way: the reports this file
+        writes or retracts are of facts it gives."""
         gone = [
             StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
             for each in found

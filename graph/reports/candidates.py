@@ -37,6 +37,12 @@ LOOKBACK_DAYS = 62
 so a known event spanning more than two months before the incoming one is not found (its date part would
 be tiny anyway: a day is under 2% of such a span)."""
 
+BUSY_ACTOR = 500
+"""An actor with more events than this in one role (participant, place) is looked up the other way in the
+candidate search: the events in the incoming event's window that link to it, through the start_date index,
+rather than every event it ever took part in. Below it, its own events are fewer than a window holds in a
+graph of thousands (queries/match_event_candidates.cypher `$fanout`)."""
+
 
 def pair_id(kind: str, one: str, other: str) -> str:
     """The :Candidate id of a pair, the same in either order."""
@@ -129,12 +135,15 @@ async def match_events(
     attach: float,
     review: float,
 ) -> list[Proposal]:
-    """Proposals for a batch of incoming events, in their order (two queries for the whole batch)."""
+    """Proposals for a batch of incoming events, in their order (two queries for the whole batch; one when
+    no known event is a candidate)."""
     decisions = decisions or Decisions()
     if not incoming:
         return []
-    rows = await run("match_event_candidates", incoming=search_rows(incoming, decisions))
-    places = sorted({place for event in incoming for place in event.places})
+    rows = await run("match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR)
+    # Where places lie matters only to score a candidate: none found (most of a bulk load), nothing to ask.
+    keys = {row["key"] for row in rows}
+    places = sorted({place for key, event in enumerate(incoming) if key in keys for place in event.places})
     within: dict[str, set[str]] = {}
     for row in await run("place_containers", ids=places) if places else []:
         within.setdefault(row["place"], set()).update(row["containers"])

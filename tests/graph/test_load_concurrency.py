@@ -76,6 +76,29 @@ async def test_two_loads_of_digests_sharing_actors_and_days_both_succeed(
     assert await graph_snapshot(store, with_element_ids=False, changes=False) == expected
 
 
+async def test_two_sources_reporting_the_same_new_events_at_once_make_one_fact_with_two_reports(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """Two outlets' digests give the same events, new to the graph, loaded at the same time: whichever
+    load comes second waits for the first's month locks, then reads its reports (a fact it did not find
+    when its transaction began), so every event ends with both reports, not the last one's alone."""
+    (tmp_path / "sources").mkdir()
+    text = FIXTURES / "sources" / "peace-loving-region.txt"
+    (tmp_path / "sources" / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
+    other = tmp_path / "other-outlet.yaml"
+    body = DIGEST.read_text(encoding="utf-8")
+    other.write_text(re.sub(r"\bsource:(?=\S)", "source:other-", body), encoding="utf-8")
+
+    await asyncio.gather(load(store, DIGEST), load(store, other))
+
+    events = await rows(
+        store,
+        "MATCH (e:Event) RETURN e.id AS id, e.source_count AS count, "
+        "COUNT { (e)<-[:OF]-(r:Report) WHERE r.retracted_at IS NULL } AS live",
+    )
+    assert events and all(each["count"] == 2 and each["live"] == 2 for each in events), events
+
+
 async def test_a_write_that_loses_a_deadlock_is_retried_and_lands(store: GraphStore) -> None:
     """A transaction holds source A and waits for B; the write, begun after it, holds B and asks for A:
     Neo4j aborts one of them (the younger, the write, by its default strategy), and the write is retried

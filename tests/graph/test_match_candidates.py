@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from graph.load.reading import read_file
 from graph.load.records import parse_records
 from graph.model import EventBase
+from graph.reports import candidates
 from graph.reports.candidates import match_events, record_candidates, record_decisions
 from graph.reports.decisions import Decisions
 from graph.reports.matching import EventFacts
@@ -97,3 +100,16 @@ async def test_only_the_re_reported_events_attach_across_the_three_digests(seede
             "event:2023-05-08-lukashenka-moscow-victory-day-parade-visit",
         ),
     ], "the meeting inside the Novosibirsk leg is not the leg, nor the trip"
+
+
+async def test_busy_actors_searched_through_the_date_window_find_the_same_candidates(
+    seeded_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search starts from an actor's own events, or, for an actor with more than BUSY_ACTOR of them (a
+    head of state, a capital), from the events in the window: both ways give the same candidates."""
+    every = [e for path in sorted(REPORTS.glob("*.yaml")) for e in incoming_events(path)]
+    by_own_events = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
+    monkeypatch.setattr(candidates, "BUSY_ACTOR", 0)  # every actor counts as busy
+    by_window = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
+    assert by_window == by_own_events
+    assert any(p.action == "attach" for p in by_window) and any(p.action == "review" for p in by_window)
