@@ -10,8 +10,10 @@ from typing import Annotated, Any
 
 import strawberry
 
+from api.schema.common import wants_total
 from api.schema.enums import EventKind
 from graph.read.filters import AnyAll, EventFilter
+from graph.read.pages import PageRequest, page_request
 
 
 @strawberry.input(
@@ -81,6 +83,29 @@ def ordering(order: FactOrder | SourceOrder | NameOrder | None, default: str) ->
         return {"order": default, "descending": False}
     field = order.field.value if isinstance(order, FactOrder | SourceOrder) else default
     return {"order": field, "descending": order.direction is SortDirection.DESC}
+
+
+def page_asked(
+    info: Any,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    order_by: FactOrder | SourceOrder | NameOrder | None,
+    default: str,
+    maximum: int | None = None,
+) -> PageRequest:
+    """The page a list field's arguments ask for, either way, in its orderBy (else `default`); the total is
+    counted only when the client selected totalCount."""
+    return page_request(
+        first,
+        after,
+        maximum or info.context.settings.page_max,
+        wants_total(info),
+        last=last,
+        before=before,
+        **ordering(order_by, default),
+    )
 
 
 From = Annotated[

@@ -9,17 +9,17 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.schema.common import Connection, Evidence, GeoPoint, Money, Source, connection, wants_total
+from api.schema.common import Connection, Evidence, GeoPoint, Money, Source, connection
 from api.schema.context import Context
 from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind, LinkDirection, SubjectKind
-from api.schema.filters import FactOrder, ordering
+from api.schema.filters import FactOrder, page_asked
 from api.schema.loaders import ActorEventsKey, EventLinksKey
 from api.schema.reports import Reported
 from api.schema.selection import event_links_selected
 from graph.model.links import EVENT_LINK_KINDS, LINK_KIND_OF_TYPE
 from graph.read.links import Links
 from graph.read.money import money_of
-from graph.read.pages import Page, page_request
+from graph.read.pages import Page
 
 Ctx = Info[Context, None]
 ROLE_ORDER = (
@@ -112,15 +112,7 @@ class Actor:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Event]:
-        page = page_request(
-            first,
-            after,
-            info.context.settings.page_max,
-            wants_total(info),
-            last=last,
-            before=before,
-            **ordering(order_by, "date"),
-        )
+        page = page_asked(info, first, after, last, before, order_by, "date")
         links = event_links_selected(info, "edges", "node")
         key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page, links)
         found = await info.context.loaders.actor_events.load(key)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from api.schema.common import Connection, Source, connection, wants_total
+from api.schema.common import Connection, Source, connection
 from api.schema.enums import ActorKind, EventKind
 from api.schema.filters import (
     Actors,
@@ -23,7 +23,7 @@ from api.schema.filters import (
     Value,
     ValueRange,
     event_filter,
-    ordering,
+    page_asked,
 )
 from api.schema.nodes import Actor, Agreement, Ctx, Event, event_connection, events_of
 from api.schema.selection import event_links_selected
@@ -42,7 +42,6 @@ from graph.read.lists import (
 )
 from graph.read.lookup import node_by_id
 from graph.read.names import resolve_actor
-from graph.read.pages import page_request
 from graph.read.reports import facts_as_of
 
 AsOf = Annotated[
@@ -72,15 +71,7 @@ async def _events(
     links = event_links_selected(info, *links_at)
     resolved = await resolve_event_filter(info.context.store, filters, info.context.settings.max_search_terms)
     info.context.warn_guesses(resolved.guesses)
-    page = page_request(
-        first,
-        after,
-        maximum or info.context.settings.page_max,
-        wants_total(info),
-        last=last,
-        before=before,
-        **ordering(order_by, "date"),
-    )
+    page = page_asked(info, first, after, last, before, order_by, "date", maximum)
     if as_of is not None:
         _check_as_of(filters)
         found = await events_page_as_of(info.context.store, resolved, page, as_of)
@@ -111,15 +102,7 @@ async def _actors(
     before: str | None = None,
     order_by: NameOrder | None = None,
 ) -> Connection[Actor]:
-    page = page_request(
-        first,
-        after,
-        info.context.settings.page_max,
-        wants_total(info),
-        last=last,
-        before=before,
-        **ordering(order_by, "name"),
-    )
+    page = page_asked(info, first, after, last, before, order_by, "name")
     found = await actors_page(info.context.store, [k.value for k in kinds or []], country, page, allowed)
     result: Connection[Actor] = connection(found, Actor.of)
     return result
@@ -252,15 +235,7 @@ class LookupQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Agreement]:
-        page = page_request(
-            first,
-            after,
-            info.context.settings.page_max,
-            wants_total(info),
-            last=last,
-            before=before,
-            **ordering(order_by, "date"),
-        )
+        page = page_asked(info, first, after, last, before, order_by, "date")
         found = await agreements_page(
             info.context.store,
             kinds or [],
@@ -289,15 +264,7 @@ class LookupQuery:
         before: str | None = None,
         order_by: SourceOrder | None = None,
     ) -> Connection[Source]:
-        page = page_request(
-            first,
-            after,
-            info.context.settings.page_max,
-            wants_total(info),
-            last=last,
-            before=before,
-            **ordering(order_by, "date"),
-        )
+        page = page_asked(info, first, after, last, before, order_by, "date")
         result: Connection[Source] = connection(await sources_page(info.context.store, page), Source.of)
         return result
 
