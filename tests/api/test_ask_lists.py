@@ -39,6 +39,19 @@ def error(body: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+async def walked_back(api: httpx.AsyncClient, query: str, answer: str, **variables: Any) -> list[str]:
+    """The ids of a whole list read a page at a time from its end: `query` takes `$before` (and whatever
+    `variables` give) and answers the list under `answer` with its edges and pageInfo."""
+    back: list[str] = []
+    before = None
+    while True:
+        page = (await gql(api, query, before=before, **variables))["data"][answer]
+        back = [edge["node"]["id"] for edge in page["edges"]] + back
+        if not page["pageInfo"]["hasPreviousPage"]:
+            return back
+        before = page["pageInfo"]["startCursor"]
+
+
 # Order and paging both ways
 
 
@@ -155,17 +168,9 @@ async def test_as_of_now_every_list_answers_as_the_live_one(seeded_api: httpx.As
         assert then["data"]["events"]["totalCount"] == live["data"]["events"]["totalCount"], arguments
         assert then["data"]["events"]["pageInfo"] == live["data"]["events"]["pageInfo"], arguments
     forward = ids(await events(seeded_api, "first: 100, orderBy: {field: TITLE}"))
-    back: list[str] = []
-    before = None
-    while True:
-        cursor = f', before: "{before}"' if before else ""
-        body = await events(seeded_api, f"last: 4, orderBy: {{field: TITLE}}{cursor}, {LATER}")
-        back = ids(body) + back
-        info = body["data"]["events"]["pageInfo"]
-        if not info["hasPreviousPage"]:
-            break
-        before = info["startCursor"]
-    assert back == forward
+    backwards = f"""query ($before: String) {{ events(last: 4, orderBy: {{field: TITLE}}, before: $before,
+        {LATER}) {{ edges {{ node {{ id }} }} pageInfo {{ hasPreviousPage startCursor }} }} }}"""
+    assert await walked_back(seeded_api, backwards, "events") == forward
 
 
 async def test_latest_first_stays_right_while_events_are_added(
@@ -301,14 +306,7 @@ async def test_pages_backwards_in_value_order_meet_the_forward_ones(seeded_api: 
     for direction in ("ASC", "DESC"):
         forward = (await gql(seeded_api, query, dir=direction, first=100))["data"]["agreements"]["edges"]
         assert forward[0]["node"]["value"] and not forward[-1]["node"]["value"], direction
-        back: list[str] = []
-        before = None
-        while True:
-            page = (await gql(seeded_api, query, dir=direction, last=2, before=before))["data"]["agreements"]
-            back = [edge["node"]["id"] for edge in page["edges"]] + back
-            if not page["pageInfo"]["hasPreviousPage"]:
-                break
-            before = page["pageInfo"]["startCursor"]
+        back = await walked_back(seeded_api, query, "agreements", dir=direction, last=2)
         assert back == [edge["node"]["id"] for edge in forward], direction
 
 
@@ -322,16 +320,7 @@ async def test_the_latest_digests_first_and_pages_back(seeded_api: httpx.AsyncCl
     assert latest["totalCount"] == 4 and starts == sorted(starts, reverse=True)
     for field in ("DATE", "TITLE"):
         forward = (await gql(seeded_api, query, field=field, dir="ASC", first=10))["data"]["sources"]["edges"]
-        back: list[str] = []
-        before = None
-        while True:
-            page = (await gql(seeded_api, query, field=field, dir="ASC", last=3, before=before))["data"][
-                "sources"
-            ]
-            back = [edge["node"]["id"] for edge in page["edges"]] + back
-            if not page["pageInfo"]["hasPreviousPage"]:
-                break
-            before = page["pageInfo"]["startCursor"]
+        back = await walked_back(seeded_api, query, "sources", field=field, dir="ASC", last=3)
         assert back == [edge["node"]["id"] for edge in forward], field
     titles = [edge["node"]["title"].lower() for edge in forward]
     assert titles == sorted(titles)
