@@ -12,8 +12,6 @@ text around an event adds once every sentence is read (nearby.py).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from graph.ingest.candidates import Candidate, Evidence, Participant
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
@@ -23,6 +21,7 @@ from graph.ingest.event_places import places_for, posts_for
 from graph.ingest.event_references import date_told_before, refers_back, tell_again
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import GATHERINGS, NOUN_TRIGGERS, PRONOUNS
+from graph.ingest.listed import list_items
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
 from graph.ingest.nearby import court_nearby, parties_from_trip
@@ -69,7 +68,7 @@ class RuleExtractor:
                 and guest_named(t, situated, digest)
             ]
             usable += speaker_colon(digest, sentence, situated, usable)
-            items = _list_items(listing, digest, sentence, situated) if listing and not usable else []
+            items = list_items(listing, digest, sentence, situated) if listing and not usable else []
             found += items
             listing = listing if items else None
             if items:
@@ -176,37 +175,6 @@ class RuleExtractor:
                 )
         if not candidate.participants:
             candidate.review.append("no participant found in the sentence; add who took part")
-
-
-def _list_items(
-    lead: Candidate, digest: Digest, sentence: Sentence, situated: list[Situated]
-) -> list[Candidate]:
-    """'Указом Президента назначены:' then one line per person ('Иванов Иван Петрович – министром
-    экономики;'): each line that names a person and has no event word of its own is one more event of the
-    lead's kind, decided by the lead's authority."""
-    role = PER_PERSON[lead.kind]
-    people = [s.actor for s in situated if s.actor.kind == "person" and not s.qualifier and not s.quoted]
-    if not people or sentence.paragraph == lead.paragraph:
-        return []
-    deciders = [p for p in lead.participants if p.role != role]
-    stated = date_near(digest, sentence, sentence.span, [])
-    items = []
-    for person in dict.fromkeys(people):
-        item = replace(
-            lead,
-            participants=[*deciders, Participant(person, role)],
-            places=places_for(lead.kind, sentence.span, situated),
-            posts=posts_for(lead.kind, situated),
-            evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
-            paragraph=sentence.paragraph,
-            sentence=sentence.index,
-            review=["one of a list under an earlier line; check who decided"],
-        )
-        if stated:
-            item.date, item.date_stated = stated.value, True
-        item.title = event_title(item)
-        items.append(item)
-    return items
 
 
 def _in_own_clause(
