@@ -73,10 +73,26 @@ def participants_for(
         return _unique(subjects(kind, trigger, actors, tokens))
     if kind == "sanction":
         return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
+    if kind == "meeting" and _discussion(trigger, tokens):  # 'discussed the Union State': a topic
+        actors = [s for s in actors if s.mention.span.end <= trigger.start or _with(s, trigger, tokens)]
     if kind == "meeting" and any(s.actor.kind == "person" for s in actors):
         actors = [s for s in actors if s.actor.kind == "person" or s.mention.span.end <= trigger.start]
     role = "party" if kind == "contract_signing" else "participant"
     return _unique([Participant(s.actor, role) for s in actors])
+
+
+DISCUSSING = {"discussed", "discuss", "discusses", "обсудить", "обсуждать"}
+WITH = {"with", "с", "со"}
+
+
+def _discussion(trigger: Span, tokens: list[Token]) -> bool:
+    return any(t.norm in DISCUSSING for t in tokens if trigger.start <= t.start < trigger.end)
+
+
+def _with(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'discussed energy prices with Putin': the one discussed with took part."""
+    before = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start][-2:]
+    return bool(WITH.intersection(before))
 
 
 def _acts_at(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
