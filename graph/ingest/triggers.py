@@ -116,6 +116,8 @@ def _post_beside(tokens: list[Token], index: int, length: int) -> bool:
     """'became the new head', 'стал послом', 'Новым послом стал': a post within a few words after the
     verb (or, in Russian, before it), in the instrumental in Russian ('стало известно о назначении посла'
     names a post but nobody became it)."""
+    if index and tokens[index - 1].norm in {"who", "который"}:
+        return False  # 'X, who became minister in 2019, said': a life story, not news
     after = tokens[index + length : index + length + 5]
     near = after if tokens[index].text.isascii() else [*tokens[max(0, index - 4) : index], *after[:3]]
     return any(t.norm in OFFICE_WORDS and (t.text.isascii() or "ablt" in grammemes(t.text)) for t in near)
