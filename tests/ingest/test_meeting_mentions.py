@@ -127,3 +127,9 @@ def test_a_counterpart_after_with_is_not_followed_by_the_subject(write_digest: W
     text = "После переговоров с Путиным Лукашенко заявил, что стороны договорились о ценах на газ."
     [meeting] = meetings(write_digest, text)
     assert {a.id for a in meeting.actors} == {LUKASHENKA, PUTIN}
+
+
+def test_a_decision_taken_is_no_guest_received(write_digest: WriteDigest) -> None:
+    text = "Лукашенко принял решение назначить Ивана Петрова министром экономики."
+    assert meetings(write_digest, text) == []
+    assert [c.kind for c in events(write_digest, text)] == ["appointment"]
