@@ -11,7 +11,7 @@ from graph.ingest.lexicon import CIRCUMSTANCE
 from graph.ingest.situated import Situated
 from graph.ingest.speech import find_speaker, is_medium, may_speak
 from graph.ingest.subjects import SUBJECT_ROLES, passive_subject, subjects
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
 PARTICIPANT_REACH = 100
 """Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
@@ -90,9 +90,12 @@ def _discussion(trigger: Span, tokens: list[Token]) -> bool:
 
 
 def _with(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
-    """'discussed energy prices with Putin': the one discussed with took part."""
+    """'discussed energy prices with Putin': the one discussed with took part; so did the subject named
+    after a Russian verb ('Цены обсудили Лукашенко и Путин': the names are in the nominative)."""
     before = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start][-2:]
-    return bool(WITH.intersection(before))
+    words = [w for w in situated.mention.surface.split() if CYRILLIC.search(w)]
+    subject = bool(words) and situated.actor.kind == "person" and all("nomn" in grammemes(w) for w in words)
+    return bool(WITH.intersection(before)) or subject
 
 
 def _acts_at(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:

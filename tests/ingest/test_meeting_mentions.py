@@ -109,8 +109,12 @@ def test_what_was_discussed_is_a_topic_not_a_participant(write_digest: WriteDige
 
 
 def test_the_one_discussed_with_took_part(write_digest: WriteDigest) -> None:
-    [meeting] = meetings(write_digest, "Lukashenka discussed energy prices with Putin on Monday.")
-    assert {a.id for a in meeting.actors} == {LUKASHENKA, PUTIN}
+    for text in (
+        "Lukashenka discussed energy prices with Putin on Monday.",
+        "В понедельник цены на газ обсудили Лукашенко и Путин.",
+    ):
+        [meeting] = meetings(write_digest, text)
+        assert {a.id for a in meeting.actors} == {LUKASHENKA, PUTIN}, text
 
 
 def test_a_later_paragraph_that_names_nobody_tells_the_same_meeting(write_digest: WriteDigest) -> None:
