@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     from graph.ingest.segments import Sentence
 
 PLANS = {
-    "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could", "may",
-    "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish",
-    "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
-    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot", "invited", "invites",
-    "invite", "inviting", "preparing", "prepare", "prepares", "preparations", "пригласить", "готовиться",
-    "подготовка", "намерить", "намеренный", "планировать", "планироваться", "собираться", "мочь", "ожидаться",
-    "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий", "предстоящий", "если",
-    "попытаться", "пытаться", "бы",
+    "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could",
+    "may", "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted",
+    "wish", "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
+    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot", "ahead", "run-up",
+    "invited", "invites", "invite", "inviting", "preparing", "prepare", "prepares", "preparations",
+    "пригласить", "готовиться", "подготовка", "намерить", "намеренный", "планировать", "планироваться",
+    "собираться", "мочь", "ожидаться", "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий",
+    "предстоящий", "если", "попытаться", "пытаться", "бы",
 }  # fmt: skip
 FUTURE = {"будет", "будут", "будем", "буду", "будете", "станет", "станут"}
 """Russian future auxiliaries, by their written form (their lemma "быть" is also the past "были")."""

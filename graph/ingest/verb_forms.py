@@ -30,11 +30,14 @@ def russian_plan(trigger: Trigger, tokens: list[Token], clause: list[Token]) -> 
 
 
 def recalled(trigger: Trigger, tokens: list[Token]) -> bool:
-    """'last met', 'previously held talks', 'had met', 'at the previous meeting', 'последний раз
-    встречались'."""
+    """'last met', 'previously held talks', 'had met', 'at the previous meeting', 'since the summit',
+    'последний раз встречались'."""
     before = [t.norm for t in tokens if t.end <= trigger.span.start]
     if before[-1:] and before[-1] in RECALLING:
         return before[-1] != "had" or trigger.phrase not in NOUN_TRIGGERS  # 'had talks' held them
+    if "since" in before[-4:]:
+        return True  # 'since their meeting in June, relations have ...'
+
     return any(a == "последний" and b == "раз" for a, b in zip(before[-6:], before[-5:], strict=False))
 
 

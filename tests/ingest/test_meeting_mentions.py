@@ -72,6 +72,7 @@ def test_a_meeting_last_held_is_recalled_not_reported(write_digest: WriteDigest)
         "Lukashenka and Putin last met at the summit in Astana in July.",
         "В ходе предыдущей встречи с Путиным Лукашенко обсуждал цены на газ.",
         "Lukashenka recalled that he had met Putin in Sochi in 2021.",
+        "Since their meeting in Sochi in June, relations between Lukashenka and Putin have improved.",
     ):
         assert meetings(write_digest, text) == [], text
 
@@ -137,3 +138,8 @@ def test_a_decision_taken_is_no_guest_received(write_digest: WriteDigest) -> Non
     text = "Лукашенко принял решение назначить Ивана Петрова министром экономики."
     assert meetings(write_digest, text) == []
     assert [c.kind for c in events(write_digest, text)] == ["appointment"]
+
+
+def test_a_meeting_still_ahead_is_none(write_digest: WriteDigest) -> None:
+    text = "Lukashenka spoke to journalists ahead of his meeting with Putin in Sochi on Monday."
+    assert meetings(write_digest, text) == []
