@@ -48,8 +48,10 @@ event is announced, not reported (a ban that 'will now apply' is in force: only 
 COPULAS = {"is", "are", "was", "were", "быть"}
 INTENDED = {"planned", "expected", "scheduled", "intended", "designed", "aimed", "meant", "due", "supposed",
             "likely", "планироваться", "ожидаться", "призвать", "направить"}  # fmt: skip
-DECIDING = {"consent", "decided", "decision", "согласие", "решить", "решение"}
-"""'gave his consent to appoint X', 'решил назначить X': the infinitive is what was decided, not a plan."""
+DECIDING = {"consent", "decided", "decision", "ruled", "согласие", "решить", "решение", "постановить"}
+"""'gave his consent to appoint X', 'решил назначить X', 'суд постановил оштрафовать X': the infinitive is
+what was decided, not a plan."""
+DECIDED_KINDS = {"appointment", "dismissal", "detention", "sentence", "fine", "expulsion"}
 PLANNED = {"запланировать", "наметить", "намечать", "планироваться", "ожидаться"}
 """'Встреча запланирована на июнь': Russian says it without a copula."""
 """'A meeting is planned', 'the sanctions are intended to curb ...': the noun names a plan or a purpose,
@@ -110,7 +112,7 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "plan"
     if PLANS.intersection(before) or "будет" in before:
         return "plan"
-    decided = trigger.kind in {"appointment", "dismissal"} and bool(DECIDING.intersection(before))
+    decided = trigger.kind in DECIDED_KINDS and bool(DECIDING.intersection(before))
     if not decided and (
         infinitive(before) or (cyrillic(trigger, tokens) and russian_plan(trigger, tokens, clause))
     ):

@@ -174,3 +174,11 @@ def test_one_who_replaced_another_in_a_post_was_appointed(write_digest: WriteDig
     ):
         [appointment] = of_kind(write_digest, text, "appointment")
         assert [n.split()[-1] for n in concerned(appointment, "appointee")] in (["Petrov"], ["Петров"]), text
+
+
+def test_an_infinitive_a_court_decided_on_is_the_act_and_one_requested_is_not(
+    write_digest: WriteDigest,
+) -> None:
+    assert len(of_kind(write_digest, "Суд постановил оштрафовать Ивана Петрова на 500 рублей.", "fine")) == 1
+    asked = "Прокурор попросил приговорить Ивана Петрова к пяти годам колонии."
+    assert of_kind(write_digest, asked, "sentence") == []
