@@ -221,8 +221,10 @@ PAST_FORMS = {"met", "held", "said", "told", "took", "gave", "made", "spoke", "w
 
 def _finite(tokens: list[Token], index: int) -> bool:
     """A verb of its own between the trigger and a name: the name is that verb's ('visited Minsk'; not
-    'the unnamed activist', an adjective)."""
+    'the unnamed activist', an adjective; not 'detained and questioned X', whose verbs share X)."""
     word = tokens[index].text
+    if index and tokens[index - 1].norm in {"and", "и"}:
+        return False
     if not word.isascii():
         return "VERB" in grammemes(word) and "INFN" not in grammemes(word)
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""

@@ -176,6 +176,15 @@ def test_one_who_replaced_another_in_a_post_was_appointed(write_digest: WriteDig
         assert [n.split()[-1] for n in concerned(appointment, "appointee")] in (["Petrov"], ["Петров"]), text
 
 
+def test_verbs_joined_by_and_share_their_object(write_digest: WriteDigest) -> None:
+    for text in (
+        "Police detained and questioned journalist Ivan Petrov on Monday.",
+        "Силовики задержали и доставили в РОВД журналиста Ивана Петрова.",
+    ):
+        [detention] = of_kind(write_digest, text, "detention")
+        assert len(concerned(detention, "detainee")) == 1, text
+
+
 def test_an_infinitive_a_court_decided_on_is_the_act_and_one_requested_is_not(
     write_digest: WriteDigest,
 ) -> None:
