@@ -31,6 +31,17 @@ def refers_back(
     return same_kind[-1] if bare and same_kind and not _named_event(trigger, tokens) else None
 
 
+def unnamed_again(candidate: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """'The presidents also discussed the situation in Ukraine': a meeting that names nobody and no place,
+    on no other day, is the meeting the text told last, not one more."""
+    if candidate.kind != "meeting" or candidate.participants or candidate.places:
+        return None
+    meetings = [c for c in earlier if c.kind == "meeting"]
+    if not meetings or (candidate.date_stated and candidate.date != meetings[-1].date):
+        return None
+    return meetings[-1]
+
+
 def _named_event(trigger: Trigger, tokens: list[Token]) -> bool:
     before = [t.text for t in tokens if t.end <= trigger.span.start][-2:]
     after = [t for t in tokens if t.start >= trigger.span.end][:3]

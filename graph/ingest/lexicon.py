@@ -48,7 +48,7 @@ TRIGGERS: dict[EventKind, list[str]] = {
         "meeting", "met", "meets", "meet with", "talks", "negotiations", "negotiated",
         "summit", "discussed", "session", "conference", "consultations", "phone call", "telephone",
         "received", "receives", "hosted", "hosts", "forum", "congress", "was held", "were held",
-        "summoned", "summons",
+        "summoned", "summons", "by phone", "by telephone", "phone conversation", "phone talks",
         "встреча", "встретиться", "переговоры", "совещание", "заседание", "саммит", "обсудить",
         "консультация", "телефонный разговор", "сустрэча", "сустрэцца", "перамовы", "принять",
         "форум", "съезд", "провести переговоры", "вызвать", "состояться",
@@ -61,12 +61,19 @@ TRIGGERS: dict[EventKind, list[str]] = {
     "appointment": [
         "appointed", "appoints", "appoint", "named as", "was named", "has been named", "named", "names",
         "appointment", "appointments", "took over as", "takes over as", "became the new", "назначить",
-        "назначение", "согласовать кандидатура", "утвердить в должность", "возглавить",
+        "назначение", "согласовать кандидатура", "утвердить в должность", "возглавить", "appointing",
+        "reappointed", "re-appointed", "became", "becomes", "has become", "approved the candidacy",
+        "approved the candidature", "agreed the candidacy", "agreed on the candidacy", "took up the post",
+        "assumed the post", "стать", "занять пост", "занять должность", "утвердить на должность",
+        "вступить в должность", "replaced", "replaces", "succeeded", "succeeds", "сменить на пост",
     ],
     "dismissal": [
-        "dismissed", "dismisses", "dismissal", "relieved of", "relieved", "sacked", "fired",
+        "dismissed", "dismisses", "dismissal", "relieved of", "relieved", "sacked", "fired", "fires", "sacks",
         "removed from office", "removed", "recalled ambassador", "освободить от должность", "освободить",
         "уволить", "отставка", "отправить в отставка", "снять с должность", "отстранить", "отозвать",
+        "was dismissed", "were dismissed", "been dismissed", "recalled its ambassador",
+        "recalled the ambassador", "accepted the resignation", "accepted his resignation",
+        "accepted her resignation", "снять", "покинуть пост", "покинуть должность",
     ],
     "detention": [
         "detained", "detains", "detention", "arrested", "arrests", "arrest", "taken into custody",
@@ -142,13 +149,22 @@ OFFICE_WORDS = (
 the barrier', 'освободили из-под стражи', 'возглавил колонну') counts only with one of them."""
 OFFICE_ONLY = ("post", "position", "office", "duties", "должность", "пост", "обязанность")
 """'relieved of his duties', 'освободил от должности': words that leave no doubt the act is about a post."""
+BECOMING = ("became", "becomes", "has become", "стать")
+"""'X became the new governor', 'стал послом', 'Новым послом стал X': an appointment only with a post
+named right beside the verb (in Russian in the instrumental); 'became the first country' is none."""
+TAKING_POST = {*BECOMING, "took over as", "takes over as", "became the new", "took up the post",
+               "assumed the post", "занять пост", "занять должность", "вступить в должность",
+               "возглавить", "replaced", "replaces", "succeeded", "succeeds", "сменить на пост"}  # fmt: skip
+"""Triggers whose subject took the post (nobody decided in the sentence); 'X replaced Y as minister':
+the one named after the verb left it."""
 PENALTIES = {"штраф", "наказание", "арест", "срок", "сутки", "экспертиза", "проверка", "выборы", "дата",
              "заседание", "слушание", "референдум", "встреча", "пенсия", "fine", "penalty", "date",
              "hearing", "trial", "election", "elections"}  # fmt: skip
 """'назначили штраф', 'назначить выборы': a penalty or a date is imposed or set, nobody is appointed."""
 
 COMPANION_AFTER = {"dismissed", "dismisses", "dismissal", "fired", "sacked", "relieved", "removed",
-                   "освободить", "отстранить", "named", "names", "возглавить",
+                   "освободить", "отстранить", "named", "names", "возглавить", "снять", "fires", "sacks",
+                   "replaced", "replaces", "succeeded", "succeeds",
                    "took over as", "takes over as", "became the new"}  # fmt: skip
 """Triggers whose companion word must follow them ('dismissed X from the post', not 'a former director
 dismissed the opposition')."""
@@ -167,6 +183,12 @@ NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
             "dismissal",
             "fired",
             "sacked",
+            "fires",
+            "sacks",
+            "replaced",
+            "replaces",
+            "succeeded",
+            "succeeds",
             "named",
             "names",
             "возглавить",
@@ -176,7 +198,8 @@ NEEDS_COMPANION: dict[str, tuple[str, ...]] = {
         )
     },
     **{noun: (*OFFICE_WORDS, "following") for noun in ("appointment", "appointments")},
-    **{verb: OFFICE_ONLY for verb in ("relieved", "removed", "освободить", "отстранить")},
+    **{verb: OFFICE_ONLY for verb in ("relieved", "removed", "освободить", "отстранить", "снять")},
+    **{verb: OFFICE_WORDS for verb in ("was dismissed", "were dismissed", "been dismissed")},
     "was held": ("forum", "congress", "summit", "session", "conference", "meeting", "talks", "negotiations"),
     "were held": ("talks", "negotiations", "consultations", "meetings"),
     "состояться": ("переговоры", "встреча", "заседание", "форум", "саммит", "съезд", "совещание"),

@@ -11,20 +11,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.ingest.tokens import Token, grammemes
-from graph.ingest.triggers import Trigger
+from graph.ingest.triggers import Trigger, find_triggers
+from graph.ingest.verb_forms import cyrillic, in_talks, infinitive, recalled, russian_plan
 
 if TYPE_CHECKING:
     from graph.ingest.document import Digest
     from graph.ingest.segments import Sentence
 
 PLANS = {
-    "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could", "may",
-    "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish",
-    "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
-    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot",
-    "намерить", "намеренный", "планировать", "планироваться", "собираться", "мочь", "ожидаться",
-    "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий", "предстоящий", "если",
-    "попытаться", "пытаться", "бы",
+    "intend", "intends", "intended", "plan", "plans", "planned", "planning", "will", "would", "could",
+    "may", "might", "shall", "expected", "expects", "hope", "hopes", "hoped", "want", "wants", "wanted",
+    "wish", "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
+    "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot", "ahead", "run-up",
+    "invited", "invites", "invite", "inviting", "preparing", "prepare", "prepares", "preparations",
+    "пригласить", "готовиться", "подготовка", "намерить", "намеренный", "планировать", "планироваться",
+    "собираться", "мочь", "ожидаться", "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий",
+    "предстоящий", "если", "попытаться", "пытаться", "бы",
 }  # fmt: skip
 FUTURE = {"будет", "будут", "будем", "буду", "будете", "станет", "станут"}
 """Russian future auxiliaries, by their written form (their lemma "быть" is also the past "были")."""
@@ -46,6 +48,12 @@ event is announced, not reported (a ban that 'will now apply' is in force: only 
 COPULAS = {"is", "are", "was", "were", "быть"}
 INTENDED = {"planned", "expected", "scheduled", "intended", "designed", "aimed", "meant", "due", "supposed",
             "likely", "планироваться", "ожидаться", "призвать", "направить"}  # fmt: skip
+DECIDING = {"consent", "decided", "decision", "ruled", "согласие", "решить", "решение", "постановить"}
+"""'gave his consent to appoint X', 'решил назначить X', 'суд постановил оштрафовать X': the infinitive is
+what was decided, not a plan."""
+DECIDED_KINDS = {"appointment", "dismissal", "detention", "sentence", "fine", "expulsion"}
+PLANNED = {"запланировать", "наметить", "намечать", "планироваться", "ожидаться"}
+"""'Встреча запланирована на июнь': Russian says it without a copula."""
 """'A meeting is planned', 'the sanctions are intended to curb ...': the noun names a plan or a purpose,
 not a report that something happened."""
 SERIES = {"rounds", "round", "packages", "waves", "series", "волна", "пакет", "серия", "of", "new", "новый"}
@@ -80,7 +88,8 @@ REACH = 5
 def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> str | None:
     """Why this trigger reports no event ('plan', 'negated', 'habit', 'count', 'process'), or None when
     it does."""
-    before = _clause_before(trigger, tokens, digest.text)
+    clause = _clause_tokens(trigger, tokens, digest.text)
+    before = _clause_before(clause)
     after = [t.norm for t in tokens if t.start >= trigger.span.end][:4]
     later = _clause_after(trigger, tokens, digest.text)
     if NEGATIONS.intersection(before[-3:]):
@@ -97,10 +106,19 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "summary"
     if trigger.kind == "meeting" and not digest.dates_in(sentence.span) and _process(later):
         return "process"
-    if _intended(later):
+    if trigger.kind == "meeting" and (in_talks(trigger, tokens) or recalled(trigger, tokens)):
+        return "recalled"
+    if _intended(later) or PLANNED.intersection(later):
         return "plan"
-    if PLANS.intersection(before) or "будет" in before or "to" in before[-2:]:
+    if PLANS.intersection(before) or "будет" in before:
         return "plan"
+    decided = trigger.kind in DECIDED_KINDS and bool(DECIDING.intersection(before))
+    if not decided and (
+        infinitive(before) or (cyrillic(trigger, tokens) and russian_plan(trigger, tokens, clause))
+    ):
+        return "plan"
+    if (linked := _linked(trigger, tokens, before, sentence, digest)) is not None:
+        return linked
     future = bool(FUTURE_AFTER.intersection(later)) and bool(HAPPEN.intersection(later))
     if (future or "expected" in later[:2]) and not _past(later, tokens, trigger):
         return "plan"
@@ -117,6 +135,22 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     ):
         return "count"
     return None
+
+
+LINKS = {"for", "для", "at", "on", "на", "during", "ход"}
+
+
+def _linked(
+    trigger: Trigger, tokens: list[Token], before: list[str], sentence: Sentence, digest: Digest
+) -> str | None:
+    """'invited Putin to visit Minsk for talks', 'last met at the summit in Astana': the talks a planned
+    trip is for, the gathering a recalled meeting was held at, are planned or recalled too."""
+    if trigger.kind != "meeting" or not LINKS.intersection(before[-3:]):
+        return None
+    earlier = [t for t in find_triggers(tokens) if t.kind in {"visit", "meeting"}]
+    earlier = [t for t in earlier if t.span.end <= trigger.span.start]
+    why = modality(earlier[-1], tokens, sentence, digest) if earlier else None
+    return why if why in {"plan", "recalled"} else None
 
 
 def _owns_document(trigger: Trigger, tokens: list[Token], before: list[str]) -> bool:
@@ -168,20 +202,23 @@ def _standing_view(trigger: Trigger, tokens: list[Token], before: list[str]) -> 
     )
 
 
-def _clause_before(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:
+def _clause_tokens(trigger: Trigger, tokens: list[Token], text: str) -> list[Token]:
     """Up to REACH words before the trigger, stopping at a comma or a quotation mark."""
-    words: list[str] = []
+    words: list[Token] = []
     previous_start = trigger.span.start
     for token in reversed([t for t in tokens if t.end <= trigger.span.start]):
         gap = text[token.end : previous_start]
         if any(mark in gap for mark in CLAUSE_BREAKS) or len(words) >= REACH:
             break
-        if token.text == "May":
-            words.insert(0, "may-month")
-        else:
-            words.insert(0, "будет" if token.text.lower() in FUTURE else token.norm)
+        words.insert(0, token)
         previous_start = token.start
     return words
+
+
+def _clause_before(clause: list[Token]) -> list[str]:
+    return [
+        "may-month" if t.text == "May" else "будет" if t.text.lower() in FUTURE else t.norm for t in clause
+    ]
 
 
 def _clause_after(trigger: Trigger, tokens: list[Token], text: str) -> list[str]:

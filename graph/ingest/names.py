@@ -237,9 +237,11 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             continue
         if len(run) > 3 and _first_name(run[-2].text) and _surname_like(run[-1].text):
             titled, run = True, run[-2:]
+        run = _before_title(run)
         words = [t.text for t in run]
         span = Span(run[0].start, run[-1].end)
         after_of = text[max(0, span.start - 3) : span.start].strip() == "of"
+        after_of = after_of and not (_first_name(words[0]) and _surname_like(words[-1]))  # 'of Ivan Petrov'
         name = text[span.start : span.end]
         if any(w.lower() in ORG_HEADS for w in words):
             found.append(Mention(span, (proposal(name, "organization", 0.5),), name))
@@ -301,6 +303,12 @@ def _split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
                 current.append(token)
         split.append(current)
     return [run for run in split if run]
+
+
+def _before_title(run: list[Token]) -> list[Token]:
+    """'appointed Ivan Petrov Minister of Economy': a first name and surname run on into the post."""
+    cut = next((i for i, t in enumerate(run) if i >= 2 and t.norm in PERSON_TITLES), len(run))
+    return run[:cut] if cut < len(run) and _first_name(run[0].text) else run
 
 
 def _first_name(word: str) -> bool:
@@ -365,7 +373,10 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 def _trim(run: list[Token], text: str) -> list[Token]:
     """Leading articles and sentence openers, trailing connectors and days ('the Treasury on Friday')."""
     while run and (
-        run[0].text in CONNECTORS or run[0].text in {"The", "A", "An"} or _opens_sentence(run[0], text)
+        run[0].text in CONNECTORS
+        or run[0].text in {"The", "A", "An"}
+        or _opens_sentence(run[0], text)
+        or (len(run) > 1 and (run[0].norm in TIME_WORDS or _is_month(run[0].text)))
     ):
         run = run[1:]
     while run and (run[-1].text in CONNECTORS or run[-1].norm in TIME_WORDS or _is_month(run[-1].text)):

@@ -1,5 +1,6 @@
 """What an event's own sentence leaves out, taken from the text around it once every sentence is read: the
-trip a signing followed, the court the sentence before or after a verdict names."""
+trip a signing followed, the court the sentence before or after a verdict names, the person the sentence
+after an appointment names for the post."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 
 from graph.ingest.candidates import Candidate, Participant
 from graph.ingest.document import Digest
+from graph.ingest.lexicon import OFFICE_ONLY
+from graph.ingest.splitting import PER_PERSON
 from graph.ingest.subjects import COURT_KINDS
 
 
@@ -68,3 +71,30 @@ def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:
         if theirs and people and not theirs & people:
             return True
     return False
+
+
+def person_for_post(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'X agreed on the appointment of a new chairman. Y will take the post.': an appointment or dismissal
+    that names nobody it concerns takes the one person the next sentence of its paragraph names beside a
+    word of the post, when no other event claims that person."""
+    role = PER_PERSON[candidate.kind]
+    if any(p.role == role for p in candidate.participants):
+        return
+    told = {e.span.start for e in candidate.evidence}
+    at = [i for i, s in enumerate(digest.sentences) if s.span.start in told]
+    if not at or at[-1] + 1 >= len(digest.sentences):
+        return
+    following = digest.sentences[at[-1] + 1]
+    if following.paragraph != digest.sentences[at[-1]].paragraph:
+        return
+    if not OFFICE_ONLY_SET.intersection(t.norm for t in digest.tokens_in(following.span)):
+        return
+    known = {p.actor.id for p in candidate.participants}
+    people = {m.best.id: m.best for m in digest.mentions_in(following.span) if m.best.kind == "person"}
+    claimed = {a.id for c in kept if c is not candidate for a in c.actors if c.sentence == following.index}
+    if len(people) == 1 and not (people.keys() & (known | claimed)):
+        candidate.participants.append(Participant(next(iter(people.values())), role))
+        candidate.review.append("the person concerned is taken from the next sentence; check it")
+
+
+OFFICE_ONLY_SET = frozenset(OFFICE_ONLY)

@@ -43,7 +43,8 @@ def guest_named(trigger: Trigger, situated: list[Situated], digest: Digest) -> b
             if trigger.span.end <= place.start and place.end <= s.mention.span.start:
                 between = between.replace(digest.text[place.start : place.end], "")
         between = re.sub(r"(?<!\w)(?:in|at|в|во|на)(?!\w)", "", between)
-        if len(between) <= 25:
+        verbs = [w for w in between.split() if {"VERB", "INFN"} & grammemes(w)]
+        if len(between) <= 25 and not verbs:  # not 'принял решение назначить X'
             return True
     return False
 

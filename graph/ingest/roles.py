@@ -11,7 +11,7 @@ from graph.ingest.lexicon import CIRCUMSTANCE
 from graph.ingest.situated import Situated
 from graph.ingest.speech import find_speaker, is_medium, may_speak
 from graph.ingest.subjects import SUBJECT_ROLES, passive_subject, subjects
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
 PARTICIPANT_REACH = 100
 """Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
@@ -73,10 +73,29 @@ def participants_for(
         return _unique(subjects(kind, trigger, actors, tokens))
     if kind == "sanction":
         return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
+    if kind == "meeting" and _discussion(trigger, tokens):  # 'discussed the Union State': a topic
+        actors = [s for s in actors if s.mention.span.end <= trigger.start or _with(s, trigger, tokens)]
     if kind == "meeting" and any(s.actor.kind == "person" for s in actors):
         actors = [s for s in actors if s.actor.kind == "person" or s.mention.span.end <= trigger.start]
     role = "party" if kind == "contract_signing" else "participant"
     return _unique([Participant(s.actor, role) for s in actors])
+
+
+DISCUSSING = {"discussed", "discuss", "discusses", "обсудить", "обсуждать"}
+WITH = {"with", "с", "со"}
+
+
+def _discussion(trigger: Span, tokens: list[Token]) -> bool:
+    return any(t.norm in DISCUSSING for t in tokens if trigger.start <= t.start < trigger.end)
+
+
+def _with(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'discussed energy prices with Putin': the one discussed with took part; so did the subject named
+    after a Russian verb ('Цены обсудили Лукашенко и Путин': the names are in the nominative)."""
+    before = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start][-2:]
+    words = [w for w in situated.mention.surface.split() if CYRILLIC.search(w)]
+    subject = bool(words) and situated.actor.kind == "person" and all("nomn" in grammemes(w) for w in words)
+    return bool(WITH.intersection(before)) or subject
 
 
 def _acts_at(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:

@@ -12,20 +12,19 @@ text around an event adds once every sentence is read (nearby.py).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from graph.ingest.candidates import Candidate, Evidence, Participant
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, in_cause, inherited_date, other_clauses
 from graph.ingest.event_money import MONEY_KINDS, assign_money, sum_told_next
 from graph.ingest.event_places import places_for, posts_for
-from graph.ingest.event_references import date_told_before, refers_back, tell_again
+from graph.ingest.event_references import date_told_before, refers_back, tell_again, unnamed_again
 from graph.ingest.language import FULLY_READ
 from graph.ingest.lexicon import GATHERINGS, NOUN_TRIGGERS, PRONOUNS
+from graph.ingest.listed import list_items
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.nearby import court_nearby, parties_from_trip
+from graph.ingest.nearby import court_nearby, parties_from_trip, person_for_post
 from graph.ingest.reported import (
     bare_mention,
     guest_named,
@@ -41,7 +40,7 @@ from graph.ingest.situated import Situated, situate
 from graph.ingest.speech import pronoun_speaks, quotations, said_spans, speaker_colon, speaks
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
-from graph.ingest.subjects import COURT_KINDS, SUBJECT_ROLES, subject_decides
+from graph.ingest.subjects import COURT_KINDS, SUBJECT_ROLES, apart_from_other_acts, subject_decides
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token
 from graph.ingest.triggers import Trigger, find_triggers
@@ -69,7 +68,7 @@ class RuleExtractor:
                 and guest_named(t, situated, digest)
             ]
             usable += speaker_colon(digest, sentence, situated, usable)
-            items = _list_items(listing, digest, sentence, situated) if listing and not usable else []
+            items = list_items(listing, digest, sentence, situated) if listing and not usable else []
             found += items
             listing = listing if items else None
             if items:
@@ -86,7 +85,7 @@ class RuleExtractor:
                     continue
                 if trigger.kind == "statement" and in_cause(digest.text, sentence.span, trigger.span):
                     continue
-                own = _in_own_clause(digest, sentence, trigger, situated)
+                own = _in_own_clause(digest, sentence, trigger, situated, chosen)
                 candidate = Candidate(
                     kind=trigger.kind,
                     title="",
@@ -119,6 +118,7 @@ class RuleExtractor:
                     candidate, trigger, tokens, found, articles=digest.language_of(sentence) == "en"
                 )
                 self._date(candidate, digest, sentence, trigger, found)
+                referent = referent or unnamed_again(candidate, found)
                 if referent is not None:
                     tell_again(referent, candidate)
                     continue
@@ -134,6 +134,8 @@ class RuleExtractor:
                 parties_from_trip(candidate, kept)
             if candidate.kind in COURT_KINDS:
                 court_nearby(candidate, digest, kept)
+            if candidate.kind in PER_PERSON:
+                person_for_post(candidate, digest, kept)
             if candidate.kind in MONEY_KINDS and candidate.money is None:
                 sum_told_next(candidate, digest, kept)
         return kept
@@ -178,44 +180,18 @@ class RuleExtractor:
             candidate.review.append("no participant found in the sentence; add who took part")
 
 
-def _list_items(
-    lead: Candidate, digest: Digest, sentence: Sentence, situated: list[Situated]
-) -> list[Candidate]:
-    """'Указом Президента назначены:' then one line per person ('Иванов Иван Петрович – министром
-    экономики;'): each line that names a person and has no event word of its own is one more event of the
-    lead's kind, decided by the lead's authority."""
-    role = PER_PERSON[lead.kind]
-    people = [s.actor for s in situated if s.actor.kind == "person" and not s.qualifier and not s.quoted]
-    if not people or sentence.paragraph == lead.paragraph:
-        return []
-    deciders = [p for p in lead.participants if p.role != role]
-    stated = date_near(digest, sentence, sentence.span, [])
-    items = []
-    for person in dict.fromkeys(people):
-        item = replace(
-            lead,
-            participants=[*deciders, Participant(person, role)],
-            places=places_for(lead.kind, sentence.span, situated),
-            posts=posts_for(lead.kind, situated),
-            evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
-            paragraph=sentence.paragraph,
-            sentence=sentence.index,
-            review=["one of a list under an earlier line; check who decided"],
-        )
-        if stated:
-            item.date, item.date_stated = stated.value, True
-        item.title = event_title(item)
-        items.append(item)
-    return items
-
-
 def _in_own_clause(
-    digest: Digest, sentence: Sentence, trigger: Trigger, situated: list[Situated]
+    digest: Digest, sentence: Sentence, trigger: Trigger, situated: list[Situated], chosen: list[Trigger]
 ) -> list[Situated]:
     """Names outside the relative clauses and causes that do not hold the trigger: 'sanctions imposed in
-    response to the Ryanair incident' are not Ryanair's, 'X, who met Y in June, was arrested' not Y's."""
+    response to the Ryanair incident' are not Ryanair's, 'X, who met Y in June, was arrested' not Y's;
+    nor, for an act on a person, the objects of another such act in the sentence."""
     clauses = other_clauses(digest.text, sentence.span, trigger.span)
-    return [s for s in situated if not any(s.mention.span.overlaps(c) for c in clauses)]
+    own = [s for s in situated if not any(s.mention.span.overlaps(c) for c in clauses)]
+    if trigger.kind not in SUBJECT_ROLES:
+        return own
+    others = [t.span for t in chosen if t.kind in SUBJECT_ROLES and t.kind != trigger.kind]
+    return apart_from_other_acts(trigger.span, others, own)
 
 
 def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:

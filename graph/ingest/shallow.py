@@ -32,7 +32,13 @@ def _sum(money: list[MoneyMention], kind: str, digest: Digest) -> MoneyMention |
     return belarusian(money[0], digest.main_country, digest.text) if kind != "contract_signing" else money[0]
 
 
+HABITS = {"regelmäßig", "häufig", "oft", "gewöhnlich", "regularnie", "często", "zwykle"}
+"""'Putin und Lukaschenko treffen sich regelmäßig': a habit, not an occasion (as modality.py's HABITS)."""
+
+
 def shallow_candidates(digest: Digest, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
+    if HABITS.intersection(t.text.lower() for t in tokens):
+        return []
     kinds: dict[str, Token] = {}
     for token in tokens:
         kind = _words().get(token.text.lower())

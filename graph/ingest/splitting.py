@@ -69,11 +69,7 @@ def _counterparts(
         if any(d in digest.text[max(0, s.mention.span.start - 3) : s.mention.span.start] for d in DASHES)
     ]
     if len(dashed) < 2:
-        dashed = [
-            s
-            for s in after
-            if WITH.search(digest.text[max(0, s.mention.span.start - 40) : s.mention.span.start])
-        ]
+        dashed = [s for s in after if _with_before(s, digest.text, after)]
     if len(dashed) < 2:
         return [candidate]
     persons = {s.actor.id for s in dashed}
@@ -99,6 +95,17 @@ def _counterparts(
         )
         start = s.mention.span.end
     return split
+
+
+def _with_before(person: Situated, text: str, others: list[Situated]) -> bool:
+    """'with the governor X': 'with' before the name, and no other name between them ('после переговоров
+    с Путиным Лукашенко заявил': Лукашенко is not one more counterpart)."""
+    start = max(0, person.mention.span.start - 40)
+    found = WITH.search(text[start : person.mention.span.start])
+    if found is None:
+        return False
+    since = start + found.start()
+    return not any(since <= o.mention.span.start < person.mention.span.start for o in others)
 
 
 def _respectively(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from graph.ingest.candidates import EventKind, Participant, Span
-from graph.ingest.lexicon import PASSIVE_AUXILIARIES, PERSON_TITLES
+from graph.ingest.lexicon import PASSIVE_AUXILIARIES, PERSON_TITLES, TAKING_POST
 from graph.ingest.situated import Situated
-from graph.ingest.tokens import CYRILLIC, Token, grammemes
+from graph.ingest.tokens import CYRILLIC, Token, grammemes, normalize_phrase
 
 SUBJECT_ROLES = {
     "detention": ("detainee", "authority"), "sentence": ("defendant", "court"), "fine": ("target", "court"),
@@ -22,6 +22,8 @@ OBLIQUE = {"against", "of", "for", "with", "to", "from", "about", "против"
 DECISION_NOUNS = {"appointment", "appointments", "назначение", "dismissal"}
 """'Lukashenka agreed on the appointment of X', 'согласовал назначение X': the person before the noun
 decided, the one after it ('of X') is concerned."""
+DECIDED_ON = {"candidacy", "candidature", "resignation"}
+"""'approved the candidacy of X', 'accepted the resignation of X': the phrase ends in a noun like those."""
 DECREE_WORDS = {"decree", "указ", "распоряжение", "постановление", "by"}
 """'by decree of President X', 'указом Президента': the person named after them decided."""
 DECIDED = {"appointment", "dismissal"}
@@ -39,8 +41,12 @@ def subjects(
     may come twice: the caller keeps the first role."""
     subject, authority = SUBJECT_ROLES[kind]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
+    if _takes_post(trigger, tokens):  # 'X became the new governor', 'X replaced Y', 'Новым послом стал X'
+        takers = [s for s in actors if s.actor.kind == "person"]
+        first = [s for s in takers if s.mention.span.end <= trigger.start]
+        return [Participant(s.actor, subject) for s in first or takers[:1]]
     passive = _passive(trigger, tokens)
-    noun = " ".join(trigger_words) in DECISION_NOUNS
+    noun = " ".join(trigger_words) in DECISION_NOUNS or bool(DECIDED_ON.intersection(trigger_words[-1:]))
     people = [
         s
         for s in actors
@@ -88,10 +94,30 @@ def _passive(trigger: Span, tokens: list[Token]) -> bool:
 def subject_decides(kind: EventKind, trigger: Span, tokens: list[Token]) -> bool:
     """'He dismissed X', 'he made the following appointments': the subject before an active verb or a
     decision noun decided (not 'he was appointed')."""
-    if kind not in {"appointment", "dismissal", "expulsion"}:
+    if kind not in {"appointment", "dismissal", "expulsion"} or _takes_post(trigger, tokens):
         return False
     words = " ".join(t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end)
     return words in DECISION_NOUNS or not _passive(trigger, tokens)
+
+
+TAKING = frozenset(normalize_phrase(p) for p in TAKING_POST)
+
+
+def _takes_post(trigger: Span, tokens: list[Token]) -> bool:
+    return " ".join(t.norm for t in tokens if trigger.start <= t.start < trigger.end) in TAKING
+
+
+def apart_from_other_acts(trigger: Span, others: list[Span], situated: list[Situated]) -> list[Situated]:
+    """'X dismissed A from the post and appointed B in his place', 'освободил A и назначил B': A is the
+    object of the first act, B of the second; who is named before both (X) did both."""
+    after_earlier = max((o.end for o in others if o.end <= trigger.start), default=None)
+    later = min((o.start for o in others if o.start >= trigger.end), default=None)
+    return [
+        s
+        for s in situated
+        if not (after_earlier is not None and after_earlier <= s.mention.span.start < trigger.start)
+        and not (later is not None and s.mention.span.start >= later)
+    ]
 
 
 SPEECH_AFTER = {
@@ -134,6 +160,9 @@ def _object(situated: Situated, trigger: Span, tokens: list[Token], noun: bool =
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
     oblique = OBLIQUE - {"of"} if noun else OBLIQUE
     titles = [i for i, w in enumerate(between) if w in PERSON_TITLES]
+    inside = [i for i, t in enumerate(tokens) if trigger.end <= t.start < situated.mention.span.start]
+    if any(_finite(tokens, i) for i in inside):
+        return False  # 'X, who was appointed minister in 2019, met Y': Y is the object of 'met'
     if titles:  # 'dismissed the Ambassador of Belarus to Ukraine X': 'of' and 'to' belong to the title
         return len(between) <= 10 and not oblique.intersection(between[: titles[0]][-3:])
     return situated.mention.span.start - trigger.end <= 60 and not oblique.intersection(between[-3:])
@@ -151,7 +180,7 @@ def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bo
     between = [t.norm for t in tokens if previous.mention.span.end <= t.start < situated.mention.span.start]
     return (
         bool(between)
-        and between[0] in LIST_JOINS
+        and (between[0] in LIST_JOINS or between[-1] in LIST_JOINS)  # 'X Minister of Y and Z'
         and len(between) <= 12
         and any(w in PERSON_TITLES for w in between)
     )
@@ -185,6 +214,25 @@ def _agent(situated: Situated, tokens: list[Token]) -> bool:
     """'arrested by the Belarusian KGB': the body after 'by' acted."""
     before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
     return "by" in before
+
+
+PAST_FORMS = {"met", "held", "said", "told", "took", "gave", "made", "spoke", "went", "came"}
+
+
+def _finite(tokens: list[Token], index: int) -> bool:
+    """A verb of its own between the trigger and a name: the name is that verb's ('visited Minsk'; not
+    'the unnamed activist', an adjective; not 'detained and questioned X', whose verbs share X)."""
+    word = tokens[index].text
+    if index and tokens[index - 1].norm in {"and", "и"}:
+        return False
+    if not word.isascii():
+        return "VERB" in grammemes(word) and "INFN" not in grammemes(word)
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    verb_like = word.islower() and word.endswith("ed") and len(word) > 4
+    return word in PAST_FORMS or (verb_like and (following[:1].isupper() or following in OBJECT_OPENERS))
+
+
+OBJECT_OPENERS = {"the", "a", "an", "with", "to", "him", "her", "them"}
 
 
 def _short_participle(words: list[str]) -> bool:

@@ -7,8 +7,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.ingest.candidates import EventKind, Span
-from graph.ingest.lexicon import COMPANION_AFTER, NEEDS_COMPANION, PENALTIES, TRIGGERS
-from graph.ingest.tokens import Token, normalize_phrase
+from graph.ingest.lexicon import (
+    BECOMING,
+    COMPANION_AFTER,
+    NEEDS_COMPANION,
+    OFFICE_WORDS,
+    PENALTIES,
+    TRIGGERS,
+)
+from graph.ingest.tokens import Token, grammemes, normalize_phrase
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,10 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             if kind == "appointment" and PENALTIES.intersection(
                 norms[index + len(words) : index + len(words) + 4]
             ):
+                continue
+            if phrase in BECOMING and not _post_beside(tokens, index, len(words)):
+                continue
+            if kind == "meeting" and _not_a_meeting(norms, index, len(words)):
                 continue
             found.append(Trigger(kind, Span(tokens[index].start, tokens[index + len(words) - 1].end), phrase))
             index += len(words) - 1
@@ -99,3 +110,26 @@ def _adjectival(tokens: list[Token], index: int, length: int) -> bool:
         and after not in FUNCTION_WORDS
         and not after.isdigit()
     )
+
+
+def _post_beside(tokens: list[Token], index: int, length: int) -> bool:
+    """'became the new head', 'стал послом', 'Новым послом стал': a post within a few words after the
+    verb (or, in Russian, before it), in the instrumental in Russian ('стало известно о назначении посла'
+    names a post but nobody became it)."""
+    if index and tokens[index - 1].norm in {"who", "который"}:
+        return False  # 'X, who became minister in 2019, said': a life story, not news
+    after = tokens[index + length : index + length + 5]
+    near = after if tokens[index].text.isascii() else [*tokens[max(0, index - 4) : index], *after[:3]]
+    return any(t.norm in OFFICE_WORDS and (t.text.isascii() or "ablt" in grammemes(t.text)) for t in near)
+
+
+PRESS = {"press", "news", "пресс"}
+QUESTIONING = {"questioning", "interrogation", "допрос", "questioned"}
+
+
+def _not_a_meeting(norms: list[str], index: int, length: int) -> bool:
+    """'a press conference' is where someone spoke, not a meeting; 'summoned for questioning',
+    'вызвали на допрос' is a police act."""
+    before = norms[max(0, index - 1) : index]
+    after = norms[index + length : index + length + 3]
+    return bool(PRESS.intersection(before)) or bool(QUESTIONING.intersection(after))
