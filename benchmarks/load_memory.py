@@ -1,7 +1,10 @@
 """Peak RSS of `kg load --dry-run` on one seed file of N MB, in YAML, JSON and CSV, side by side.
 
     NEO4J_URI=bolt://127.0.0.1:PORT .venv/bin/python -m benchmarks.load_memory --sizes 8 32 128 256 \
-        [--code /path/to/another/checkout --label main] [--rounds 1]
+        [--code /path/to/another/checkout --label main] [--rounds 1] [--write]
+
+With --write the load is real (the database at NEO4J_URI is emptied before each run: use a scratch server),
+so the write pass's own state (change records, reports, retractions) is measured too.
 
 Each file is made once (under --data, default a temporary folder): YAML and JSON digests of events with two
 participants each (of 400 actors the file defines), CSV a table of actors with made-up names. The loader
@@ -121,17 +124,31 @@ def make(folder: Path, kind: str, megabytes: int) -> Path:
     return path
 
 
-def run(path: Path, reference: Path, code: Path | None) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of `kg load --dry-run PATH` as a child process."""
+def empty_database() -> None:
+    """Delete every node of the server at NEO4J_URI (a real load's run starts from an empty graph)."""
+    from neo4j import GraphDatabase
+
+    from graph.settings import Settings
+
+    settings = Settings()
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    with GraphDatabase.driver(os.environ["NEO4J_URI"], auth=auth) as driver, driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def run(path: Path, reference: Path, code: Path | None, write: bool = False) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of `kg load [--dry-run] PATH` as a child process."""
     env = dict(os.environ, KG_MAX_FILE_BYTES=str(3 * 1024**3))
     if code is not None:
         env["PYTHONPATH"] = str(code)
+    if write:
+        empty_database()
     command = [
         sys.executable,
         "-m",
         "graph.cli",
         "load",
-        "--dry-run",
+        *([] if write else ["--dry-run"]),
         str(path),
         "--reference",
         str(reference),
@@ -158,6 +175,7 @@ def main() -> None:
     parser.add_argument("--label", default="this branch")
     parser.add_argument("--rounds", type=int, default=1, help="runs per file; the median is reported")
     parser.add_argument("--data", type=Path, help="where the files are made (and reused)")
+    parser.add_argument("--write", action="store_true", help="a real load (empties the database first)")
     arguments = parser.parse_args()
     data: Path = arguments.data or Path(tempfile.mkdtemp(prefix="kg-load-memory-"))
     data.mkdir(parents=True, exist_ok=True)
@@ -171,7 +189,7 @@ def main() -> None:
         cells = []
         for kind in arguments.formats:
             path = make(data, kind, megabytes)
-            runs = [run(path, reference, arguments.code) for _ in range(arguments.rounds)]
+            runs = [run(path, reference, arguments.code, arguments.write) for _ in range(arguments.rounds)]
             seconds = statistics.median(each[0] for each in runs)
             rss = statistics.median(each[1] for each in runs) / 1024
             cells.append(f"{rss:,.0f} MiB ({seconds:.0f} s)")
@@ -183,6 +201,7 @@ def main() -> None:
                 "peak_rss_mib": round(rss, 1),
                 "seconds": round(seconds, 1),
                 "rounds": arguments.rounds,
+                "write": arguments.write,
             }
             # Kept run by run: a long run stopped part way keeps what it measured.
             earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []

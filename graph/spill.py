@@ -17,8 +17,10 @@ stored value by storing it again (`map[key] = changed`), never by mutating what 
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any, Generic, TypeVar, cast
@@ -38,8 +40,9 @@ PAGE = 10_000
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
-def _connect() -> sqlite3.Connection:
-    db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
+def _connect(path: str = "") -> sqlite3.Connection:
+    """A private temporary database (`path` ""), or the file another process handed over."""
+    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     for pragma in ("journal_mode=OFF", "synchronous=OFF", f"cache_size=-{CACHE_KIB}", "temp_store=FILE"):
         db.execute(f"PRAGMA {pragma}")
     db.execute("BEGIN")  # one transaction for the collection's life: nothing is ever committed to keep
@@ -276,8 +279,33 @@ class SpillList(Generic[T]):
                 yield cast(T, pickle.loads(item))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Sent to another process (the parallel survey of many files) as its items."""
-        return (SpillList, (list(self),))
+        """Sent to another process (the parallel survey of many files): as its items while they are in
+        memory (fewer than `spill_from`); once on disk, as a copy of its database in a temporary file, which
+        the receiving process opens and unlinks (`_adopt`). A file of millions of records then never passes
+        its lists through either process's memory."""
+        if self._memory is not None:
+            return (SpillList, (self._memory, self._spill_from))
+        self._flush()
+        handle, path = tempfile.mkstemp(prefix="kg-spill-", suffix=".sqlite")
+        os.close(handle)
+        copy = sqlite3.connect(path)
+        with self._lock:
+            db = cast(sqlite3.Connection, self._db)
+            db.execute("COMMIT")  # the backup copies what is committed (a temporary database keeps nothing)
+            db.backup(copy)
+            db.execute("BEGIN")
+        copy.close()
+        return (_adopt, (path, self._size, self._spill_from))
+
+
+def _adopt(path: str, size: int, spill_from: int) -> SpillList[Any]:
+    """The SpillList whose database another process copied to `path`: opened, then unlinked (the open
+    connection keeps it until it closes, as SQLite's own temporary databases)."""
+    db = _connect(path)
+    os.unlink(path)
+    items: SpillList[Any] = SpillList(spill_from=spill_from)
+    items._memory, items._db, items._size = None, db, size
+    return items
 
 
 _MISSING = object()

@@ -77,8 +77,8 @@ async def unload_source(store: GraphStore, source: str, *, by: str) -> UnloadSum
     remaining = await store.read("source_exists", source=source)
     return UnloadSummary(
         source,
-        retracted=len(prepared.retracted),
+        retracted=prepared.retracted_count,
         updated=prepared.facts_updated,
-        deleted=len(prepared.deleted),
+        deleted=prepared.deleted_count,
         source_deleted=not remaining,
     )

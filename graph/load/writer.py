@@ -59,8 +59,8 @@ from graph.reports.candidates import Run, candidate_rows, decision_rows
 from graph.reports.decisions import Proposal
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
-from graph.spill import SpillList, SpillMap
-from graph.store import Batch, GraphStore
+from graph.spill import PAGE, SpillList, SpillMap
+from graph.store import Batch, GraphStore, Record
 
 ProgressHook = Callable[[int], None]
 
@@ -100,9 +100,11 @@ class PreparedFile:
     sha256: str | None = None
     batches: list[tuple[str, list[Row], int]] = field(default_factory=list)
     """(query, the rows to write, how many records they stand for) per batch; rows may be empty."""
-    created: SpillList[str] = field(default_factory=SpillList)
-    updated: SpillList[str] = field(default_factory=SpillList)
-    """The ids created and updated: on disk past a size (graph/spill.py) until the change record."""
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    """The ids the block at hand created and updated: written below the change record with the block's
+    batches (queries/load_change_ids.cypher), then forgotten, so a file of millions of records holds a
+    block's worth of ids, not all of them."""
     unchanged: int = 0
     load_id: str = field(default_factory=lambda: f"load:{uuid.uuid4().hex}")
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -115,11 +117,11 @@ class PreparedFile:
     reports: list[Row] = field(default_factory=list)
     """New reports, written once their facts are."""
     retracted: list[str] = field(default_factory=list)
-    """Report ids retracted."""
+    """Report ids retracted, of the block at hand (forgotten once handed on; `retracted_count` counts all)."""
     deleted: list[str] = field(default_factory=list)
-    """Facts left with no live report."""
-    sent: tuple[int, int] = (0, 0)
-    """How many of `retracted` and of `deleted` are in the batches already handed on (a streamed file)."""
+    """Facts left with no live report, of the block at hand (as `retracted`)."""
+    handed: tuple[int, int] = (0, 0)
+    """How many report ids retracted and facts deleted the blocks handed on before held."""
     tally: LoadSummary = field(default_factory=LoadSummary)
     """Records created / updated / unchanged by label: added to the load's summary once the file commits."""
     matches: list[Proposal] = field(default_factory=list)
@@ -139,31 +141,41 @@ class PreparedFile:
             "created": self.facts_created,
             "updated": self.facts_updated,
             "merged": self.merged,
-            "retracted": len(self.retracted),
+            "retracted": self.retracted_count,
             "unchanged": self.facts_unchanged,
-            "created_ids": list(self.created),
-            "updated_ids": list(self.updated),
         }
         return Batch("load_change", [row], {"by": by, "at": self.at})
 
+    @property
+    def retracted_count(self) -> int:
+        return self.handed[0] + len(self.retracted)
+
+    @property
+    def deleted_count(self) -> int:
+        return self.handed[1] + len(self.deleted)
+
     def report_batches(self) -> list[Batch]:
-        """Retractions, the new reports, the facts left with none, and the matcher's decisions and candidates:
-        after the facts are written (those not handed on yet)."""
+        """Retractions, the new reports, the facts left with none, the matcher's decisions and candidates, and
+        the ids created and updated: after the facts are written (those not handed on yet)."""
         params = {"at": self.at, "load": self.load_id}
-        retracted, deleted = self.sent
+        ids: list[Mapping[str, Any]] = [
+            {"load": self.load_id, "created": self.created, "updated": self.updated}
+        ]
         batches = [
-            Batch("report_retract", [{"id": each} for each in self.retracted[retracted:]], params),
+            Batch("report_retract", [{"id": each} for each in self.retracted], params),
             Batch("report_create", list(self.reports), params),
-            Batch("fact_delete", [{"id": each} for each in self.deleted[deleted:]], params),
+            Batch("fact_delete", [{"id": each} for each in self.deleted], params),
             Batch("decide_candidates", list(self.decisions), {"decisions": self.decisions}),
             Batch("record_candidates", list(self.candidates), {"candidates": self.candidates}),
+            Batch("load_change_ids", ids if self.created or self.updated else []),
         ]
         return [batch for batch in batches if batch.rows]
 
     def handed_on(self) -> None:
-        """Forget the batches and reports handed to the transaction (the next block's come next)."""
+        """Forget what was handed to the transaction (the next block's come next); keep the counts."""
+        self.handed = (self.retracted_count, self.deleted_count)
         self.batches, self.reports, self.decisions, self.candidates = [], [], [], []
-        self.sent = (len(self.retracted), len(self.deleted))
+        self.created, self.updated, self.retracted, self.deleted = [], [], [], []
 
 
 @dataclass
@@ -263,7 +275,7 @@ class FileWriter:
         given: SpillMap[str, str] = SpillMap()
         """Fact id -> the record of the file that reports it, for the blocks settled so far."""
         source: str | None = None
-        earlier: list[dict[str, Any]] | None = None
+        earlier: SpillList[Record] | None = None
         """The source's live reports as the transaction began (read before its first write)."""
         started = False
         done = 0
@@ -287,7 +299,7 @@ class FileWriter:
             prepared.sha256 = parsed.sha256
             source = parsed.source
             if source is not None and earlier is None and not started:
-                earlier = await run("report_live_of_source", source=source)
+                earlier = await live_of_source(run, source)
             await self.classify(parsed, prepared, run, lock=lock, reported=given)
             record_of = {fact: record for record, fact in prepared.remap.items()}
             for section, rows in parsed.chunks:  # rebuilt with the ids of the facts reported
@@ -300,8 +312,11 @@ class FileWriter:
                 yield batch, done
             yield None, done
         if source is not None:
-            found = earlier if earlier is not None else await run("report_live_of_source", source=source)
-            await self.withdraw_gone(prepared, given, source, found, run)
+            found = earlier if earlier is not None else await live_of_source(run, source)
+            for gone in _gone_pages(given, source, found):  # retracted a page at a time, as blocks are
+                await withdraw(run, prepared, gone)
+                for batch in flush():
+                    yield batch, done
         for batch in flush():
             yield batch, done
         if started:
@@ -378,26 +393,6 @@ class FileWriter:
                 prepared.batches.append((FRESH_QUERIES[section], fresh, 0))
             prepared.batches.append((QUERIES[section], changed, len(rows)))
 
-    async def withdraw_gone(
-        self,
-        prepared: PreparedFile,
-        given: Collection[str],
-        source: str,
-        found: Sequence[Mapping[str, Any]],
-        run: Run,
-    ) -> None:
-        """The reports of `source` whose facts the file no longer gives: retracted (a reload). `found`: the
-        source's live reports (queries/report_live_of_source.cypher) as the file's transaction began: read
-        then, they are an index seek over committed data; read at the end, the seek also goes through every
-        report the transaction wrote, seconds per file. The same set either way: the reports this file
-        writes or retracts are of facts it gives."""
-        gone = [
-            StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
-            for each in found
-            if each["fact"] not in given
-        ]
-        await withdraw(run, prepared, gone)
-
     def _report(
         self,
         prepared: PreparedFile,
@@ -456,8 +451,8 @@ class FileWriter:
         summary = self.summary
         summary.files.append(prepared.file.name)
         summary.merged += prepared.merged
-        summary.retracted += len(prepared.retracted)
-        summary.deleted += len(prepared.deleted)
+        summary.retracted += prepared.retracted_count
+        summary.deleted += prepared.deleted_count
         summary.records += prepared.tally.records
         for label, counts in prepared.tally.counts.items():
             mine = summary.count(label)
@@ -661,6 +656,36 @@ def reading_passes(sections: Sequence[str]) -> list[frozenset[str] | None]:
 def _as_is(ref: str, target: Target) -> str:
     """References of a record already resolved."""
     return ref
+
+
+async def live_of_source(run: Run, source: str) -> SpillList[Record]:
+    """The live reports of `source` (queries/report_live_of_source.cypher), a page at a time into a list
+    that moves to disk when long: a reload of a source with millions of reports holds a page of them.
+    Read as the file's transaction begins, before its first write: then they are an index seek over
+    committed data; read at the end, the seek also goes through every report the transaction wrote, seconds
+    per file. The same set either way: the reports the file writes or retracts are of facts it gives."""
+    found: SpillList[Record] = SpillList()
+    after = ""
+    while True:
+        page = await run("report_live_of_source", source=source, after=after, page=PAGE)
+        found.extend(page)
+        if len(page) < PAGE:
+            return found
+        after = page[-1]["id"]
+
+
+def _gone_pages(given: Collection[str], source: str, found: Iterable[Record]) -> Iterator[list[StoredReport]]:
+    """The reports of `source` whose facts the file no longer gives (a reload retracts them), by pages."""
+    page: list[StoredReport] = []
+    for each in found:
+        if each["fact"] not in given:
+            report = StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
+            page.append(report)
+            if len(page) >= PAGE:
+                yield page
+                page = []
+    if page:
+        yield page
 
 
 async def live_reports(run: Run, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:

@@ -66,8 +66,6 @@ class Audit:
             "merged": merged,
             "retracted": max(retracted, ops.count("delete")),
             "unchanged": 0,
-            "created_ids": [],
-            "updated_ids": [],
         }
         return Batch("load_change", [row], {"by": self.by, "at": self.at})
 

@@ -1,10 +1,10 @@
 """Compare what two ways of building a graph wrote, fact by fact and link by link.
 
 History is left out: :Report nodes (live and retracted; a fact's live reports show in its `source_count`,
-`disputes` and its links' `sources`), :Load and :Change records and the relationships to them, the
-matcher's bookkeeping (:Candidate pairs for `kg review`, stamped when found, and the :MatchLock nodes loads
-lock), and the time stamps that say when something was loaded (`first_reported`, `last_changed`,
-created/updated stamps).
+`disputes` and its links' `sources`), :Load records (with their :LoadIds) and :Change records and the
+relationships to them, the matcher's bookkeeping (:Candidate pairs for `kg review`, stamped when found, and
+the :MatchLock nodes loads lock), and the time stamps that say when something was loaded (`first_reported`,
+`last_changed`, created/updated stamps).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.store import GraphStore
 
-HISTORY_LABELS = ["Change", "Load", "Report", "Candidate", "MatchLock"]
+HISTORY_LABELS = ["Change", "Load", "LoadIds", "Report", "Candidate", "MatchLock"]
 TIME_STAMPS = frozenset({"first_reported", "last_changed", "created_at", "updated_at"})
 
 _NODES = (

@@ -284,7 +284,9 @@ async def test_a_name_that_looks_like_cypher_is_stored_verbatim_and_does_nothing
         store, "MATCH (p:Person {id: 'person:bobby'}) RETURN p.name AS name, p.aliases AS aliases"
     )
     assert stored == [{"name": name, "aliases": [alias]}]
-    assert len(await graph_snapshot(store)) == before + 2, "the person, and the :Change record of its file"
+    assert len(await graph_snapshot(store)) == before + 4, (
+        "the person, the :Change record of its file, and the ids it wrote (a :LoadIds node and its link)"
+    )
     assert await rows(store, "MATCH (m) WHERE m.pwned RETURN m") == []
 
 

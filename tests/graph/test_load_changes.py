@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from graph.cli import app
 from graph.load.pipeline import os_user
 from graph.load.writer import _Producer
+from graph.schema import migrate
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from graph.write import history, upsert_event
@@ -21,7 +22,9 @@ from tests.graph.test_load_malformed import HEADER, SOURCE_TEXT, meeting
 BAN = "event:2023-04-28-putin-banned-from-moldova"
 LOADS = (
     "MATCH (c:Change:Load) RETURN c.op AS op, c.by AS by, c.file AS file, c.sha256 AS sha256, "
-    "c.created_ids AS created, c.updated_ids AS updated, c.unchanged AS unchanged ORDER BY c.at"
+    "reduce(all = [], ids IN [(c)-[:LISTS]->(i:LoadIds) | i.created] | all + ids) AS created, "
+    "reduce(all = [], ids IN [(c)-[:LISTS]->(i:LoadIds) | i.updated] | all + ids) AS updated, "
+    "c.unchanged AS unchanged ORDER BY c.at"
 )
 
 
@@ -150,3 +153,41 @@ async def test_many_small_files_in_one_load_each_leave_the_record_of_their_own_f
     loads = await rows(store, LOADS)
     written = {change["file"]: change["created"] for change in loads if change["file"] in expected}
     assert written == expected
+
+
+async def test_a_file_lists_the_ids_it_wrote_block_by_block(store: GraphStore, tmp_path: Path) -> None:
+    """A file's ids are written below its change record with each block, not gathered to the end: a table of
+    millions of actors must not hold millions of ids in memory, nor put them into one property."""
+    digest = copy_digest(tmp_path)
+
+    await load(store, digest, batch_size=1)
+
+    [written] = [change for change in await rows(store, LOADS) if change["file"] == str(digest)]
+    assert BAN in written["created"] and len(written["created"]) == len(set(written["created"]))
+    lists = await rows(
+        store, "MATCH (:Load {file: $file})-[:LISTS]->(ids:LoadIds) RETURN count(*) AS n", file=str(digest)
+    )
+    assert lists[0]["n"] > 1, "one list per block"
+    assert [(change.op, change.file) for change in await history(store, BAN)] == [("create", str(digest))]
+
+
+async def test_kg_migrate_moves_the_ids_of_older_loads_below_them(store: GraphStore) -> None:
+    """A graph loaded before the ids moved to :LoadIds keeps them on its :Change:Load nodes; after migrating
+    the history finds them as before, and a second migration changes nothing."""
+    async with store.driver.session(database=store.database) as session:
+        await session.run(
+            "CREATE (:Change:Load {id: 'load:older', kind: 'load', by: 'older-loader', at: datetime(), "
+            "file: 'older.yaml', created_ids: ['event:older-one'], updated_ids: ['event:older-two']})"
+        )
+
+    await migrate(store)
+    await migrate(store)
+
+    assert [(change.op, change.by) for change in await history(store, "event:older-one")] == [
+        ("create", "older-loader")
+    ]
+    assert [change.op for change in await history(store, "event:older-two")] == ["update"]
+    left = await rows(store, "MATCH (c:Load {id: 'load:older'}) RETURN c.created_ids AS ids")
+    assert left == [{"ids": None}]
+    lists = await rows(store, "MATCH (:Load {id: 'load:older'})-[:LISTS]->(ids:LoadIds) RETURN count(*) AS n")
+    assert lists == [{"n": 1}]

@@ -19,9 +19,10 @@ from typer.testing import CliRunner
 from api.app import create_app
 from graph.cli import app
 from graph.errors import InvalidInput
-from graph.load import load_paths
+from graph.load import load_paths, writer
 from graph.load.unload import unload_source
 from graph.settings import REPO_ROOT, Settings, get_settings
+from graph.spill import PAGE
 from graph.store import GraphStore
 from tests.conftest import _holding, gql, serve
 from tests.graph.snapshot import facts_and_links
@@ -160,9 +161,13 @@ async def test_load_a_load_b_unload_b_is_load_a_alone(store: GraphStore) -> None
     assert await facts_and_links(store) == alone
 
 
+@pytest.mark.parametrize("page", [PAGE, 1], ids=["pages of 10,000", "pages of one"])
 async def test_reloading_a_digest_without_a_record_retracts_its_report(
-    store: GraphStore, tmp_path: Path
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: int
 ) -> None:
+    """A source's live reports are read, and those its file dropped retracted, a page at a time (a reload of a
+    source of millions of reports holds a page of them): with pages of one the outcome is the same."""
+    monkeypatch.setattr(writer, "PAGE", page)
     ledger = _copy(LEDGER, tmp_path)
     await load(store, SEED, ledger)
     talks = "event:2023-04-26-golovchenko-travnikov-talks"

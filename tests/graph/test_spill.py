@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from graph.spill import SpillList, SpillMap
 
@@ -35,3 +39,36 @@ def test_a_list_on_disk_keeps_its_order_and_pickles_as_its_items() -> None:
     assert list(items) == list(range(8))
     assert len(items) == 8
     assert list(pickle.loads(pickle.dumps(items))) == list(range(8))
+
+
+def test_a_list_on_disk_crosses_to_another_process_as_a_file_not_as_its_items(tmp_path: Path) -> None:
+    """The parallel survey sends a file's lists back from its worker: a million records' worth of them must
+    not pass through memory on either side."""
+    items = SpillList(range(5), spill_from=2)
+    tempfile.tempdir, before = str(tmp_path), tempfile.tempdir
+    try:
+        sent = pickle.dumps(items)
+    finally:
+        tempfile.tempdir = before
+    assert len(sent) < 200, "the database's path, not its items"
+
+    received = pickle.loads(sent)
+    items.append(5)  # the sender's list goes on as before
+
+    assert received.on_disk and list(received) == list(range(5)) and len(received) == 5
+    assert list(tmp_path.iterdir()) == [], "the receiver unlinked the copy once it opened it"
+    received.append(9)
+    assert list(received) == [0, 1, 2, 3, 4, 9]
+    assert list(items) == list(range(6))
+
+
+def _spilled(count: int) -> SpillList[int]:
+    return SpillList(range(count), spill_from=2)
+
+
+def test_a_worker_process_hands_its_list_on_disk_to_the_loader() -> None:
+    """As the parallel survey of many files does (graph/load/survey.py)."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        received = pool.submit(_spilled, 10).result()
+
+    assert received.on_disk and list(received) == list(range(10))
