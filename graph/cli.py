@@ -44,7 +44,7 @@ async def _migrate() -> list[str]:
 
 @app.command()
 def migrate() -> None:
-    """Create the constraints and indexes that are missing (safe to run again)."""
+    """Create the missing constraints and indexes; bring older data up to date (safe to run again)."""
     created = asyncio.run(_migrate())
     if created:
         console.print("Created: " + ", ".join(created))

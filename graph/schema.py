@@ -1,4 +1,5 @@
-"""Schema installation (`kg migrate`): constraints and indexes from queries/schema/, idempotent."""
+"""Schema installation (`kg migrate`): constraints and indexes from queries/schema/, idempotent; a file there
+may also bring older data up to date (60_load_ids_of_older_loads.cypher), just as idempotently."""
 
 from __future__ import annotations
 
