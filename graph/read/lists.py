@@ -33,6 +33,8 @@ class EventPageGroup:
     key: str
     side: list[str] | None
     actor: str | None = None
+    owner: str | None = None
+    """An actor to read with the page, in the same round trip (`actor(id) { events }`): Page.owner."""
 
     def conditions(self) -> list[dict[str, list[str]]]:
         if self.side is None:
@@ -83,7 +85,7 @@ def event_page_query(
     query = query_for("read/events_page" if walk else "read/events_page_sorted", page)
     return query, {
         "groups": [
-            {"key": g.key, "actors": g.conditions(), **(anchor or _EVERY_EVENT)}
+            {"key": g.key, "owner": g.owner, "actors": g.conditions(), **(anchor or _EVERY_EVENT)}
             for g, anchor in zip(groups, anchors, strict=True)
         ],
         **params,

@@ -68,4 +68,10 @@ CALL (g) {
     // </links>
   } END}) AS page
 }
-RETURN g.key AS group, total, page
+// The actor a group names as its owner (g.owner: `actor(id) { events }` reads the actor with its page, in one
+// round trip); none when it names none.
+OPTIONAL CALL (g) {
+  MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
+  RETURN properties(o) AS owner
+}
+RETURN g.key AS group, total, page, owner

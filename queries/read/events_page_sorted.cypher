@@ -82,6 +82,12 @@ CALL (g, text_hits) {
   RETURN size(matched) AS total,
          [m IN matched WHERE $after_key IS NULL OR m.key > $after_key][..$limit] AS chosen
 }
+// The actor a group names as its owner (g.owner: `actor(id) { events }` reads the actor with its page, in one
+// round trip); none when it names none.
+OPTIONAL CALL (g) {
+  MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
+  RETURN properties(o) AS owner
+}
 RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {key: m.key, node: e {
   .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
   links: CASE WHEN size($links) > 0 THEN {
@@ -103,4 +109,4 @@ RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {key: m.key, node:
     evidence: CASE WHEN 'evidence' IN $links THEN
       [(e)-[r:EVIDENCE]->(s:Source) | {quote: r.quote, start: r.start, end: r.end, source: properties(s)}] END
     // </links>
-  } END}][0]] AS page
+  } END}][0]] AS page, owner
