@@ -25,10 +25,10 @@ def plain(value: Any) -> Any:
         return value
     if kind is float:
         return value if math.isfinite(value) else None
-    if kind is dict:
-        return {key: plain(item) for key, item in value.items()}
+    if kind is dict:  # a plain item is kept without a call: a page of events holds thousands of them
+        return {key: item if type(item) in _AS_IS else plain(item) for key, item in value.items()}
     if kind is list:
-        return [plain(item) for item in value]
+        return [item if type(item) in _AS_IS else plain(item) for item in value]
     return _driver_value(value)
 
 

@@ -57,6 +57,35 @@ class Loaders:
     actors: DataLoader[str, dict[str, Any] | None]
 
 
+async def actor_event_pages(
+    store: GraphStore, keys: list[ActorEventsKey], owner: str | None = None
+) -> dict[ActorEventsKey, Page]:
+    """The pages of the actors' events, one round trip per different set of arguments (one in practice);
+    `owner`: an actor of `keys` whose properties its page brings along (Page.owner), so `actor(id)
+    { events }` takes one round trip."""
+    names = await directory(store)
+    by_arguments: dict[tuple[object, ...], list[ActorEventsKey]] = defaultdict(list)
+    for key in keys:
+        by_arguments[(key.kinds, key.start, key.end, key.page, key.links)].append(key)
+    pages: dict[ActorEventsKey, Page] = {}
+    for same in by_arguments.values():
+        first = same[0]
+        kinds = list(first.kinds) or None
+        filters = ResolvedEventFilter(kinds, first.start, first.end, None, None, None, None)
+        groups = [
+            EventPageGroup(
+                key.actor,
+                political_side(names.actors[key.actor], names) if key.actor in names.actors else [key.actor],
+                key.actor,
+                key.actor if key.actor == owner else None,
+            )
+            for key in same
+        ]
+        found = await event_pages(store, filters, groups, first.page, first.links)
+        pages.update({key: found[key.actor] for key in same})
+    return pages
+
+
 def make_loaders(store: GraphStore) -> Loaders:
     async def load_event_links(keys: list[EventLinksKey]) -> list[Links | None]:
         """One query per different selection (one in practice: the events of a list share theirs)."""
@@ -74,28 +103,7 @@ def make_loaders(store: GraphStore) -> Loaders:
         return await agreement_links(store, ids)
 
     async def load_actor_events(keys: list[ActorEventsKey]) -> list[Page]:
-        names = await directory(store)
-        by_arguments: dict[tuple[object, ...], list[ActorEventsKey]] = defaultdict(list)
-        for key in keys:
-            by_arguments[(key.kinds, key.start, key.end, key.page, key.links)].append(key)
-        pages: dict[ActorEventsKey, Page] = {}
-        for same in by_arguments.values():
-            first = same[0]
-            filters = ResolvedEventFilter(
-                list(first.kinds) or None, first.start, first.end, None, None, None, None
-            )
-            groups = [
-                EventPageGroup(
-                    key.actor,
-                    political_side(names.actors[key.actor], names)
-                    if key.actor in names.actors
-                    else [key.actor],
-                    key.actor,
-                )
-                for key in same
-            ]
-            found = await event_pages(store, filters, groups, first.page, first.links)
-            pages.update({key: found[key.actor] for key in same})
+        pages = await actor_event_pages(store, keys)
         return [pages[key] for key in keys]
 
     async def load_reports(keys: list[ReportsKey]) -> list[list[FactReport]]:

@@ -13,11 +13,13 @@ from api.schema.common import Connection, Evidence, GeoPoint, Money, Source, con
 from api.schema.context import Context
 from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind, LinkDirection, SubjectKind
 from api.schema.filters import FactOrder, page_asked
-from api.schema.loaders import ActorEventsKey, EventLinksKey
+from api.schema.loaders import ActorEventsKey, EventLinksKey, actor_event_pages
 from api.schema.reports import Reported
-from api.schema.selection import event_links_selected
+from api.schema.selection import child_fields, event_links_selected
+from graph.errors import KgError
 from graph.model.links import EVENT_LINK_KINDS, LINK_KIND_OF_TYPE
 from graph.read.links import Links
+from graph.read.lookup import found_node, node_by_id
 from graph.read.money import money_of
 from graph.read.pages import Page
 
@@ -112,11 +114,44 @@ class Actor:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Event]:
-        page = page_asked(info, first, after, last, before, order_by, "date")
-        links = event_links_selected(info, "edges", "node")
-        key = ActorEventsKey(self.id, tuple(k.value for k in kinds or []), from_, to, page, links)
+        key = actor_events_key(info, self.id, kinds, from_, to, first, after, order_by, last, before)
         found = await info.context.loaders.actor_events.load(key)
-        return await event_connection(info, found, links)
+        return await event_connection(info, found, key.links)
+
+
+def actor_events_key(
+    info: Any,
+    actor_id: str,
+    kinds: list[EventKind] | None = None,
+    from_: date | None = None,
+    to: date | None = None,
+    first: int | None = None,
+    after: str | None = None,
+    order_by: FactOrder | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> ActorEventsKey:
+    """The page `Actor.events` asks its loader for, from its arguments and what is selected below it."""
+    page = page_asked(info, first, after, last, before, order_by, "date")
+    links = event_links_selected(info, "edges", "node")
+    return ActorEventsKey(actor_id, tuple(k.value for k in kinds or []), from_, to, page, links)
+
+
+async def actor_props(info: Ctx, actor_id: str) -> dict[str, Any]:
+    """The actor's properties. When its `events` are selected below, they are planned here and read with it
+    in one round trip (the page primed into the loader `Actor.events` asks), as the peer's single statement
+    does; another alias of `events` with other arguments is read by its own field, and a selection that
+    cannot be planned (conditional, or arguments `Actor.events` will refuse) falls back to two round trips,
+    so the field reports its own errors."""
+    for child in child_fields(info, Actor, "events")[:1]:
+        try:
+            key = actor_events_key(child.info(info), actor_id, **child.arguments)
+        except KgError:
+            break
+        page = (await actor_event_pages(info.context.store, [key], owner=actor_id))[key]
+        info.context.loaders.actor_events.prime(key, page)
+        return found_node("actor", actor_id, page.owner)
+    return await node_by_id(info.context.store, "actor", actor_id)
 
 
 @strawberry.type(description="An office held: who, which office, of what, from when to when.")

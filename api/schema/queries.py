@@ -25,7 +25,7 @@ from api.schema.filters import (
     event_filter,
     page_asked,
 )
-from api.schema.nodes import Actor, Agreement, Ctx, Event, event_connection, events_of
+from api.schema.nodes import Actor, Agreement, Ctx, Event, actor_props, event_connection, events_of
 from api.schema.selection import event_links_selected
 from graph.errors import Location, NotFound, ValidationFailed
 from graph.read.as_of import events_page_as_of
@@ -117,7 +117,7 @@ class LookupQuery:
         actor_id = (
             str(id) if id is not None else (await resolve_actor(info.context.store, str(name), "name")).id
         )
-        return Actor.of(await node_by_id(info.context.store, "actor", actor_id))
+        return Actor.of(await actor_props(info, actor_id))
 
     @strawberry.field(description="One event by id.")
     async def event(self, info: Ctx, id: strawberry.ID, as_of: AsOf = None) -> Event:

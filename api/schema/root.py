@@ -21,6 +21,7 @@ from strawberry.types import Info
 from api.input_limits import InputLimits, literal_limits_rule
 from api.schema.changes import ChangeQuery, Subscription
 from api.schema.context import Context
+from api.schema.direct import resolve_directly
 from api.schema.discovery import DiscoveryQuery
 from api.schema.engagements import EngagementQuery
 from api.schema.errors import ErrorCodes
@@ -80,4 +81,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    return QuietSchema(query=query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    schema = QuietSchema(query=query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    resolve_directly(schema)
+    return schema

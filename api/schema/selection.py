@@ -4,9 +4,23 @@ for the fields selected")."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from strawberry.types.nodes import SelectedField, Selection
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLObjectType,
+    InlineFragmentNode,
+    SelectionNode,
+    VariableValues,
+    get_argument_values,
+    get_named_type,
+)
+from strawberry.types.arguments import convert_arguments
+from strawberry.types.base import get_object_definition
+from strawberry.types.nodes import SelectedField, Selection, convert_selections
 
 from graph.read.links import EVENT_LINKS
 
@@ -25,7 +39,12 @@ def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
 def selected_below(info: Any, *path: str) -> frozenset[str]:
     """The names of the fields selected at `path` below the field being resolved (for a connection of
     events: "edges", "node"), merged over every place the path is selected (aliases, fragments)."""
-    level = list(_fields(info.selected_fields))
+    return names_below(info.selected_fields, *path)
+
+
+def names_below(selected: list[Selection], *path: str) -> frozenset[str]:
+    """`selected_below` of a field whose selections are `selected` (its `info.selected_fields`)."""
+    level = list(_fields(selected))
     for name in path:
         level = [inner for field in level for inner in _fields(field.selections) if inner.name == name]
     return frozenset(inner.name for field in level for inner in _fields(field.selections))
@@ -34,3 +53,80 @@ def selected_below(info: Any, *path: str) -> frozenset[str]:
 def event_links_selected(info: Any, *path: str) -> frozenset[str]:
     """The link fields of the events at `path` below the field being resolved."""
     return selected_below(info, *path) & _EVENT_LINKS
+
+
+@dataclass(frozen=True)
+class ChildField:
+    """A field selected directly below the field being resolved, as its own resolver will see it: what
+    `info.selected_fields` and the keyword arguments will be when it runs."""
+
+    selected: list[Selection]
+    arguments: dict[str, Any]
+
+    def info(self, parent: Any) -> Any:
+        """What the child's resolver reads of its `info` to plan its own fetch (its context and selected
+        fields), seen from the parent's `info`."""
+        return _ChildInfo(parent.context, self.selected)
+
+
+@dataclass(frozen=True)
+class _ChildInfo:
+    context: Any
+    selected_fields: list[Selection]
+
+
+def child_fields(info: Any, owner: type, name: str) -> list[ChildField]:
+    """Each selection of the field `name` of `owner` (a Strawberry type) directly below the field being
+    resolved, one per response key (an alias is another), with its arguments converted as Strawberry
+    converts them for the resolver. A resolver plans with it what a child needs, to fetch both in one round
+    trip (`actor(id) { events }`). Empty when the selection is conditional (@skip, @include) or its
+    arguments do not coerce: the child then fetches for itself, and reports its own errors."""
+    raw = info._raw_info  # the graphql-core info: field nodes, fragments, variables
+    parent = get_named_type(raw.return_type)
+    definition = get_object_definition(owner)
+    field = definition.get_field(name) if definition else None
+    if not isinstance(parent, GraphQLObjectType) or name not in parent.fields or field is None:
+        return []
+    by_key: dict[str, list[FieldNode]] = {}
+    try:
+        for node in _child_nodes(raw, [n for f in raw.field_nodes for n in _selections(f)], name):
+            by_key.setdefault((node.alias or node.name).value, []).append(node)
+        variables = VariableValues(sources={}, coerced=dict(raw.variable_values))
+        return [
+            ChildField(
+                convert_selections(raw, nodes),
+                convert_arguments(
+                    get_argument_values(parent.fields[name], nodes[0], variables),
+                    field.arguments,
+                    scalar_registry=info.schema.schema_converter.scalar_registry,
+                    config=info.schema.config,
+                ),
+            )
+            for nodes in by_key.values()
+        ]
+    except (_Conditional, GraphQLError):
+        return []
+
+
+class _Conditional(Exception):
+    """A selection under @skip or @include: whether it runs is the executor's to say."""
+
+
+def _selections(node: FieldNode | InlineFragmentNode) -> tuple[SelectionNode, ...]:
+    return tuple(node.selection_set.selections) if node.selection_set else ()
+
+
+def _child_nodes(raw: Any, selections: Iterable[SelectionNode], name: str) -> Iterator[FieldNode]:
+    for node in selections:
+        if isinstance(node, FieldNode):
+            if node.name.value == name:
+                if node.directives:
+                    raise _Conditional
+                yield node
+        elif node.directives:
+            raise _Conditional
+        elif isinstance(node, InlineFragmentNode):
+            yield from _child_nodes(raw, _selections(node), name)
+        elif isinstance(node, FragmentSpreadNode):
+            fragment = raw.fragments[node.name.value]
+            yield from _child_nodes(raw, fragment.selection_set.selections, name)

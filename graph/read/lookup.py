@@ -16,10 +16,14 @@ _TERM = re.compile(r"\w+", re.UNICODE)
 
 async def node_by_id(store: GraphStore, kind: str, node_id: str) -> dict[str, Any]:
     rows = await store.read(f"read/{kind}_by_id", id=node_id)
-    if not rows:
+    return found_node(kind, node_id, rows[0]["node"] if rows else None)
+
+
+def found_node(kind: str, node_id: str, props: dict[str, Any] | None) -> dict[str, Any]:
+    """`props`, the node of that kind and id another query read; NotFound (argument `id`) when it is None."""
+    if props is None:
         raise NotFound(f"no {kind} with id '{node_id}'", location=Location(field="id"))
-    node: dict[str, Any] = rows[0]["node"]
-    return node
+    return props
 
 
 @dataclass(frozen=True)

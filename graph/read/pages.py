@@ -66,6 +66,9 @@ class Page:
     has_previous: bool
     links: dict[str, dict[str, Any]] | None = None
     """What each item links to, by id, when the page query read its links too (events' selected links)."""
+    owner: dict[str, Any] | None = None
+    """The properties of the node the page belongs to, when the page query was asked to read it too (an
+    actor's events: graph.read.lists.EventPageGroup.owner); None when not asked or not found."""
 
 
 def page_request(
@@ -152,7 +155,8 @@ def keyed_page_of(row: dict[str, Any], request: PageRequest) -> Page:
     items = [(key_cursor(request.order, item["key"]), item["node"]) for item in rows[: request.first]]
     more = len(rows) > request.first
     links = {item["node"]["id"]: item["links"] for item in rows if item.get("links") is not None} or None
+    owner = row.get("owner")
     if request.backward:
         items.reverse()
-        return Page(items, row["total"], request.after is not None, more, links)
-    return Page(items, row["total"], more, request.after is not None, links)
+        return Page(items, row["total"], request.after is not None, more, links, owner)
+    return Page(items, row["total"], more, request.after is not None, links, owner)

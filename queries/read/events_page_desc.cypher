@@ -4,8 +4,8 @@
 // The page walks the start_date index from the cursor ($after_date, $after_id), so only the events up to the
 // page's end are read (hinted: the walk does not turn into a scan with the graph's statistics); the total is counted only when asked for ($with_total: the UNWIND keeps the planner
 // from scanning the events whatever it is), which is why the filter appears twice. The key of an event is
-// [false, start date, id], as in events_page_sorted. The moments first_reported and last_changed come as ISO
-// text, as in events_page_sorted.
+// [false, start date, id], as in events_page_sorted. The dates (the key's too) and the moments
+// first_reported and last_changed come as ISO text, as in events_page_sorted.
 // The filter is events_page_sorted's without the conditions on actors, places and text: those are given
 // to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
 UNWIND $groups AS g
@@ -45,8 +45,9 @@ CALL (g) {
         WHEN e.value_currency = $currency THEN toFloat(e.value_amount) END <= $value_max, false))
       // </filter>
   WITH e ORDER BY e.start_date DESC, e.id DESC LIMIT $limit
-  RETURN collect({key: [false, e.start_date, e.id], node: e {
-    .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
+  RETURN collect({key: [false, toString(e.start_date), e.id], node: e {
+    .*, start_date: toString(e.start_date), end_date: toString(e.end_date),
+    first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
   links: CASE WHEN size($links) > 0 THEN {
     // <links> an event's links, as read/event_links reads them (the same text in every page query)
     participants: CASE WHEN 'participants' IN $links THEN
@@ -68,4 +69,10 @@ CALL (g) {
     // </links>
   } END}) AS page
 }
-RETURN g.key AS group, total, page
+// The actor a group names as its owner (g.owner: `actor(id) { events }` reads the actor with its page, in one
+// round trip); none when it names none.
+OPTIONAL CALL (g) {
+  MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
+  RETURN properties(o) AS owner
+}
+RETURN g.key AS group, total, page, owner

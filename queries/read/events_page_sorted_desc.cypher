@@ -15,7 +15,9 @@
 // place in one); each source condition (one reports it); the value bounds; the text ($lucene). A list of
 // conditions that must all hold stands for `all`, one condition listing several ids for `any`.
 // The moments first_reported and last_changed come as ISO text: the driver's hydration of a DateTime costs
-// about 60 µs, two per event (0.1 ms per event of a page), datetime.fromisoformat a microsecond. With each
+// about 60 µs, two per event (0.1 ms per event of a page), datetime.fromisoformat a microsecond; the
+// dates come as ISO text too (the key's date in date order: its cursor is text anyway), read back by
+// graph.read.lists.event_pages (a Date's hydration costs about 5 µs, three per event). With each
 // chosen event come the links named in $links (the link fields the client selected): one round trip.
 // The events whose title, summary, content or a quote has every word of $lucene (none asked: no hits).
 CALL () {
@@ -82,8 +84,16 @@ CALL (g, text_hits) {
   RETURN size(matched) AS total,
          [m IN matched WHERE $after_key IS NULL OR m.key < $after_key][..$limit] AS chosen
 }
-RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {key: m.key, node: e {
-  .*, first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
+// The actor a group names as its owner (g.owner: `actor(id) { events }` reads the actor with its page, in one
+// round trip); none when it names none.
+OPTIONAL CALL (g) {
+  MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
+  RETURN properties(o) AS owner
+}
+RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {
+  key: CASE $order WHEN 'date' THEN [m.key[0], toString(m.key[1]), m.key[2]] ELSE m.key END, node: e {
+  .*, start_date: toString(e.start_date), end_date: toString(e.end_date),
+    first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
   links: CASE WHEN size($links) > 0 THEN {
     // <links> an event's links, as read/event_links reads them (the same text in every page query)
     participants: CASE WHEN 'participants' IN $links THEN
@@ -103,4 +113,4 @@ RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {key: m.key, node:
     evidence: CASE WHEN 'evidence' IN $links THEN
       [(e)-[r:EVIDENCE]->(s:Source) | {quote: r.quote, start: r.start, end: r.end, source: properties(s)}] END
     // </links>
-  } END}][0]] AS page
+  } END}][0]] AS page, owner
