@@ -35,7 +35,7 @@ from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
-from graph.errors import InvalidInput, KgError, Location, ValidationFailed
+from graph.errors import InvalidInput, KgError, Location, QueryTimeout, ValidationFailed
 from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
 from graph.load.items import read_items
@@ -242,20 +242,26 @@ class FileWriter:
                     self.progress(done - reported)
                     reported = done
 
-        if self.dry_run:
-            async for _ in batches(self.store.load_read, lock=False):
-                pass
-            self._account(outcome)
-            return
+        where = Location(file=file.name)
         try:
+            if self.dry_run:
+                async for _ in batches(self.store.load_read, lock=False):
+                    pass
+                self._account(outcome)
+                return
             written = await self.store.write_batches(batches, reads=True)
+        except QueryTimeout:  # the store's message speaks to API clients; this one to whoever loads
+            seconds = self.store.timeouts.load
+            message = (
+                f"the file's transaction ran longer than KG_LOAD_TIMEOUT ({seconds:g} s) and was stopped; "
+                "nothing of it was written. Raise KG_LOAD_TIMEOUT, or split the file"
+            )
+            raise QueryTimeout(message, location=where) from None
         except OverflowError as exc:  # the model should have refused it; the file still names the culprit
-            where = Location(file=file.name)
             raise ValidationFailed(
                 f"a number too large for Neo4j (64-bit integers): {exc}", location=where
             ) from None
         except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
-            where = Location(file=file.name)
             message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
             raise KgError(message, location=where) from None
         finally:

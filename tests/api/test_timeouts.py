@@ -23,6 +23,7 @@ from graph.neo4j_server import server
 from graph.settings import LOCAL_DEV_PASSWORD, Settings
 from graph.store import Batch, GraphStore
 from tests.conftest import gql, serve
+from tests.graph.test_load import copy_digest, load
 
 SLOW = (
     "UNWIND range(1, 50000) AS a UNWIND range(1, 50000) AS b WITH a, b WHERE a * b < 0 "
@@ -76,6 +77,25 @@ async def test_a_slow_batch_write_is_stopped(impatient_store: GraphStore, slow_q
         await impatient_store.write_batches([Batch(SLOWED, [{"x": 1}])])
     with pytest.raises(QueryTimeout):
         await impatient_store.write_batches([Batch(SLOWED, [{"x": 1}])], timeout=0.5)
+
+
+async def test_a_load_that_runs_too_long_names_its_file_and_the_setting(
+    impatient_store: GraphStore, slow_queries: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Whoever loads is told which file and which setting, not the API's advice to ask for a smaller page."""
+    real = store_module.cypher
+    monkeypatch.setattr(
+        store_module, "cypher", lambda name: SLOW if name == "load_stored_hashes" else real(name)
+    )
+    digest = copy_digest(tmp_path)
+
+    with pytest.raises(QueryTimeout) as stopped:
+        await load(impatient_store, digest)
+
+    message, where = str(stopped.value), stopped.value.location
+    assert where is not None and where.file and message.startswith(f"{where.file}: ")
+    assert "KG_LOAD_TIMEOUT (1 s)" in message and "nothing of it was written" in message
+    assert "page" not in message
 
 
 async def test_a_slow_stream_is_stopped(impatient_store: GraphStore, slow_queries: None) -> None:
