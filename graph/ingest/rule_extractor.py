@@ -41,6 +41,7 @@ from graph.ingest.speech import pronoun_speaks, quotations, said_spans, speaker_
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.subjects import COURT_KINDS, SUBJECT_ROLES, apart_from_other_acts, subject_decides
+from graph.ingest.talk_money import sum_talked_of
 from graph.ingest.titles import event_title
 from graph.ingest.tokens import Token
 from graph.ingest.triggers import Trigger, find_triggers
@@ -138,6 +139,8 @@ class RuleExtractor:
                 person_for_post(candidate, digest, kept)
             if candidate.kind in MONEY_KINDS and candidate.money is None:
                 sum_told_next(candidate, digest, kept)
+        for candidate in kept:
+            sum_talked_of(candidate, digest, kept)
         return kept
 
     def _date(
