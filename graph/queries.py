@@ -47,3 +47,15 @@ def planned_once(name: str) -> str:
 def as_one_map(params: dict[str, Any]) -> dict[str, Any]:
     """The parameters of a `planned_once` query."""
     return {ONE_MAP: params}
+
+
+KEEP_PLAN = "CYPHER replan=skip\n"
+
+
+@cache
+def planned_to_keep(name: str) -> str:
+    """`planned_once(name)`, its plan kept while the graph's statistics change (`replan=skip`): for the
+    loader's transactions, whose queries start from id seeks or hinted index seeks, so the plan made on the
+    first file's small graph is as good on the last one's. Without it, a bulk load that doubles the graph
+    file after file plans each read and batch again every few files (1-12 s each on a busy machine)."""
+    return KEEP_PLAN + planned_once(name)

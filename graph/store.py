@@ -33,7 +33,7 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, Sessio
 
 from graph import telemetry
 from graph.errors import QueryTimeout, Unavailable
-from graph.queries import as_one_map, cypher, planned_once
+from graph.queries import as_one_map, cypher, planned_once, planned_to_keep
 from graph.settings import Settings
 from graph.values import plain
 
@@ -284,19 +284,23 @@ class GraphStore:
 
                 async def read(query: str, **params: Any) -> list[Record]:
                     self.round_trips += 1
-                    result = await tx.run(cypher(query), params)
+                    result = await tx.run(planned_to_keep(query), as_one_map(params))
                     return [_plain_record(record) async for record in result]
 
+                # Every query planned once and kept (one map parameter, graph/queries.py `planned_to_keep`): a
+                # list's size is part of a plan's cache key, and each file's reads and batches hand over lists
+                # of other sizes (1-3 s of planning each).
                 batches = (make(read) if reads else make()) if callable(make) else make
                 try:
                     async for batch in _aiter(batches):
                         params = {**(batch.params or {}), "rows": batch.rows}
-                        result = await tx.run(cypher(batch.query), params)
+                        result = await tx.run(planned_to_keep(batch.query), as_one_map(params))
                         taken = {record["taken"] async for record in result} if batch.taken_by else set()
                         summary.add(batch, (await result.consume()).counters)
                         if batch.taken_by and taken:
                             rows = [row for row in batch.rows if row["id"] in taken]
-                            result = await tx.run(cypher(batch.taken_by), {**params, "rows": rows})
+                            again = as_one_map({**params, "rows": rows})
+                            result = await tx.run(planned_to_keep(batch.taken_by), again)
                             summary.add_counters((await result.consume()).counters)
                     await tx.commit()
                 finally:

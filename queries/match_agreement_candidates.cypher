@@ -1,14 +1,15 @@
 // Matcher: for each incoming agreement, the known agreements that may be the same contract under another id
 // (graph/reports/candidates.py scores them): one produced by a signing that produced the incoming one, or one
 // dated within its window (the start_date index bounds the scan, as for events) with a party in common. Left
-// out: pairs an analyst called different (a decided :Candidate).
+// out: pairs an analyst called different (a decided :Candidate). The loader keeps the plan made on its first
+// file's graph (graph/queries.py `planned_to_keep`): the hint keeps that a seek.
 UNWIND $incoming AS g
 CALL (g) {
   MATCH (e:Event)-[:PRODUCED]->(n:Agreement)
   WHERE e.id IN g.produced_by
   RETURN n
   UNION
-  MATCH (n:Agreement)
+  MATCH (n:Agreement) USING INDEX SEEK n:Agreement(start_date)
   WHERE g.from IS NOT NULL AND n.start_date >= g.earliest AND n.start_date <= g.to AND n.end_date >= g.from
     AND EXISTS { MATCH (n)-[:PARTY]->(a:Actor) WHERE a.id IN g.parties }
   RETURN n

@@ -15,7 +15,9 @@ It runs inside the file's write transaction, before the file's writes, through t
    contracts are one. Before the search, the
    months the new events' and agreements' windows touch are locked (queries/match_lock.cypher; one key for
    undated agreements), so two loads at once cannot both create one fact: the second waits for the first to
-   commit, then finds its facts.
+   commit, then finds its facts. New offices and claims (which the matcher does not search) are locked by
+   a hash of their ids (`fact_locks`), in the same query: two sources' loads of one new office cannot
+   both write it as their own alone.
 
 A record that reports a fact under another id is rebuilt with the fact's id (graph/load/reports.py
 `rebuilt_row`), keeps its own id on its report (`alias`, so a later load of the same file finds the same
@@ -34,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from hashlib import blake2b
 from typing import Any
 
 from graph.errors import InvalidInput, Location, Problem
@@ -60,6 +63,11 @@ LINKS_TO_FACTS = ("part_of", "produced")
 {target, type} items whose targets are facts too (`fact_targets`)."""
 UNDATED = "undated"
 """The match lock of incoming agreements without a date (found through their signing only)."""
+UNMATCHED_SECTIONS = ("offices", "claims")
+"""Fact sections the matcher does not search: only their ids make two records one fact."""
+FACT_LOCK_BUCKETS = 256
+"""Lock keys per section for new offices and claims (`fact_locks`): a fact's key is a hash of its id, so the
+:MatchLock nodes stay this many whatever the graph holds, and two loads of one new fact always share one."""
 
 
 @dataclass
@@ -126,11 +134,15 @@ async def settle(
         for record_id, (section, row) in defined.items()
         if section == "agreements" and record_id not in remap and record_id not in stored
     ]
+    if lock:
+        keys = lock_months(new_events)
+        keys += [month for row in new_agreements for month in _agreement_months(row)]
+        facts = {remap.get(record_id, record_id) for record_id, (section, _) in defined.items()
+                 if section in UNMATCHED_SECTIONS}  # fmt: skip
+        keys += fact_locks(facts - stored.keys())
+        if keys:
+            await run("match_lock", months=sorted(set(keys)))
     if new_events or new_agreements:
-        if lock:
-            months = lock_months(new_events)
-            months += [month for row in new_agreements for month in _agreement_months(row)]
-            await run("match_lock", months=sorted(set(months)))
         claimed = {remap.get(record_id, record_id) for record_id in defined}
         attached: set[str] = set()
         written_before = reported or {}
@@ -198,6 +210,19 @@ def lock_months(events: Sequence[EventFacts]) -> list[str]:
             months.add(f"{year:04d}-{month:02d}")
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return sorted(months)
+
+
+def fact_locks(facts: Iterable[str]) -> list[str]:
+    """The lock keys of offices and claims ('office#3f'): one per bucket of their ids. Two loads of one new
+    office or claim take the same key, so the second waits for the first to commit, then reads its report
+    (as the events' months do). The caller leaves out the facts the graph holds already: a load that found
+    one in the graph reads its reports after that fact's first load committed."""
+    keys = set()
+    for fact in facts:
+        prefix = fact.partition(":")[0]
+        bucket = int.from_bytes(blake2b(fact.encode("utf-8"), digest_size=2).digest()) % FACT_LOCK_BUCKETS
+        keys.add(f"{prefix}#{bucket:02x}")
+    return sorted(keys)
 
 
 def _follow_chains(remap: dict[str, str]) -> None:

@@ -59,11 +59,26 @@ class StoredReport:
 
 
 def resolved(model: SectionRecord, resolve: Callable[[str, Target], str]) -> SectionRecord:
-    """The record with every reference replaced by the id it stands for (names become ids)."""
-    data = model.model_dump()
+    """The record with every reference replaced by the id it stands for (names become ids): copies of the
+    models on each changed reference's path, not validated again (an id a name resolves to is a valid
+    reference; a record whose references are ids already is returned as it is)."""
     for reference in model.references():
-        _set_path(data, reference.field, resolve(reference.value, reference.target))
-    return type(model).model_validate(data)
+        found = resolve(reference.value, reference.target)
+        if found != reference.value:
+            model = _replaced(model, _steps(reference.field), found)
+    return model
+
+
+def _replaced(value: Any, steps: Sequence[str | int], new: str) -> Any:
+    """`value` with the item at `steps` (field names and list positions) set to `new`, copied on the way."""
+    if not steps:
+        return new
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        items = list(value)
+        items[step] = _replaced(items[step], rest, new)
+        return items
+    return value.model_copy(update={step: _replaced(getattr(value, step), rest, new)})
 
 
 def record_json(model: SectionRecord, evidence: Sequence[Mapping[str, Any]]) -> str:
@@ -211,8 +226,8 @@ def _text(value: Any) -> str:
     return plain if isinstance(plain, str) else json.dumps(plain, ensure_ascii=False, sort_keys=True)
 
 
-def _set_path(data: Any, path: str, value: str) -> None:
-    """Set `participants[0].actor`, `places[1]`, `part_of` in a dumped model."""
+def _steps(path: str) -> list[str | int]:
+    """`participants[0].actor` as ['participants', 0, 'actor']."""
     steps: list[str | int] = []
     for part in path.split("."):
         name, _, rest = part.partition("[")
@@ -222,7 +237,4 @@ def _set_path(data: Any, path: str, value: str) -> None:
             index, _, rest = rest.partition("]")
             steps.append(int(index))
             rest = rest.removeprefix("[")
-    target = data
-    for step in steps[:-1]:
-        target = target[step]
-    target[steps[-1]] = value
+    return steps

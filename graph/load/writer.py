@@ -14,11 +14,12 @@ read), and is deleted with its last one.
 
 Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
 concurrent load of another file commits is either seen whole or waited for: the matching step
-(graph/load/matching.py, once per block) locks the months of the block's new events before it searches for
-known ones, and a record with an id the graph does not hold may turn out to be a report of a known fact
-under another id. The file's decisions (same_as, not_same_as, `decisions:`) come from the first pass, so
-every block knows them all. A transaction retried after a deadlock reads the file again from its start;
-the summary counts only the attempt that committed.
+(graph/load/matching.py, once per block) locks the months of the block's new events (and a key per bucket of
+its new offices' and claims' ids) before it searches for known ones and reads their reports, and a record
+with an id the graph does not hold may turn out to be a report of a known fact under another id. The file's
+decisions (same_as, not_same_as, `decisions:`) come from the first pass, so every block knows them all. A
+transaction retried after a deadlock reads the file again from its start; the summary counts only the attempt
+that committed.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ error; a Neo4j that stops answering altogether is UNAVAILABLE within the timeout
 KG_NEO4J_CONNECT_TIMEOUT instead of holding the request.
 
 The slow query is the test's own Cypher (no product query is slow on a test graph): it stands in for a
-named one through graph.store's `cypher` and `planned_once` (reads).
+named one through graph.store's `cypher`, `planned_once` (reads) and `planned_to_keep` (the loader's
+transactions).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ SLOWED = "test/slow"
 def slow_queries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """`test/slow`, `read/search` and `export_events` run SLOW."""
     slowed = {SLOWED, "read/search", "export_events"}
-    for text_of in ("cypher", "planned_once"):
+    for text_of in ("cypher", "planned_once", "planned_to_keep"):
         real = getattr(store_module, text_of)
         monkeypatch.setattr(
             store_module, text_of, lambda name, real=real: SLOW if name in slowed else real(name)

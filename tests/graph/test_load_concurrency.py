@@ -99,6 +99,40 @@ async def test_two_sources_reporting_the_same_new_events_at_once_make_one_fact_w
     assert events and all(each["count"] == 2 and each["live"] == 2 for each in events), events
 
 
+def offices_and_claims_digest(folder: Path, source: str) -> Path:
+    """The fixture digest's source (renamed `source`), offices and claims only: no event or agreement, so
+    nothing of the file takes a month lock of the event and agreement matcher."""
+    (folder / "sources").mkdir(exist_ok=True)
+    text = FIXTURES / "sources" / "peace-loving-region.txt"
+    (folder / "sources" / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
+    body = DIGEST.read_text(encoding="utf-8")
+    head, _, rest = body.partition("\nevents:\n")
+    offices = rest[rest.index("\noffices:\n") :]
+    head = re.sub(r"\bid: source:\S+", f"id: {source}", head)
+    path = folder / f"{source.partition(':')[2]}.yaml"
+    path.write_text(head + offices, encoding="utf-8")
+    return path
+
+
+async def test_two_sources_reporting_the_same_new_offices_and_claims_at_once_make_one_fact_with_two_reports(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """Two outlets name the same office holders and the same figure, new to the graph, in digests with no
+    event, loaded at the same time: the second load waits for the first's lock on those offices and claims,
+    then reads its reports, so each fact ends with both reports, not the last load's alone."""
+    digests = [offices_and_claims_digest(tmp_path, f"source:outlet-{tag}") for tag in ("a", "b")]
+
+    await asyncio.gather(*(load(store, digest) for digest in digests))
+
+    facts = await rows(
+        store,
+        "MATCH (f) WHERE f:Office OR f:Claim RETURN f.id AS id, f.source_count AS count, "
+        "COUNT { (f)<-[:OF]-(r:Report) WHERE r.retracted_at IS NULL } AS live ORDER BY id",
+    )
+    assert len(facts) == 3, facts
+    assert all(each["count"] == 2 and each["live"] == 2 for each in facts), facts
+
+
 async def test_a_write_that_loses_a_deadlock_is_retried_and_lands(store: GraphStore) -> None:
     """A transaction holds source A and waits for B; the write, begun after it, holds B and asks for A:
     Neo4j aborts one of them (the younger, the write, by its default strategy), and the write is retried
