@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 
 FIRST_BACKOFF = 0.2
 """Seconds before the first retry of a write that hit a transient error; doubled each time, jittered."""
+OUT_OF_MEMORY = "OutOfMemoryError"
+"""How Neo4j's codes for a transaction over its memory limit end (TransactionOutOfMemoryError: the
+transaction's own limit; MemoryPoolOutOfMemoryError: the server's pool for all of them)."""
 MAX_BACKOFF = 10.0
 
 
@@ -263,7 +266,9 @@ class GraphStore:
             try:
                 return await self._write_once(batches, timeout, reads)
             except Neo4jError as exc:
-                if not (replayable and exc.is_retryable()):
+                # Out of transaction memory is "transient" to Neo4j, but the same transaction would only
+                # run out again: said at once (the loader names the file and the server setting).
+                if not (replayable and exc.is_retryable()) or (exc.code or "").endswith(OUT_OF_MEMORY):
                     raise
                 if attempt >= self.write_retries:
                     raise Unavailable(

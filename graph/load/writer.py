@@ -61,7 +61,7 @@ from graph.reports.decisions import Proposal
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.spill import PAGE, SpillList, SpillMap
-from graph.store import Batch, GraphStore, Record
+from graph.store import OUT_OF_MEMORY, Batch, GraphStore, Record
 
 ProgressHook = Callable[[int], None]
 
@@ -264,6 +264,11 @@ class FileWriter:
             ) from None
         except Neo4jError as exc:  # e.g. the transaction's memory limit: name the file, not a traceback
             message = f"Neo4j refused the file, nothing of it was written ({exc.code}): {exc.message}"
+            if (exc.code or "").endswith(OUT_OF_MEMORY):
+                message += (
+                    ". A file is one transaction: split the file, or give the server more transaction memory "
+                    "(db.memory.transaction.max, dbms.memory.transaction.total.max)"
+                )
             raise KgError(message, location=where) from None
         finally:
             producer.stop.set()

@@ -84,10 +84,13 @@ async def test_a_load_that_runs_too_long_names_its_file_and_the_setting(
     impatient_store: GraphStore, slow_queries: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Whoever loads is told which file and which setting, not the API's advice to ask for a smaller page."""
-    real = store_module.cypher
-    monkeypatch.setattr(
-        store_module, "cypher", lambda name: SLOW if name == "load_stored_hashes" else real(name)
-    )
+    for text_of in ("cypher", "planned_to_keep"):
+        real = getattr(store_module, text_of)
+        monkeypatch.setattr(
+            store_module,
+            text_of,
+            lambda name, real=real: SLOW if name == "load_stored_hashes" else real(name),
+        )
     digest = copy_digest(tmp_path)
 
     with pytest.raises(QueryTimeout) as stopped:

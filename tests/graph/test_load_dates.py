@@ -60,8 +60,9 @@ async def test_changing_an_events_span_on_reload_replaces_its_time_links(
     assert links == [
         ("Month", f"{year}-{month:02d}") for year in (2021, 2022, 2023) for month in range(1, 13)
     ]
-    # 3 day links and the old report's OF out; 36 month links and the new report's OF, FROM, IN_LOAD in.
-    assert (summary.relationships_deleted, summary.relationships_created) == (3 + 1, 36 + 3)
+    # 3 day links and the old report's OF out; 36 month links, the new report's OF, FROM, IN_LOAD and the
+    # load's list of the ids it updated (:LISTS) in.
+    assert (summary.relationships_deleted, summary.relationships_created) == (3 + 1, 36 + 3 + 1)
 
     await load(store, DIGEST, digest_with(tmp_path, "{start: 1900-01-01, end: 1999-12-31}"))
     assert await time_links(store) == [("Decade", f"{decade}s") for decade in range(1900, 2000, 10)]
