@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("results") / "load_memory.json"
@@ -46,11 +47,14 @@ def _name(number: int) -> str:
     return " ".join("".join(rng.choice(SYLLABLES) for _ in range(4)).title() for _ in range(2))
 
 
-def _events() -> Iterator[tuple[dict[str, object], list[dict[str, object]]]]:
-    """(event, the actors it introduces), for as long as the caller takes them."""
+def _events(spread: bool = False) -> Iterator[tuple[dict[str, object], list[dict[str, object]]]]:
+    """(event, the actors it introduces), for as long as the caller takes them: all on one day, or with
+    `spread` one a day from 1990 on (so that the matcher finds few events near each one, as in real digests;
+    on one day every event shares a participant with hundreds of others, and each is a match candidate)."""
     number = 0
     while True:
         number += 1
+        day = (date(1990, 1, 1) + timedelta(days=number % 12_000)).isoformat() if spread else "2023-04-28"
         host, guest = f"person:p{number % PEOPLE:04d}", f"person:p{(number * 7 + 1) % PEOPLE:04d}"
         actors = (
             [{"id": f"person:p{n:04d}", "kind": "person", "name": _name(n)} for n in range(PEOPLE)]
@@ -58,10 +62,10 @@ def _events() -> Iterator[tuple[dict[str, object], list[dict[str, object]]]]:
             else []
         )
         event = {
-            "id": f"event:2023-04-28-meeting-{number:07d}",
+            "id": f"event:{day}-meeting-{number:07d}",
             "kind": "meeting",
             "title": f"Host {number} meets guest {number} to talk about trade, roads and the harvest",
-            "date": "2023-04-28",
+            "date": day,
             "participants": [{"actor": host, "role": "host"}, {"actor": guest, "role": "guest"}],
             "evidence": [{"quote": f"Host {number} met guest {number}."}],
         }
@@ -80,10 +84,11 @@ def _yaml_event(event: dict[str, object]) -> str:
     )
 
 
-def make(folder: Path, kind: str, megabytes: int) -> Path:
+def make(folder: Path, kind: str, megabytes: int, spread: bool = False) -> Path:
     # CSV (actors only) goes in a `reference/` folder: reference actors skip the close-name warnings, whose
     # cost over a million made-up names is not what this measures.
-    path = (folder / "reference" if kind == "csv" else folder) / f"bench-{megabytes}mb.{kind}"
+    name = f"bench-{megabytes}mb{'-spread' if spread and kind != 'csv' else ''}.{kind}"
+    path = (folder / "reference" if kind == "csv" else folder) / name
     path.parent.mkdir(exist_ok=True)
     if path.exists():
         return path
@@ -99,7 +104,7 @@ def make(folder: Path, kind: str, megabytes: int) -> Path:
         elif kind == "yaml":
             out.write("source: {id: 'source:bench', title: A benchmark digest}\nevents:\n")
             actors: list[dict[str, object]] = []
-            for event, introduced in _events():
+            for event, introduced in _events(spread):
                 actors += introduced
                 out.write(_yaml_event(event))
                 if out.tell() >= size - ACTORS_TAIL:
@@ -111,7 +116,7 @@ def make(folder: Path, kind: str, megabytes: int) -> Path:
             out.write('{"source": {"id": "source:bench", "title": "A benchmark digest"},\n "events": [\n')
             actors = []
             first = True
-            for event, introduced in _events():
+            for event, introduced in _events(spread):
                 actors += introduced
                 out.write(("" if first else ",\n") + "  " + json.dumps(event))
                 first = False
@@ -176,6 +181,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="runs per file; the median is reported")
     parser.add_argument("--data", type=Path, help="where the files are made (and reused)")
     parser.add_argument("--write", action="store_true", help="a real load (empties the database first)")
+    parser.add_argument("--spread", action="store_true", help="events one a day, not all on one day")
     arguments = parser.parse_args()
     data: Path = arguments.data or Path(tempfile.mkdtemp(prefix="kg-load-memory-"))
     data.mkdir(parents=True, exist_ok=True)
@@ -188,7 +194,7 @@ def main() -> None:
     for megabytes in arguments.sizes:
         cells = []
         for kind in arguments.formats:
-            path = make(data, kind, megabytes)
+            path = make(data, kind, megabytes, arguments.spread)
             runs = [run(path, reference, arguments.code, arguments.write) for _ in range(arguments.rounds)]
             seconds = statistics.median(each[0] for each in runs)
             rss = statistics.median(each[1] for each in runs) / 1024
@@ -202,6 +208,7 @@ def main() -> None:
                 "seconds": round(seconds, 1),
                 "rounds": arguments.rounds,
                 "write": arguments.write,
+                "spread": arguments.spread,
             }
             # Kept run by run: a long run stopped part way keeps what it measured.
             earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else []

@@ -2,7 +2,8 @@
 and decide.
 
 `match_events(run, incoming, decisions, attach=..., review=...)` runs queries/match_event_candidates.cypher
-once for the batch (through `run`: the loader's transaction or a store, called as `run(query, **params)`),
+once per SEARCH_SLICE of the batch (through `run`: the loader's transaction or a store, called as
+`run(query, **params)`),
 scores every candidate with graph/reports/matching.py and returns one or more `Proposal`s per incoming event:
 'attach' (the best score is at least `attach`; the record becomes a report of that fact), 'review' (a pair
 scored from `review` up to `attach`: the record is created separately and the pair recorded for `kg review`),
@@ -36,6 +37,12 @@ LOOKBACK_DAYS = 62
 """How long before an incoming event's window a candidate may start: the start_date index bounds the scan,
 so a known event spanning more than two months before the incoming one is not found (its date part would
 be tiny anyway: a day is under 2% of such a span)."""
+
+SEARCH_SLICE = 500
+"""Incoming facts asked about in one candidate search. A search's rows (each candidate with its participants
+and places) are held until its facts are scored: in slices, a block of thousands of events that each share a
+participant with hundreds of known ones (a file of same-day meetings among a few hundred people) holds a
+slice's rows, not a block's. Each fact is scored on its own, so slicing changes no proposal."""
 
 BUSY_ACTOR = 500
 """An actor with more events than this in one role (participant, place) is looked up the other way in the
@@ -135,11 +142,19 @@ async def match_events(
     attach: float,
     review: float,
 ) -> list[Proposal]:
-    """Proposals for a batch of incoming events, in their order (two queries for the whole batch; one when
-    no known event is a candidate)."""
+    """Proposals for a batch of incoming events, in their order (two queries per SEARCH_SLICE of the batch;
+    one when no known event is a candidate)."""
     decisions = decisions or Decisions()
-    if not incoming:
-        return []
+    proposals: list[Proposal] = []
+    for start in range(0, len(incoming), SEARCH_SLICE):
+        part = incoming[start : start + SEARCH_SLICE]
+        proposals += await _match_event_slice(run, part, decisions, attach=attach, review=review)
+    return proposals
+
+
+async def _match_event_slice(
+    run: Run, incoming: Sequence[EventFacts], decisions: Decisions, *, attach: float, review: float
+) -> list[Proposal]:
     rows = await run("match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR)
     # Where places lie matters only to score a candidate: none found (most of a bulk load), nothing to ask.
     keys = {row["key"] for row in rows}
@@ -161,12 +176,15 @@ async def match_agreements(
     attach: float,
     review: float,
 ) -> list[Proposal]:
-    """Proposals for a batch of incoming agreements, in their order (one query for the whole batch)."""
+    """Proposals for a batch of incoming agreements, in their order (a query per SEARCH_SLICE of them)."""
     decisions = decisions or Decisions()
-    if not incoming:
-        return []
-    rows = await run("match_agreement_candidates", incoming=agreement_search_rows(incoming, decisions))
-    return _proposals(incoming, rows, AgreementFacts.from_row, {}, decisions, attach=attach, review=review)
+    proposals: list[Proposal] = []
+    for start in range(0, len(incoming), SEARCH_SLICE):
+        part = incoming[start : start + SEARCH_SLICE]
+        rows = await run("match_agreement_candidates", incoming=agreement_search_rows(part, decisions))
+        found = _proposals(part, rows, AgreementFacts.from_row, {}, decisions, attach=attach, review=review)
+        proposals += found
+    return proposals
 
 
 def _proposals(

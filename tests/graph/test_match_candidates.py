@@ -113,3 +113,17 @@ async def test_busy_actors_searched_through_the_date_window_find_the_same_candid
     by_window = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
     assert by_window == by_own_events
     assert any(p.action == "attach" for p in by_window) and any(p.action == "review" for p in by_window)
+
+
+async def test_a_batch_searched_in_slices_gets_the_same_proposals(
+    seeded_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large block is searched SEARCH_SLICE events at a time, so that its candidate rows are held a slice
+    at a time: each event is scored on its own, so the proposals are the same as in one search."""
+    every = [e for path in sorted(REPORTS.glob("*.yaml")) for e in incoming_events(path)]
+    whole = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
+    monkeypatch.setattr(candidates, "SEARCH_SLICE", 2)
+    seeded_store.round_trips = 0
+    sliced = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
+    assert sliced == whole
+    assert seeded_store.round_trips >= len(every) // 2, "a search per slice"
