@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rich.table import Table
 
 from graph.reports.decisions import Proposal
+from graph.spill import SpillList
 
 
 @dataclass
@@ -33,9 +34,10 @@ class LoadSummary:
     """Reports retracted: records a file no longer gives, earlier versions of records it changed."""
     deleted: int = 0
     """Facts left with no live report."""
-    matches: list[tuple[str, Proposal]] = field(default_factory=list)
+    matches: SpillList[tuple[str, Proposal]] = field(default_factory=SpillList)
     """(file, proposal): records the matcher attached to a known fact under another id, and the uncertain
-    pairs it recorded for `kg review`."""
+    pairs it recorded for `kg review`: on disk past a size (a file of thousands of near-identical events
+    gives thousands of pairs), printed at the end."""
     seconds: float = 0.0
 
     def count(self, label: str) -> LabelCounts:

@@ -125,7 +125,7 @@ class PreparedFile:
     """How many report ids retracted and facts deleted the blocks handed on before held."""
     tally: LoadSummary = field(default_factory=LoadSummary)
     """Records created / updated / unchanged by label: added to the load's summary once the file commits."""
-    matches: list[Proposal] = field(default_factory=list)
+    matches: SpillList[Proposal] = field(default_factory=SpillList)
     """The matcher's 'attach' and 'review' proposals for this file's records (printed by `kg load`)."""
     remap: dict[str, str] = field(default_factory=dict)
     """Record id -> the fact it reports under another id (graph/load/matching.py)."""
@@ -363,13 +363,13 @@ class FileWriter:
             reported=reported or {},
             applied=self.catalog.decisions,
         )
-        prepared.matches += settled.proposals
+        prepared.matches.extend(settled.proposals)
         prepared.remap.update(settled.remap)
         prepared.candidates += settled.candidates
         actors = [row for section, rows in chunks if section == "actors" for row in rows]
         if actors and not (file.implicit or file.path.parent.name == "reference"):
             close = await close_stored_actors(run, actors, stored, self.loads_actor, self.catalog.decisions)
-            prepared.matches += close
+            prepared.matches.extend(close)
             prepared.candidates += candidate_rows(close, "actor")
         targets = sorted(set(settled.remap.values()) - stored.keys())
         if targets:  # the known facts records were found to report
