@@ -60,7 +60,7 @@ from graph.reports.candidates import Run, candidate_rows, decision_rows
 from graph.reports.decisions import Proposal
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
-from graph.spill import PAGE, SpillList, SpillMap
+from graph.spill import PAGE, SpillList, SpillMap, pages
 from graph.store import OUT_OF_MEMORY, Batch, GraphStore, Record
 
 ProgressHook = Callable[[int], None]
@@ -688,16 +688,12 @@ async def live_of_source(run: Run, source: str) -> SpillList[Record]:
 
 def _gone_pages(given: Collection[str], source: str, found: Iterable[Record]) -> Iterator[list[StoredReport]]:
     """The reports of `source` whose facts the file no longer gives (a reload retracts them), by pages."""
-    page: list[StoredReport] = []
-    for each in found:
-        if each["fact"] not in given:
-            report = StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
-            page.append(report)
-            if len(page) >= PAGE:
-                yield page
-                page = []
-    if page:
-        yield page
+    gone = (
+        StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
+        for each in found
+        if each["fact"] not in given
+    )
+    yield from pages(gone, PAGE)
 
 
 async def live_reports(run: Run, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:
