@@ -14,10 +14,11 @@ from pathlib import Path
 
 from graph.errors import InvalidInput, Location, NotFound, Problem
 from graph.load.files import SeedFile
+from graph.load.prepared import PreparedFile
 from graph.load.reading import read_file
 from graph.load.records import parse_records
 from graph.load.reports import StoredReport
-from graph.load.writer import PreparedFile, withdraw
+from graph.load.retraction import withdraw
 from graph.settings import DEFAULT_MAX_FILE_BYTES
 from graph.store import Batch, GraphStore, Reader
 
