@@ -157,7 +157,7 @@ class FileWriter:
                 self._account(outcome)
                 return
             written = await self.store.write_batches(batches, reads=True)
-        except QueryTimeout:  # the store's message speaks to API clients; this one to whoever loads
+        except QueryTimeout:  # the store says what happened; whoever loads is told the file and what to do
             seconds = self.store.timeouts.load
             message = (
                 f"the file's transaction ran longer than KG_LOAD_TIMEOUT ({seconds:g} s) and was stopped; "
