@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.load.formats.common import Item, Reading
 from graph.load.formats.text import TooLarge, checked_text, split_lines
-from graph.load.reading import CSV_COLUMNS, _csv_actor
+from graph.load.reading import _csv_actor, csv_header_problem
 
 
 class CsvReading(Reading):
@@ -33,18 +33,8 @@ class CsvReading(Reading):
             self.too_large(self.limit, 1, "the header")
             return
         columns = set(header)
-        unknown = sorted(columns - set(CSV_COLUMNS))
-        missing = sorted({"id", "kind", "name"} - columns)
-        if unknown or missing:
-            detail = "; ".join(
-                part
-                for part in (
-                    f"unknown column(s) {', '.join(unknown)}" if unknown else "",
-                    f"missing column(s) {', '.join(missing)}" if missing else "",
-                )
-                if part
-            )
-            self.problem(f"{detail}; columns are {', '.join(CSV_COLUMNS)}", 1)
+        if wrong := csv_header_problem(columns):
+            self.problem(wrong, 1)
             return
         index = 0
         while True:
