@@ -1,7 +1,8 @@
 """CSV seed files (actors, one a row) read one row at a time.
 
-A row is an actor record; the header names its columns (`CSV_COLUMNS`). A row, or a line, larger than
-KG_MAX_RECORD_BYTES is refused naming its line, and the reading goes on with the next row.
+A row is an actor record; the header names its columns (`CSV_COLUMNS`). A row larger than
+KG_MAX_RECORD_BYTES is refused naming its line, and the reading goes on with the next row; a line that long,
+or broken CSV, ends the reading of the file.
 """
 
 from __future__ import annotations

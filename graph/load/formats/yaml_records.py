@@ -1,8 +1,9 @@
 """Block-style YAML seed files read record by record: each piece `yaml_split` cuts is parsed alone.
 
-A record is parsed by yaml-rs (fast), and by PyYAML to explain what yaml-rs refuses, to find the lines of
-a top-level value's fields and a record's duplicate fields. Seed files may not use YAML aliases: a file
-holding one is refused before any of its records is read.
+A record is parsed by yaml-rs (fast); PyYAML explains what yaml-rs refuses (broken YAML, a field given
+twice) and parses a top-level value that is not a list, to know its fields' lines. Seed files may not use
+YAML aliases: a file holding one is refused (before any of its records is read, when it is small enough to
+be checked whole).
 """
 
 from __future__ import annotations
