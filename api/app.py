@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from api import health
 from api.admission import Admission, QueueStats
 from api.change_feed import ChangeFeed
+from api.errors import client_message
 from api.exports import router as exports_router
 from api.frontend import mount_frontend
 from api.graphiql import GraphiQLRouter
@@ -85,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(KgError)
     async def kg_error(_: Request, exc: KgError) -> JSONResponse:
-        body: dict[str, str] = {"code": exc.code, "detail": exc.message}
+        body: dict[str, str] = {"code": exc.code, "detail": client_message(exc)}
         if exc.location and exc.location.field:
             body["argument"] = exc.location.field
         return JSONResponse(body, status_code=exc.http_status)

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from graph.connection import open_store
-from graph.errors import KgError
+from graph.errors import KgError, QueryTimeout
 from graph.settings import get_settings
 from graph.store import GraphStore
 
@@ -34,5 +34,7 @@ def run_with_store(work: Callable[[GraphStore], Awaitable[T]], label: str | None
     try:
         return asyncio.run(main())
     except KgError as exc:
-        errors.print(f"[red]{label or type(exc).__name__}:[/red] {escape(str(exc))}")
+        # The store's QueryTimeout says what happened; the command's user is told what to do.
+        advice = "; try again later, when the server is less busy" if isinstance(exc, QueryTimeout) else ""
+        errors.print(f"[red]{label or type(exc).__name__}:[/red] {escape(str(exc))}{advice}")
         raise typer.Exit(1) from None

@@ -49,6 +49,19 @@ def _connect(path: str = "") -> sqlite3.Connection:
     return db
 
 
+def pages(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in order, in lists of `size` (the last one shorter; none when there are no items): what a
+    long collection is read or written a page at a time by."""
+    page: list[T] = []
+    for item in items:
+        page.append(item)
+        if len(page) >= size:
+            yield page
+            page = []
+    if page:
+        yield page
+
+
 def _key(key: object) -> str | bytes:
     return key if isinstance(key, str) else pickle.dumps(key, _PICKLE)
 
@@ -196,14 +209,7 @@ class SpillMap(MutableMapping[K, V], Generic[K, V]):
         if self._memory is not None:
             yield list(self._memory)
             return
-        page: list[K] = []
-        for key in self:
-            page.append(key)
-            if len(page) >= PAGE:
-                yield page
-                page = []
-        if page:
-            yield page
+        yield from pages(self, PAGE)
 
 
 class SpillList(Generic[T]):

@@ -354,10 +354,9 @@ def _reachable() -> Iterator[None]:
     except ClientError as exc:
         if (exc.code or "").startswith(TIMED_OUT):
             telemetry.neo4j_error("timeout")
-            raise QueryTimeout(
-                "the query ran longer than the server allows and was stopped; ask for less "
-                "(narrower dates, fewer kinds, a smaller page) or try again later"
-            ) from exc
+            # What happened, for every caller: what to do about it is said where the error is mapped (the
+            # API's answer to its client, api/errors.py; the loader's, graph/load/writer.py).
+            raise QueryTimeout("the query ran longer than the server allows and was stopped") from exc
         telemetry.neo4j_error("other")
         raise
     except Neo4jError as exc:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from api.errors import client_message
 from graph.errors import KgError, UnresolvedName
 
 log = logging.getLogger("api.graphql")
@@ -36,7 +37,7 @@ def to_client_error(error: GraphQLError) -> GraphQLError:
             extensions["argument"] = original.location.field
         if isinstance(original, UnresolvedName) and original.candidates:
             extensions["candidates"] = original.candidates
-        return _with_code(error, original.message, extensions)
+        return _with_code(error, client_message(original), extensions)
     if error.path is None:
         # Raised before execution: a variable that does not coerce to its type (a bad Date or Decimal).
         # graphql-core's message names the variable and the path inside it.

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from graph.errors import QueryTimeout
 from graph.load.files import SeedFile
 from graph.load.stored import NAME_HITS, StoredActor, name_query, stored_actor
 from graph.load.summary import LoadSummary
@@ -82,15 +83,22 @@ async def load_paths(
             found = asyncio.run_coroutine_threadsafe(reading, loop).result()
             return [stored_actor(row) for row in found]
 
-        checked = await asyncio.to_thread(
-            check_files,
-            paths,
-            reference_dir,
-            max_file_bytes=max_file_bytes,
-            lookup=lookup,
-            max_record_bytes=max_record_bytes,
-            find_names=find_names,
-        )
+        try:
+            checked = await asyncio.to_thread(
+                check_files,
+                paths,
+                reference_dir,
+                max_file_bytes=max_file_bytes,
+                lookup=lookup,
+                max_record_bytes=max_record_bytes,
+                find_names=find_names,
+            )
+        except QueryTimeout:  # the store says what happened; whoever loads is told the setting
+            message = (
+                "looking up the ids and names the files refer to ran longer than KG_LOAD_TIMEOUT "
+                f"({store.timeouts.load:g} s) and was stopped; nothing was written. Raise KG_LOAD_TIMEOUT"
+            )
+            raise QueryTimeout(message) from None
         if checked.close_actors:  # a pair an analyst decided is not listed again
             checked.close_actors = await drop_decided(store.read, checked.close_actors, "actor")
         if on_checked:

@@ -391,20 +391,8 @@ def _read_csv(raw: RawFile, text: str) -> None:
     raw.known_lines = {}
     reader = csv.DictReader(text.splitlines())
     columns = set(reader.fieldnames or ())
-    unknown = sorted(columns - set(CSV_COLUMNS))
-    missing = sorted({"id", "kind", "name"} - columns)
-    if unknown or missing:
-        detail = "; ".join(
-            part
-            for part in (
-                f"unknown column(s) {', '.join(unknown)}" if unknown else "",
-                f"missing column(s) {', '.join(missing)}" if missing else "",
-            )
-            if part
-        )
-        raw.problems.append(
-            Problem(Location(raw.name, line=1), f"{detail}; columns are {', '.join(CSV_COLUMNS)}")
-        )
+    if wrong := csv_header_problem(columns):
+        raw.problems.append(Problem(Location(raw.name, line=1), wrong))
         return
     actors: list[dict[str, Any]] = []
     for index, row in enumerate(reader):
@@ -420,6 +408,24 @@ def _read_csv(raw: RawFile, text: str) -> None:
             raw.problems.append(Problem(where, message))
         actors.append(_csv_actor(row))
     raw.data = {"actors": actors}
+
+
+def csv_header_problem(columns: set[str]) -> str | None:
+    """What is wrong with a CSV file's columns (unknown ones, missing ones), or None: for the file read whole
+    and read row by row (graph/load/formats/csv_rows.py) alike."""
+    unknown = sorted(columns - set(CSV_COLUMNS))
+    missing = sorted({"id", "kind", "name"} - columns)
+    if not unknown and not missing:
+        return None
+    detail = "; ".join(
+        part
+        for part in (
+            f"unknown column(s) {', '.join(unknown)}" if unknown else "",
+            f"missing column(s) {', '.join(missing)}" if missing else "",
+        )
+        if part
+    )
+    return f"{detail}; columns are {', '.join(CSV_COLUMNS)}"
 
 
 def _csv_actor(row: dict[str, str | None]) -> dict[str, Any]:

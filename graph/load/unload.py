@@ -12,12 +12,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import InvalidInput, Location, NotFound, Problem
+from graph.errors import InvalidInput, Location, NotFound, Problem, QueryTimeout
 from graph.load.files import SeedFile
+from graph.load.prepared import PreparedFile
 from graph.load.reading import read_file
 from graph.load.records import parse_records
 from graph.load.reports import StoredReport
-from graph.load.writer import PreparedFile, withdraw
+from graph.load.retraction import withdraw
 from graph.settings import DEFAULT_MAX_FILE_BYTES
 from graph.store import Batch, GraphStore, Reader
 
@@ -71,7 +72,14 @@ async def unload_source(store: GraphStore, source: str, *, by: str) -> UnloadSum
             yield batch
         yield Batch("source_unload", [], {"source": source})
 
-    await store.write_batches(batches, reads=True)
+    try:
+        await store.write_batches(batches, reads=True)
+    except QueryTimeout:  # the store says what happened; whoever unloads is told the setting
+        message = (
+            f"the unload's transaction ran longer than KG_LOAD_TIMEOUT ({store.timeouts.load:g} s) and was "
+            "stopped; nothing of it was written. Raise KG_LOAD_TIMEOUT, or try again when the server is idle"
+        )
+        raise QueryTimeout(message) from None
     assert done is not None
     prepared = done
     remaining = await store.read("source_exists", source=source)

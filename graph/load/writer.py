@@ -10,7 +10,7 @@ written, a block's facts are compared with their live reports: a report the grap
 unchanged; a fact no source reported yet is written from its one report (the fast path: no other reads);
 otherwise the source's earlier report of it is retracted and the fact reconciled from every live report. A
 fact the source reported before and the file no longer gives loses that report (once the whole file is
-read), and is deleted with its last one.
+read), and is deleted with its last one (graph/load/retraction.py).
 
 Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
 concurrent load of another file commits is either seen whole or waited for: the matching step
@@ -27,12 +27,9 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
-import uuid
-from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from itertools import groupby, islice, pairwise
-from typing import Any
 
 from neo4j.exceptions import Neo4jError
 
@@ -41,6 +38,7 @@ from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
 from graph.load.items import read_items
 from graph.load.matching import close_stored_actors, settle
+from graph.load.prepared import QUERIES, PreparedFile
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, Unreadable
 from graph.load.records import ORDER, Parsed, ParsedRecord, parse_items
@@ -53,26 +51,18 @@ from graph.load.reports import (
     resolved,
     single_report_props,
 )
+from graph.load.retraction import gone_pages, live_of_source, live_reports, withdraw
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
 from graph.model import ActorBase, Source, Target
 from graph.reports.candidates import Run, candidate_rows, decision_rows
-from graph.reports.decisions import Proposal
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
-from graph.spill import PAGE, SpillList, SpillMap
+from graph.spill import SpillList, SpillMap
 from graph.store import OUT_OF_MEMORY, Batch, GraphStore, Record
 
 ProgressHook = Callable[[int], None]
 
-QUERIES = {
-    "source": "load_sources",
-    "actors": "load_actors",
-    "agreements": "load_agreements",
-    "events": "load_events",
-    "offices": "load_offices",
-    "claims": "load_claims",
-}
 FRESH_QUERIES = {"agreements": "load_agreements_new", "events": "load_events_new"}
 """Faster queries for records with nothing in the graph yet whose actors and sources are already written."""
 TAKEN_BY = {FRESH_QUERIES[section]: QUERIES[section] for section in FRESH_QUERIES}
@@ -93,90 +83,6 @@ class ParsedRows:
     """(section, rows) in write order, about `batch_size` rows in all."""
     source: str | None
     """The file's `source:` id: its reports' source, and whose earlier reports a reload retracts."""
-
-
-@dataclass
-class PreparedFile:
-    file: SeedFile
-    sha256: str | None = None
-    batches: list[tuple[str, list[Row], int]] = field(default_factory=list)
-    """(query, the rows to write, how many records they stand for) per batch; rows may be empty."""
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    """The ids the block at hand created and updated: written below the change record with the block's
-    batches (queries/load_change_ids.cypher), then forgotten, so a file of millions of records holds a
-    block's worth of ids, not all of them."""
-    unchanged: int = 0
-    load_id: str = field(default_factory=lambda: f"load:{uuid.uuid4().hex}")
-    at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    kind: str = "load"
-    facts_created: int = 0
-    facts_updated: int = 0
-    merged: int = 0
-    """Facts another source reported before that this file now reports too."""
-    facts_unchanged: int = 0
-    reports: list[Row] = field(default_factory=list)
-    """New reports, written once their facts are."""
-    retracted: list[str] = field(default_factory=list)
-    """Report ids retracted, of the block at hand (forgotten once handed on; `retracted_count` counts all)."""
-    deleted: list[str] = field(default_factory=list)
-    """Facts left with no live report, of the block at hand (as `retracted`)."""
-    handed: tuple[int, int] = (0, 0)
-    """How many report ids retracted and facts deleted the blocks handed on before held."""
-    tally: LoadSummary = field(default_factory=LoadSummary)
-    """Records created / updated / unchanged by label: added to the load's summary once the file commits."""
-    matches: SpillList[Proposal] = field(default_factory=SpillList)
-    """The matcher's 'attach' and 'review' proposals for this file's records (printed by `kg load`)."""
-    remap: dict[str, str] = field(default_factory=dict)
-    """Record id -> the fact it reports under another id (graph/load/matching.py)."""
-    candidates: list[dict[str, Any]] = field(default_factory=list)
-    decisions: list[dict[str, Any]] = field(default_factory=list)
-
-    def change(self, by: str) -> Batch:
-        """The file's :Change:Load record (queries/load_change.cypher), first in the file's transaction."""
-        row = {
-            "id": self.load_id,
-            "kind": self.kind,
-            "file": self.file.name,
-            "sha256": self.sha256,
-            "created": self.facts_created,
-            "updated": self.facts_updated,
-            "merged": self.merged,
-            "retracted": self.retracted_count,
-            "unchanged": self.facts_unchanged,
-        }
-        return Batch("load_change", [row], {"by": by, "at": self.at})
-
-    @property
-    def retracted_count(self) -> int:
-        return self.handed[0] + len(self.retracted)
-
-    @property
-    def deleted_count(self) -> int:
-        return self.handed[1] + len(self.deleted)
-
-    def report_batches(self) -> list[Batch]:
-        """Retractions, the new reports, the facts left with none, the matcher's decisions and candidates, and
-        the ids created and updated: after the facts are written (those not handed on yet)."""
-        params = {"at": self.at, "load": self.load_id}
-        ids: list[Mapping[str, Any]] = [
-            {"load": self.load_id, "created": self.created, "updated": self.updated}
-        ]
-        batches = [
-            Batch("report_retract", [{"id": each} for each in self.retracted], params),
-            Batch("report_create", list(self.reports), params),
-            Batch("fact_delete", [{"id": each} for each in self.deleted], params),
-            Batch("decide_candidates", list(self.decisions), {"decisions": self.decisions}),
-            Batch("record_candidates", list(self.candidates), {"candidates": self.candidates}),
-            Batch("load_change_ids", ids if self.created or self.updated else []),
-        ]
-        return [batch for batch in batches if batch.rows]
-
-    def handed_on(self) -> None:
-        """Forget what was handed to the transaction (the next block's come next); keep the counts."""
-        self.handed = (self.retracted_count, self.deleted_count)
-        self.batches, self.reports, self.decisions, self.candidates = [], [], [], []
-        self.created, self.updated, self.retracted, self.deleted = [], [], [], []
 
 
 @dataclass
@@ -251,7 +157,7 @@ class FileWriter:
                 self._account(outcome)
                 return
             written = await self.store.write_batches(batches, reads=True)
-        except QueryTimeout:  # the store's message speaks to API clients; this one to whoever loads
+        except QueryTimeout:  # the store says what happened; whoever loads is told the file and what to do
             seconds = self.store.timeouts.load
             message = (
                 f"the file's transaction ran longer than KG_LOAD_TIMEOUT ({seconds:g} s) and was stopped; "
@@ -325,7 +231,7 @@ class FileWriter:
             yield None, done
         if source is not None:
             found = earlier if earlier is not None else await live_of_source(run, source)
-            for gone in _gone_pages(given, source, found):  # retracted a page at a time, as blocks are
+            for gone in gone_pages(given, source, found):  # retracted a page at a time, as blocks are
                 await withdraw(run, prepared, gone)
                 for batch in flush():
                     yield batch, done
@@ -668,66 +574,6 @@ def reading_passes(sections: Sequence[str]) -> list[frozenset[str] | None]:
 def _as_is(ref: str, target: Target) -> str:
     """References of a record already resolved."""
     return ref
-
-
-async def live_of_source(run: Run, source: str) -> SpillList[Record]:
-    """The live reports of `source` (queries/report_live_of_source.cypher), a page at a time into a list
-    that moves to disk when long: a reload of a source with millions of reports holds a page of them.
-    Read as the file's transaction begins, before its first write: then they are an index seek over
-    committed data; read at the end, the seek also goes through every report the transaction wrote, seconds
-    per file. The same set either way: the reports the file writes or retracts are of facts it gives."""
-    found: SpillList[Record] = SpillList()
-    after = ""
-    while True:
-        page = await run("report_live_of_source", source=source, after=after, page=PAGE)
-        found.extend(page)
-        if len(page) < PAGE:
-            return found
-        after = page[-1]["id"]
-
-
-def _gone_pages(given: Collection[str], source: str, found: Iterable[Record]) -> Iterator[list[StoredReport]]:
-    """The reports of `source` whose facts the file no longer gives (a reload retracts them), by pages."""
-    page: list[StoredReport] = []
-    for each in found:
-        if each["fact"] not in given:
-            report = StoredReport(each["id"], each["fact"], source, each["section"], "", each["loaded_at"])
-            page.append(report)
-            if len(page) >= PAGE:
-                yield page
-                page = []
-    if page:
-        yield page
-
-
-async def live_reports(run: Run, facts: list[str], source: str | None) -> dict[str, list[StoredReport]]:
-    """The live reports of these facts and every live report of `source`, by fact."""
-    found = await run("report_live", facts=facts, source=source)
-    live: dict[str, list[StoredReport]] = {}
-    for each in found:
-        live.setdefault(each["fact"], []).append(StoredReport.of(each))
-    return live
-
-
-async def withdraw(run: Run, prepared: PreparedFile, reports: Sequence[StoredReport]) -> None:
-    """Retract these reports; reconcile their facts from the reports left, delete those left with none."""
-    if not reports:
-        return
-    gone = {report.id for report in reports}
-    prepared.retracted.extend(sorted(gone))
-    left = await live_reports(run, sorted({report.fact for report in reports}), None)
-    rewritten: dict[str, list[Row]] = {}
-    for report in reports:
-        others = [each for each in left.get(report.fact, []) if each.id not in gone]
-        if not others:
-            prepared.deleted.append(report.fact)
-            continue
-        row = fact_row(report.section, report.fact, others, prepared.at)
-        rewritten.setdefault(report.section, []).append(row)
-        prepared.updated.append(report.fact)
-        prepared.facts_updated += 1
-    for section, rows in rewritten.items():
-        prepared.batches.append((QUERIES[section], rows, 0))
 
 
 async def _stored(

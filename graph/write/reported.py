@@ -17,8 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from graph.load.reports import StoredReport, fact_row, record_json, report_id, single_report_props
+from graph.load.retraction import live_reports
 from graph.load.rows import Row
-from graph.load.writer import live_reports
 from graph.model import SectionRecord
 from graph.store import Batch, GraphStore
 

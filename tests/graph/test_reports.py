@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from api.app import create_app
 from graph.cli import app
 from graph.errors import InvalidInput
-from graph.load import load_paths, writer
+from graph.load import load_paths, retraction
 from graph.load.unload import unload_source
 from graph.settings import REPO_ROOT, Settings, get_settings
 from graph.spill import PAGE
@@ -167,7 +167,7 @@ async def test_reloading_a_digest_without_a_record_retracts_its_report(
 ) -> None:
     """A source's live reports are read, and those its file dropped retracted, a page at a time (a reload of a
     source of millions of reports holds a page of them): with pages of one the outcome is the same."""
-    monkeypatch.setattr(writer, "PAGE", page)
+    monkeypatch.setattr(retraction, "PAGE", page)
     ledger = _copy(LEDGER, tmp_path)
     await load(store, SEED, ledger)
     talks = "event:2023-04-26-golovchenko-travnikov-talks"
