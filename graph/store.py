@@ -17,13 +17,14 @@ from collections.abc import (
 )
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from neo4j import (
     READ_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
+    AsyncTransaction,
     Query,
     SummaryCounters,
     unit_of_work,
@@ -42,6 +43,18 @@ T = TypeVar("T")
 Batches = Iterable["Batch"] | AsyncIterable["Batch"]
 Reader = Callable[..., Awaitable[list[Record]]]
 """Runs a named query inside a transaction: `await read(query, **params)`."""
+
+
+@runtime_checkable
+class StreamingReader(Protocol):
+    """A Reader that also hands a result over as it arrives, `read.each(query, **params)`, for a result too
+    large to hold (the loader's match candidates in a file whose events are all near one another)."""
+
+    def __call__(self, query: str, **params: Any) -> Awaitable[list[Record]]: ...
+
+    def each(self, query: str, **params: Any) -> AsyncIterator[Record]: ...
+
+
 log = logging.getLogger(__name__)
 
 FIRST_BACKOFF = 0.2
@@ -243,7 +256,7 @@ class GraphStore:
 
     async def write_batches(
         self,
-        batches: Batches | Callable[[], Batches] | Callable[[Reader], Batches],
+        batches: Batches | Callable[[], Batches] | Callable[[StreamingReader], Batches],
         *,
         timeout: float | None = None,
         reads: bool = False,
@@ -257,8 +270,9 @@ class GraphStore:
         them again for each attempt, lazily, so a large file is streamed, not held in memory (a one-shot
         iterator is not retried: it could not be replayed).
 
-        `reads`: `batches` is a function of a Reader that runs named queries inside the transaction, so what
-        the batches write can depend on what the transaction reads first (the loader's classification).
+        `reads`: `batches` is a function of a StreamingReader that runs named queries inside the transaction,
+        so what the batches write can depend on what the transaction reads first (the loader's
+        classification).
         """
         replayable = callable(batches) or isinstance(batches, Sequence)
         attempt = 0
@@ -286,12 +300,7 @@ class GraphStore:
         with _reachable():
             async with self.driver.session(database=self.database) as session:
                 tx = await session.begin_transaction(timeout=timeout or self.timeouts.load)
-
-                async def read(query: str, **params: Any) -> list[Record]:
-                    self.round_trips += 1
-                    result = await tx.run(planned_to_keep(query), as_one_map(params))
-                    return [_plain_record(record) async for record in result]
-
+                read = _TransactionReader(self, tx)
                 # Every query planned once and kept (one map parameter, graph/queries.py `planned_to_keep`): a
                 # list's size is part of a plan's cache key, and each file's reads and batches hand over lists
                 # of other sizes (1-3 s of planning each).
@@ -329,6 +338,25 @@ class GraphStore:
 TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
 """The code of a transaction Neo4j stopped at its timeout (and its variants, such as
 ...TimedOutClientConfiguration when the client set the timeout)."""
+
+
+class _TransactionReader:
+    """The StreamingReader of GraphStore.write_batches: named reads inside its transaction."""
+
+    def __init__(self, store: GraphStore, tx: AsyncTransaction) -> None:
+        self._store = store
+        self._tx = tx
+
+    async def __call__(self, query: str, **params: Any) -> list[Record]:
+        return [record async for record in self.each(query, **params)]
+
+    async def each(self, query: str, **params: Any) -> AsyncIterator[Record]:
+        """The records as they arrive (the driver fetches them a thousand at a time). Read them to the end
+        before the next query: the transaction runs one at a time, and would buffer the rest."""
+        self._store.round_trips += 1
+        result = await self._tx.run(planned_to_keep(query), as_one_map(params))
+        async for record in result:
+            yield _plain_record(record)
 
 
 class Transaction:

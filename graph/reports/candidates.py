@@ -5,9 +5,15 @@ and decide.
 once per SEARCH_SLICE of the batch (through `run`: the loader's transaction or a store, called as
 `run(query, **params)`),
 scores every candidate with graph/reports/matching.py and returns one or more `Proposal`s per incoming event:
-'attach' (the best score is at least `attach`; the record becomes a report of that fact), 'review' (a pair
-scored from `review` up to `attach`: the record is created separately and the pair recorded for `kg review`),
-or 'create' (nothing came close). Analysts' decisions win over scores (`apply_decisions`).
+'attach' (the best score is at least `attach`; the record becomes a report of that fact), 'review' (the
+REVIEWS_PER_RECORD best pairs scored from `review` up to `attach`: the record is created separately and the
+pairs recorded for `kg review`), or 'create' (nothing came close). Analysts' decisions win over scores
+(`apply_decisions`).
+
+Memory: candidates are scored as the search's rows arrive (when `run` streams: the loader's transaction), and
+only each incoming fact's best few are kept, so a file whose events are all near one another (thousands of
+same-day meetings among a few hundred people: each a candidate for hundreds of others) holds a slice's best
+candidates, not every pair.
 
 The incoming events must be the loader's resolved view (`EventFacts.of(record, resolve)`): ids, not names;
 pass only records whose id the graph does not hold yet (a known id is a report of that fact, no matching).
@@ -23,13 +29,14 @@ by the same `score`; their candidate pairs are of kind 'event' too (facts, not a
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
 from graph.model.families import family_kinds
 from graph.reports.decisions import Decisions, Proposal, apply_decisions
 from graph.reports.matching import NEAR_DAYS, AgreementFacts, EventFacts, Facts, score
+from graph.store import StreamingReader
 
 Run = Callable[..., Awaitable[list[dict[str, Any]]]]
 
@@ -39,10 +46,14 @@ so a known event spanning more than two months before the incoming one is not fo
 be tiny anyway: a day is under 2% of such a span)."""
 
 SEARCH_SLICE = 500
-"""Incoming facts asked about in one candidate search. A search's rows (each candidate with its participants
-and places) are held until its facts are scored: in slices, a block of thousands of events that each share a
-participant with hundreds of known ones (a file of same-day meetings among a few hundred people) holds a
-slice's rows, not a block's. Each fact is scored on its own, so slicing changes no proposal."""
+"""Incoming facts asked about in one candidate search (one query's parameter). Each fact is scored on its
+own, so slicing changes no proposal."""
+
+REVIEWS_PER_RECORD = 5
+"""The most 'review' pairs listed for one incoming record, the best scored: an analyst reviews a record
+against its few likeliest twins, not against every same-day meeting of a busy minister. It also bounds what
+a search keeps: the best REVIEWS_PER_RECORD + 1 candidates of each incoming fact (an attach and the reviews),
+plus the pairs an analyst decided are one."""
 
 BUSY_ACTOR = 500
 """An actor with more events than this in one role (participant, place) is looked up the other way in the
@@ -119,6 +130,7 @@ def decide(
     )
     same = set(decided_same)
     proposals: list[Proposal] = []
+    reviews = 0
     for candidate, match in scored:
         if candidate.id in same:
             proposals.insert(
@@ -126,8 +138,9 @@ def decide(
             )
         elif match.score >= attach and not any(p.action == "attach" for p in proposals):
             proposals.append(Proposal(incoming.id, "attach", candidate.id, match.score, match.evidence))
-        elif match.score >= review:
+        elif match.score >= review and reviews < REVIEWS_PER_RECORD:
             proposals.append(Proposal(incoming.id, "review", candidate.id, match.score, match.evidence))
+            reviews += 1
     attached = [p for p in proposals if p.action == "attach"]
     if len(attached) > 1:  # a decision beats a score
         proposals = [p for p in proposals if p.action != "attach" or p is attached[0]]
@@ -155,17 +168,19 @@ async def match_events(
 async def _match_event_slice(
     run: Run, incoming: Sequence[EventFacts], decisions: Decisions, *, attach: float, review: float
 ) -> list[Proposal]:
-    rows = await run("match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR)
-    # Where places lie matters only to score a candidate: none found (most of a bulk load), nothing to ask.
-    keys = {row["key"] for row in rows}
-    places = sorted({place for key, event in enumerate(incoming) if key in keys for place in event.places})
+    # Where the incoming events' places lie, asked before the search (a transaction runs one query at a
+    # time, and the search's rows are scored as they come); the candidates' come with their rows.
+    places = sorted({place for event in incoming for place in event.places})
     within: dict[str, set[str]] = {}
     for row in await run("place_containers", ids=places) if places else []:
         within.setdefault(row["place"], set()).update(row["containers"])
-    for row in rows:
+    best = _BestCandidates(incoming, within)
+    rows = _rows(run, "match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR)
+    async for row in rows:
         for inner, outer in row["within"]:
             within.setdefault(inner, set()).add(outer)
-    return _proposals(incoming, rows, EventFacts.from_row, within, decisions, attach=attach, review=review)
+        best.add(row, EventFacts.from_row(row))
+    return best.proposals(decisions, attach=attach, review=review)
 
 
 async def match_agreements(
@@ -181,36 +196,64 @@ async def match_agreements(
     proposals: list[Proposal] = []
     for start in range(0, len(incoming), SEARCH_SLICE):
         part = incoming[start : start + SEARCH_SLICE]
-        rows = await run("match_agreement_candidates", incoming=agreement_search_rows(part, decisions))
-        found = _proposals(part, rows, AgreementFacts.from_row, {}, decisions, attach=attach, review=review)
-        proposals += found
+        best = _BestCandidates(part, {})
+        async for row in _rows(
+            run, "match_agreement_candidates", incoming=agreement_search_rows(part, decisions)
+        ):
+            best.add(row, AgreementFacts.from_row(row))
+        proposals += best.proposals(decisions, attach=attach, review=review)
     return proposals
 
 
-def _proposals(
-    incoming: Sequence[Facts],
-    rows: list[dict[str, Any]],
-    candidate_of: Callable[[dict[str, Any]], Facts],
-    within: Mapping[str, Iterable[str]],
-    decisions: Decisions,
-    *,
-    attach: float,
-    review: float,
-) -> list[Proposal]:
-    """Each incoming fact's proposals, in their order, from the candidates its search found (the rows carry
-    the fact's position as `key`, and `decided` when an analyst said the pair is one fact)."""
-    found: dict[int, list[Facts]] = {}
-    decided: dict[int, set[str]] = {}
-    for row in rows:
-        found.setdefault(row["key"], []).append(candidate_of(row))
+async def _rows(run: Run, query: str, **params: Any) -> AsyncIterator[dict[str, Any]]:
+    """A search's rows as they arrive when `run` streams them (the loader's transaction), else its list."""
+    if isinstance(run, StreamingReader):
+        async for row in run.each(query, **params):
+            yield row
+    else:
+        for row in await run(query, **params):
+            yield row
+
+
+class _BestCandidates:
+    """Each incoming fact's best candidates as a search's rows come in (the rows carry the fact's position
+    as `key`, and `decided` when an analyst said the pair is one fact): the REVIEWS_PER_RECORD + 1 best
+    scored, which are all `decide` can propose, and every decided one."""
+
+    def __init__(self, incoming: Sequence[Facts], within: Mapping[str, Iterable[str]]) -> None:
+        self.incoming = incoming
+        self.within = within
+        """Shared with the caller, who adds the candidates' places as their rows come."""
+        self.scored: dict[int, list[tuple[float, str, Facts]]] = {}
+        self.decided: dict[int, list[Facts]] = {}
+
+    def add(self, row: Mapping[str, Any], candidate: Facts) -> None:
+        key = row["key"]
         if row["decided"] == "same":
-            decided.setdefault(row["key"], set()).add(row["id"])
-    proposals: list[Proposal] = []
-    for key, fact in enumerate(incoming):
-        proposals += decide(
-            fact, found.get(key, []), within, attach=attach, review=review, decided_same=decided.get(key, ())
-        )
-    return apply_decisions(decisions, proposals)
+            self.decided.setdefault(key, []).append(candidate)
+            return
+        kept = self.scored.setdefault(key, [])
+        kept.append((-score(self.incoming[key], candidate, self.within).score, candidate.id, candidate))
+        if len(kept) > 4 * (REVIEWS_PER_RECORD + 1):  # trimmed now and then, not at every row
+            kept.sort(key=lambda each: each[:2])
+            del kept[REVIEWS_PER_RECORD + 1 :]
+
+    def proposals(self, decisions: Decisions, *, attach: float, review: float) -> list[Proposal]:
+        """Each incoming fact's proposals, in their order."""
+        proposals: list[Proposal] = []
+        for key, fact in enumerate(self.incoming):
+            best = sorted(self.scored.get(key, []), key=lambda each: each[:2])[: REVIEWS_PER_RECORD + 1]
+            decided = self.decided.get(key, [])
+            candidates = [candidate for _, _, candidate in best] + decided
+            proposals += decide(
+                fact,
+                candidates,
+                self.within,
+                attach=attach,
+                review=review,
+                decided_same=[candidate.id for candidate in decided],
+            )
+        return apply_decisions(decisions, proposals)
 
 
 def candidate_rows(proposals: Iterable[Proposal], kind: str = "event") -> list[dict[str, Any]]:

@@ -267,3 +267,49 @@ async def test_a_record_declaring_same_as_is_a_report_of_that_fact(
     assert [each["alias"] for each in await live_reports_of(store, BAN)] == [None, BAN_AGAIN]
     assert "candidate" not in loaded.output
     assert "date" in (await rows(store, "MATCH (e:Event {id: $id}) RETURN e.disputed AS d", id=BAN))[0]["d"]
+
+
+GUESTS = ["Anna Petrova", "Boris Volkov", "Dmitry Orlov", "Elena Sokolova", "Fyodor Lebedev",
+          "Galina Morozova", "Igor Kozlov", "Kira Novikova", "Leonid Pavlov", "Marina Fedorova"]  # fmt: skip
+
+
+def busy_day(source: str, meetings: list[tuple[str, str, str]]) -> str:
+    """A digest of meetings (id, day, guest) of one minister, each guest a person of GUESTS."""
+    people = [{"id": "person:the-minister", "kind": "person", "name": "Viktor Karankevich"}]
+    people += [{"id": f"person:guest-{n}", "kind": "person", "name": name} for n, name in enumerate(GUESTS)]
+    events = [
+        {
+            "id": f"event:{day}-{slug}",
+            "kind": "meeting",
+            "title": f"The minister meets {GUESTS[guest]}",
+            "date": day,
+            "participants": [
+                {"actor": "person:the-minister", "role": "host"},
+                {"actor": f"person:guest-{guest}", "role": "guest"},
+            ],
+            "evidence": [{"quote": f"The minister met {GUESTS[guest]}."}],
+        }
+        for slug, day, guest in ((slug, day, int(guest)) for slug, day, guest in meetings)
+    ]
+    return yaml.safe_dump({"source": {"id": source, "title": source}, "actors": people, "events": events})
+
+
+async def test_a_record_of_a_busy_day_lists_its_likeliest_twins_not_every_meeting(
+    store: GraphStore, kg: CliRunner, tmp_path: Path
+) -> None:
+    """Nine meetings of one minister, six on the day of the new record and three the day before: the new
+    record shares the minister with each, so each is a candidate; the analyst is shown the five likeliest
+    (REVIEWS_PER_RECORD), all of the same day, not nine pairs."""
+    known = [(f"meeting-{n}", "2023-04-28" if n < 6 else "2023-04-27", str(n)) for n in range(9)]
+    (tmp_path / "week.yaml").write_text(busy_day("source:week", known), encoding="utf-8")
+    await kg_load(kg, tmp_path / "week.yaml")
+    new = [("talks-with-the-last-guest", "2023-04-28", "9")]
+    (tmp_path / "news.yaml").write_text(busy_day("source:news", new), encoding="utf-8")
+
+    loaded = await kg_load(kg, tmp_path / "news.yaml")
+
+    listed = [line for line in loaded.output.splitlines() if "may be event:" in line]
+    assert len(listed) == 5, loaded.output
+    assert all("event:2023-04-28-meeting-" in line for line in listed), "the same day's meetings first"
+    assert await count(store, "Candidate") == 5
+    assert await count(store, "Event") == 10, "a candidate is kept apart, not merged"

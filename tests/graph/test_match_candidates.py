@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from graph.reports import candidates
 from graph.reports.candidates import match_events, record_candidates, record_decisions
 from graph.reports.decisions import Decisions
 from graph.reports.matching import EventFacts
-from graph.store import GraphStore
+from graph.store import Batch, GraphStore, StreamingReader
 
 REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 RUSSIAN = REPORTS / "2023-04-24_soyuznaya-povestka.yaml"
@@ -127,3 +128,22 @@ async def test_a_batch_searched_in_slices_gets_the_same_proposals(
     sliced = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
     assert sliced == whole
     assert seeded_store.round_trips >= len(every) // 2, "a search per slice"
+
+
+async def test_the_loaders_transaction_streams_the_search_with_the_same_proposals(
+    seeded_store: GraphStore,
+) -> None:
+    """Inside a load's transaction the search's rows are scored as they arrive (only each event's best few
+    are kept); the proposals are those of a search read whole."""
+    every = [e for path in sorted(REPORTS.glob("*.yaml")) for e in incoming_events(path)]
+    whole = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
+    streamed: list[object] = []
+
+    async def matching(read: StreamingReader) -> AsyncIterator[Batch]:
+        assert isinstance(read, StreamingReader)
+        streamed.extend(await match_events(read, every, attach=0.85, review=0.5))
+        return
+        yield
+
+    await seeded_store.write_batches(matching, reads=True)
+    assert streamed == whole

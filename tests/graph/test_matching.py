@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from graph.model.decisions import Decision
 from graph.model.document import KINDS, Document
 from graph.model.families import FAMILIES, family_of
-from graph.reports.candidates import decide
+from graph.reports.candidates import REVIEWS_PER_RECORD, decide
 from graph.reports.decisions import Decisions, Proposal, apply_decisions
 from graph.reports.matching import AgreementFacts, EventFacts, score
 from graph.settings import Settings
@@ -123,6 +123,33 @@ def test_decide_attaches_the_best_and_lists_the_uncertain() -> None:
     assert decide(incoming, [far], {}, attach=ATTACH, review=REVIEW) == [
         Proposal("event:new", "create", None, 0.0, [])
     ]
+
+
+def test_a_record_with_many_candidates_lists_only_its_likeliest_for_review() -> None:
+    """A busy minister's meeting shares him with every meeting of his day: the analyst is shown the
+    REVIEWS_PER_RECORD best scored pairs, best first, and the best that scores high enough still attaches."""
+    incoming = event("event:new", kind="meeting", participants=("person:minister", "person:guest"), places=())
+    same_day = [
+        event(
+            f"event:same-day-{n}", kind="meeting", participants=("person:minister", f"person:{n}"), places=()
+        )
+        for n in range(8)
+    ]
+    day_before = [
+        event(f"event:day-before-{n}", kind="meeting", start="2023-04-27",
+              participants=("person:minister", f"person:{n}"), places=())
+        for n in range(4)
+    ]  # fmt: skip
+    proposals = decide(incoming, day_before + same_day, {}, attach=ATTACH, review=REVIEW)
+    assert [p.fact for p in proposals] == [f"event:same-day-{n}" for n in range(REVIEWS_PER_RECORD)]
+    assert {p.action for p in proposals} == {"review"}
+    twin = event("event:twin", kind="meeting", participants=("person:minister", "person:guest"), places=())
+    with_twin = decide(incoming, [*same_day, twin], {}, attach=ATTACH, review=REVIEW)
+    assert [(p.action, p.fact) for p in with_twin][:2] == [
+        ("attach", "event:twin"),
+        ("review", "event:same-day-0"),
+    ]
+    assert len(with_twin) == 1 + REVIEWS_PER_RECORD
 
 
 def test_decisions_beat_scores() -> None:
