@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ from rich.console import Console
 
 from graph.api_keys_command import apikey
 from graph.backup_command import backup, restore
-from graph.connection import open_store
+from graph.command_store import run_with_store
 from graph.ingest import command as ingest_command
 from graph.load import command as load_command
 from graph.load.pipeline import DEFAULT_SEED_DIR
@@ -34,18 +33,10 @@ app.command("review")(review)
 console = Console()
 
 
-async def _migrate() -> list[str]:
-    store = open_store(get_settings())
-    try:
-        return await apply_schema(store)
-    finally:
-        await store.close()
-
-
 @app.command()
 def migrate() -> None:
     """Create the missing constraints and indexes; bring older data up to date (safe to run again)."""
-    created = asyncio.run(_migrate())
+    created = run_with_store(apply_schema, "kg migrate")
     if created:
         console.print("Created: " + ", ".join(created))
     else:
