@@ -25,6 +25,7 @@ from api.schema.direct import resolve_directly
 from api.schema.discovery import DiscoveryQuery
 from api.schema.engagements import EngagementQuery
 from api.schema.errors import ErrorCodes
+from api.schema.fast_completion import FastCompletion
 from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
 from api.schema.operation import OperationName
@@ -81,6 +82,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    schema = QuietSchema(query=query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    schema = QuietSchema(
+        query=query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        execution_context_class=FastCompletion,
+    )
     resolve_directly(schema)
     return schema
