@@ -30,6 +30,17 @@ PLAIN_READ = "kg_plain_read"
 synchronously, with no `Info`: the field's value, as the resolver would return it."""
 
 
+PLAIN_ATTRIBUTE = "kg_plain_attribute"
+"""The attribute of a direct resolver holding the name of the Python attribute it returns, when that is all
+it does (`getattr(source, name)`)."""
+
+
+def plain_attribute(resolver: Callable[..., Any]) -> str | None:
+    """The attribute `resolver` returns as it is (`PLAIN_ATTRIBUTE`), if it does no more."""
+    found: str | None = getattr(resolver, PLAIN_ATTRIBUTE, None)
+    return found
+
+
 def plain_read(resolver: Callable[..., Any]) -> Callable[[Any], Any] | None:
     """How to read the field `resolver` resolves from its source alone, if it is plain (`PLAIN_READ`)."""
     found: Callable[[Any], Any] | None = getattr(resolver, PLAIN_READ, None)
@@ -65,6 +76,8 @@ def _direct(schema: Schema, field: StrawberryField) -> Callable[..., Any] | None
 
         plain = attrgetter(name) if read is getattr else lambda source: read(source, name)
         setattr(attribute, PLAIN_READ, plain)
+        if read is getattr:
+            setattr(attribute, PLAIN_ATTRIBUTE, name)
         return attribute
     resolver = field.base_resolver
     if resolver.self_parameter is None or resolver.root_parameter or resolver.parent_parameter:

@@ -26,8 +26,12 @@ a battery of queries both ways and asserts identical answers.
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from types import CodeType
 from typing import Any
 
 from graphql import (
@@ -46,7 +50,7 @@ from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from api.schema.direct import plain_read
+from api.schema.direct import plain_attribute, plain_read
 
 Complete = Callable[[Any], Any]
 """A compiled completion: the response value of a field's value (raises to give up)."""
@@ -114,12 +118,12 @@ class FastCompletion(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set, new_defer_usages, _ = self.collect_subfields(object_type, field_details_list)
         if new_defer_usages:
             return None
-        fields: list[tuple[str, Callable[[Any], Any], Complete]] = []
+        fields: list[_Field] = []
         for response_name, details in grouped_field_set.items():
             node = details[0].node
             name = node.name.value
             if name == "__typename":
-                fields.append((response_name, _constant(object_type.name), _same))
+                fields.append(_Field(response_name, None, None, None, _same, object_type.name))
                 continue
             field = object_type.fields.get(name)
             if field is None or field.args or node.arguments or field.resolve is None:
@@ -128,18 +132,14 @@ class FastCompletion(StrawberryGraphQLCoreExecutionContext):
             complete = self._compile(field.type, details) if read is not None else None
             if read is None or complete is None:
                 return None
-            fields.append((response_name, read, complete))
-
-        def complete_object(value: Any) -> dict[str, Any]:
-            if isinstance(value, Exception):
-                raise _GiveUp  # graphql-core raises it as the field's error
-            return {name: complete(read(value)) for name, read, complete in fields}
-
-        return complete_object
+            fields.append(_Field(response_name, read, plain_attribute(field.resolve), field.type, complete))
+        return _generated(object_type.name, fields)
 
     def _compile(self, output_type: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
         """The completion of a field's value of `output_type`, as graphql-core's `complete_value` does it
         when nothing goes wrong."""
+        if isinstance(output_type, GraphQLNonNull) and isinstance(output_type.of_type, GraphQLObjectType):
+            return self._object_plan(output_type.of_type, details)  # which refuses None
         if isinstance(output_type, GraphQLNonNull):
             inner = self._compile(output_type.of_type, details)
             if inner is None:
@@ -181,10 +181,70 @@ class FastCompletion(StrawberryGraphQLCoreExecutionContext):
         return None  # an interface or a union: graphql-core resolves the runtime type
 
 
+SAME_CLASS: dict[GraphQLScalarType, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
+"""graphql-core's own String, ID and Boolean return a value of these Python types as it is."""
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A plain field of an object's selection, ready to be written into its completion's code."""
+
+    response_name: str
+    read: Callable[[Any], Any] | None  # None: `constant`
+    attribute: str | None  # what `read` returns, when it returns an attribute as it is
+    output_type: GraphQLOutputType | None
+    complete: Complete
+    constant: Any = None
+
+
+def _generated(type_name: str, fields: list[_Field]) -> Complete:
+    """The completion of an object with `fields` as one function, written out field by field: a string,
+    an ID or a Boolean already of its Python type is taken as it is, without a call; any other value goes
+    through its field's `complete`. Refuses a None (a non-null position; a nullable one checks first) and an
+    exception (graphql-core's error to raise)."""
+    env: dict[str, Any] = {"GiveUp": _GiveUp}
+    lines = ["def complete_object(value):", "    if value is None or isinstance(value, Exception):"]
+    lines.append("        raise GiveUp")
+    for i, field in enumerate(fields):
+        env[f"complete{i}"], env[f"read{i}"], env[f"constant{i}"] = field.complete, field.read, field.constant
+        if field.read is None:
+            lines.append(f"    f{i} = constant{i}")
+            continue
+        attribute = field.attribute
+        source = f"value.{attribute}" if attribute and _is_name(attribute) else f"read{i}(value)"
+        scalar = field.output_type
+        nullable = not isinstance(scalar, GraphQLNonNull)
+        if isinstance(scalar, GraphQLNonNull):
+            scalar = scalar.of_type
+        same = SAME_CLASS.get(scalar) if isinstance(scalar, GraphQLScalarType) else None
+        if same is None:
+            lines.append(f"    f{i} = complete{i}({source})")
+            continue
+        lines.append(f"    f{i} = {source}")
+        guard = f"f{i} is not None and " if nullable else ""
+        lines.append(f"    if {guard}f{i}.__class__ is not {same.__name__}:")
+        lines.append(f"        f{i} = complete{i}(f{i})")
+    items = ", ".join(f"{field.response_name!r}: f{i}" for i, field in enumerate(fields))
+    lines.append(f"    return {{{items}}}")
+    exec(_code("\n".join(lines), type_name), env)
+    generated: Complete = env["complete_object"]
+    return generated
+
+
+@lru_cache(maxsize=1024)
+def _code(source: str, type_name: str) -> CodeType:
+    """The compiled `source`: the same selection comes back with every request of the same document. The
+    code holds only our names and the response names, which GraphQL's grammar keeps to [_A-Za-z0-9]."""
+    return compile(source, f"<completion of {type_name}>", "exec")
+
+
+def _is_name(attribute: str) -> bool:
+    return attribute.isidentifier() and not keyword.iskeyword(attribute) and not attribute.startswith("__")
+
+
 def _scalar(scalar: GraphQLScalarType) -> Complete:
     coerce = scalar.coerce_output_value
-    # What graphql-core's own String, ID and Boolean return for a value already of their Python type.
-    same_class: type | None = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}.get(scalar)
+    same_class = SAME_CLASS.get(scalar)
 
     def complete_scalar(value: Any) -> Any:
         if value is None or value is Undefined:
@@ -227,10 +287,6 @@ def _enum(enum_type: GraphQLEnumType) -> Complete:
         return coerced
 
     return complete_enum
-
-
-def _constant(value: Any) -> Callable[[Any], Any]:
-    return lambda _source: value
 
 
 def _same(value: Any) -> Any:
