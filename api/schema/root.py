@@ -29,6 +29,7 @@ from api.schema.fast_completion import FastCompletion
 from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
 from api.schema.operation import OperationName
+from api.schema.parse_cache import ParsedDocuments, ParsedOnce
 from api.schema.queries import LookupQuery
 from api.schema.stats import StatsQuery
 from api.schema.warnings import Warnings
@@ -70,6 +71,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
         literal_limits_rule(InputLimits.of(settings)),
     ]
+    parsed = ParsedDocuments(QUERY_CACHE_SIZE)
     extensions: list[Any] = [
         OperationName,
         ErrorCodes,
@@ -77,7 +79,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         # Front-ends send the same few documents over and over; validating one costs more than a small
-        # search does in Neo4j. (A ParserCache would raise the token limit's error past ErrorCodes.)
+        # search does in Neo4j, and parsing it about as much as completing a small answer. (Strawberry's
+        # ParserCache would raise the token limit's error past ErrorCodes: api/schema/parse_cache.py.)
+        lambda: ParsedOnce(parsed),
         lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
     ]
     if not settings.introspection:
