@@ -4,23 +4,25 @@ The read path already fetches, in one statement, just what the client selected (
 and builds the answer's objects from it. What is left is graphql-core completing them: for every field of
 every object (about 1,800 for a page of 100 events) it builds a `Path` and an `Info`, looks up arguments,
 calls the resolver, asks twice whether the value is awaitable, and walks `complete_value`'s type checks. A
-profile of the page put that at about 40% of its CPU (BENCHMARKS.md, "the per-field completion").
+profile of the page put that at about 40% of its CPU.
 
 `FastCompletion` is the execution context (graphql-core's executor) the schema runs with. When it completes
 an object, it first looks at the object's selection (the fields collected for that type and place in the
 document, cached per request as graphql-core caches them): if every field below it, however deep, is a plain
 field (`api.schema.direct.PLAIN_READ`: an attribute, or a method needing no `Info`, that returns its value
-at once) or `__typename`, of object, list, scalar or enum type with no arguments, the selection is compiled
-into one nested function that reads the fields and serialises the leaves straight into the response's dict.
+at once) or `__typename`, of object, list, scalar or enum type with no arguments, the selection is written
+out as one function per object type (its code compiled once per process) that reads the fields and
+serialises the leaves straight into the response's dict.
 Fields that await, take arguments or need their `Info` (the root fields that query Neo4j, an actor's events,
 an event's trip) run as before; the objects they return are completed fast in turn when their selection
 allows.
 
 Correctness never depends on the fast path: anything it does not handle exactly as graphql-core would (a
-null where the schema allows none, a value that does not serialise, an exception, an abstract type, a
-`__typename` on an interface, middleware, incremental delivery) makes it give up on that object, which is
-then completed field by field the normal way, reporting errors with their paths as it always has. Plain
-fields read values already built, so reading them twice is harmless. tests/api/test_fast_completion.py runs
+null where the schema allows none, a value that does not serialise, an exception; an interface or a union,
+middleware, incremental delivery are not taken at all) makes it give up on that object, which is then
+completed field by field the normal way, reporting errors with their paths as it always has. Plain fields
+only read what their object holds (an event's participants are sorted and wrapped, nothing is fetched), so
+reading them twice is harmless. tests/api/test_fast_completion.py runs
 a battery of queries both ways and asserts identical answers.
 """
 
