@@ -25,9 +25,11 @@ from api.schema.direct import resolve_directly
 from api.schema.discovery import DiscoveryQuery
 from api.schema.engagements import EngagementQuery
 from api.schema.errors import ErrorCodes
+from api.schema.fast_completion import FastCompletion
 from api.schema.mutations import Mutation
 from api.schema.neighborhood import NeighborhoodQuery
 from api.schema.operation import OperationName
+from api.schema.parse_cache import ParsedDocuments, ParsedOnce
 from api.schema.queries import LookupQuery
 from api.schema.stats import StatsQuery
 from api.schema.warnings import Warnings
@@ -69,6 +71,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
         literal_limits_rule(InputLimits.of(settings)),
     ]
+    parsed = ParsedDocuments(QUERY_CACHE_SIZE)
     extensions: list[Any] = [
         OperationName,
         ErrorCodes,
@@ -76,11 +79,19 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         # Front-ends send the same few documents over and over; validating one costs more than a small
-        # search does in Neo4j. (A ParserCache would raise the token limit's error past ErrorCodes.)
+        # search does in Neo4j, and parsing it about as much as completing a small answer. (Strawberry's
+        # ParserCache would raise the token limit's error past ErrorCodes: api/schema/parse_cache.py.)
+        lambda: ParsedOnce(parsed),
         lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    schema = QuietSchema(query=query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    schema = QuietSchema(
+        query=query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        execution_context_class=FastCompletion,
+    )
     resolve_directly(schema)
     return schema
