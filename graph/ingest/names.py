@@ -153,17 +153,32 @@ SURNAME_CASES: dict[str, list[tuple[str, str]]] = {
 """A Russian surname's oblique endings, by the gender of the first name beside it: 'Марию Иванову' is
 'Мария Иванова', 'Андреем Травниковым' 'Андрей Травников' (pymorphy3 knows few surnames, and guesses
 a man's name or an adjective for the rest)."""
+MASCULINE_CASE_ENDINGS: dict[str, list[tuple[str, str]]] = {
+    "gent": [(r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й")],
+    "accs": [(r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й")],
+    "datv": [(r"([бвгдзклмнпрстфхжшщц])у$", r"\1"), (r"([аеиоуэ])ю$", r"\1й")],
+    "ablt": [(r"([аеиоуэ])ем$", r"\1й")],
+    "loct": [(r"([бвгдзклмнпрстфхжшщц])е$", r"\1"), (r"([аеиоуэ])е$", r"\1й")],
+}  # fmt: skip
+"""A man's surname ending in a consonant or '-й', declined like a noun, by the case of the first name
+beside it: 'Алексея Текслера' is 'Алексей Текслер', 'Андрею Почобуту' 'Андрей Почобут', 'Игорю Карнею'
+'Игорь Карней'. Only with that first name in the same oblique case: a surname alone ('Текслера') or one
+that does not decline ('Андрея Мельниченко') keeps its form."""
 
 
 def _person_nominative(words: list[str]) -> str:
     """Each word in the nominative: a first name or patronymic through pymorphy3, which also tells the
     person's gender; a surname by the endings of that gender."""
     gender: str | None = None
+    case: str | None = None
     given: list[bool] = []
     for word in words:
         parse = _given_name(word) if CYRILLIC_WORD.match(word) else None
+        if parse is not None and any(given) and "Patr" not in parse.tag:
+            parse = None  # one first name: 'Алексея Текслера' is no second one, whatever pymorphy3 guesses
         given.append(parse is not None)
         gender = gender or (parse.tag.gender if parse is not None else None)
+        case = case or (parse.tag.case if parse is not None else None)
     named = []
     for word, is_given in zip(words, given, strict=True):
         if not CYRILLIC_WORD.match(word):
@@ -177,7 +192,7 @@ def _person_nominative(words: list[str]) -> str:
                 )
             )
         else:
-            named.append(_surname(word, gender))
+            named.append(_surname(word, gender, case))
     return " ".join(named)
 
 
@@ -189,10 +204,14 @@ def _given_name(word: str) -> Any:
     return None
 
 
-def _surname(word: str, gender: str) -> str:
+def _surname(word: str, gender: str, case: str | None = None) -> str:
     for pattern, replacement in SURNAME_CASES[gender]:
         if re.search(pattern, word, re.IGNORECASE):
             return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
+    if gender == "masc" and case in MASCULINE_CASE_ENDINGS:
+        for pattern, replacement in MASCULINE_CASE_ENDINGS[case]:
+            if re.search(pattern, word, re.IGNORECASE):
+                return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
     return word
 
 

@@ -1,0 +1,43 @@
+"""Who took part (issue 13, the actors of matched events): names in Russian cases, courts named by their
+city, who decides an appointment or dismissal and who is only named beside it. Each on short sentences of
+our own, never on a corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.ingest.candidates import Candidate
+from graph.ingest.pipeline import ingest
+from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+
+THURSDAY = date(2024, 5, 16)
+LUKASHENKA = "person:alexander-lukashenka"
+
+
+def events(write_digest: WriteDigest, text: str) -> list[Candidate]:
+    return ingest(write_digest(text), FIXTURE_SEED, published=THURSDAY).candidates
+
+
+def of_kind(write_digest: WriteDigest, text: str, kind: str) -> list[Candidate]:
+    return [c for c in events(write_digest, text) if c.kind == kind]
+
+
+def roles(candidate: Candidate) -> set[tuple[str, str]]:
+    return {(p.actor.name, p.role) for p in candidate.participants}
+
+
+def test_a_mans_surname_after_his_first_name_in_the_genitive_or_dative_is_put_in_the_nominative(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Суд Советского района Гомеля приговорил Максима Знака к десяти годам колонии.\n"
+        "Лукашенко 14 мая встретился с губернатором Челябинской области Алексеем Текслером.\n"
+        "Суд Ленинского района Гродно назначил Андрею Почобуту штраф в размере 1 850 рублей.\n"
+    )
+    found = events(write_digest, text)
+    [sentence] = [c for c in found if c.kind == "sentence"]
+    assert ("Максим Знак", "defendant") in roles(sentence)
+    [meeting] = [c for c in found if c.kind == "meeting"]
+    assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Алексей Текслер"}
+    [fine] = [c for c in found if c.kind == "fine"]
+    assert ("Андрей Почобут", "target") in roles(fine)
