@@ -41,3 +41,9 @@ def test_a_mans_surname_after_his_first_name_in_the_genitive_or_dative_is_put_in
     assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Алексей Текслер"}
     [fine] = [c for c in found if c.kind == "fine"]
     assert ("Андрей Почобут", "target") in roles(fine)
+
+
+def test_a_court_named_after_the_capital_is_one_body_not_the_government(write_digest: WriteDigest) -> None:
+    text = "Ivan Petrov was sentenced to five years in a penal colony by the Minsk Regional Court on Tuesday."
+    [sentence] = of_kind(write_digest, text, "sentence")
+    assert roles(sentence) == {("Ivan Petrov", "defendant"), ("Minsk Regional Court", "court")}
