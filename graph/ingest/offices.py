@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from graph.ingest.candidates import Mention, Span
 from graph.ingest.gazetteer import Gazetteer
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import CYRILLIC, Token, _morph
 
 TITLES: dict[tuple[str, ...], str] = {
     ("president",): "president", ("head", "of", "state"): "president", ("президент",): "president",
@@ -77,6 +77,8 @@ def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gaz
             own, last = after.span, ends[after.span.end]
         index = last + 1
         named = _named_after(tokens, last, at)
+        if named is not None and not _agrees(tokens[title.first], named):
+            named = None
         if key in NEEDS_COUNTRY:
             if country is None:
                 continue
@@ -118,6 +120,25 @@ def _named_after(tokens: list[Token], last: int, at: dict[int, Mention]) -> Ment
         if not (token.text[:1].isupper() or token.norm in BETWEEN_TITLE_AND_NAME or mention is not None):
             return None
     return None
+
+
+def _agrees(title: Token, named: Mention) -> bool:
+    """'Президента Беларуси Александра Лукашенко': a Russian title and the name after it share a case;
+    'Указом Президента Беларуси Иван Петров освобожден' names the president's decree and its subject, not
+    the president (the title is in the genitive, the name in the nominative)."""
+    words = [w for w in named.surface.split() if CYRILLIC.search(w)]
+    if not CYRILLIC.search(title.text) or not words:
+        return True
+    named_cases = _cases(words[0])
+    return not named_cases or bool(_cases(title.text) & named_cases)
+
+
+def _cases(word: str) -> set[str]:
+    """Every case pymorphy3 reads the word in (none for a word that does not decline)."""
+    parses = _morph().parse(word.lower())
+    if any("Fixd" in p.tag for p in parses[:1]):
+        return set()
+    return {str(p.tag.case) for p in parses if p.tag.case}
 
 
 def _holder(

@@ -87,7 +87,7 @@ def _passive(trigger: Span, tokens: list[Token]) -> bool:
     before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
     return bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1])) or _short_participle(
-        trigger_words
+        trigger_words[:1]
     )
 
 
@@ -236,5 +236,6 @@ OBJECT_OPENERS = {"the", "a", "an", "with", "to", "him", "her", "them"}
 
 
 def _short_participle(words: list[str]) -> bool:
-    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive."""
+    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive (the verb, the first
+    word of the trigger: the 'от' of 'освободил от должности' is none)."""
     return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))

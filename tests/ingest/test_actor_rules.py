@@ -47,3 +47,17 @@ def test_a_court_named_after_the_capital_is_one_body_not_the_government(write_di
     text = "Ivan Petrov was sentenced to five years in a penal colony by the Minsk Regional Court on Tuesday."
     [sentence] = of_kind(write_digest, text, "sentence")
     assert roles(sentence) == {("Ivan Petrov", "defendant"), ("Minsk Regional Court", "court")}
+
+
+def test_who_relieved_someone_of_a_post_named_after_the_post_decided(write_digest: WriteDigest) -> None:
+    text = "Лукашенко освободил от должности министра экономики Ивана Петрова."
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert roles(dismissal) == {("Alexander Lukashenka", "authority"), ("Иван Петров", "dismissed")}
+
+
+def test_the_president_whose_decree_dismissed_someone_is_not_the_one_dismissed(
+    write_digest: WriteDigest,
+) -> None:
+    text = "Указом Президента Беларуси Иван Петров освобожден от должности министра экономики."
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert roles(dismissal) == {("Alexander Lukashenka", "authority"), ("Иван Петров", "dismissed")}
