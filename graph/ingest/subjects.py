@@ -42,8 +42,10 @@ def subjects(
     subject, authority = SUBJECT_ROLES[kind]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
     if _takes_post(trigger, tokens):  # 'X became the new governor', 'X replaced Y', 'Новым послом стал X'
-        takers = [s for s in actors if s.actor.kind == "person"]
+        takers = [s for s in actors if s.actor.kind == "person" and not _predecessor(s, tokens)]
         first = [s for s in takers if s.mention.span.end <= trigger.start]
+        if _replacing(trigger, tokens):  # 'He replaced Y': Y left the post; who took it is 'he'
+            return [Participant(s.actor, subject) for s in first]
         return [Participant(s.actor, subject) for s in first or takers[:1]]
     passive = _passive(trigger, tokens)
     noun = " ".join(trigger_words) in DECISION_NOUNS or bool(DECIDED_ON.intersection(trigger_words[-1:]))
@@ -52,6 +54,7 @@ def subjects(
         for s in actors
         if s.actor.kind == "person"
         and not _attributes(s, tokens)
+        and not _predecessor(s, tokens)
         and (
             s.mention.span.end <= trigger.start
             or _object(s, trigger, tokens, noun)
@@ -184,6 +187,23 @@ def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bo
         and len(between) <= 12
         and any(w in PERSON_TITLES for w in between)
     )
+
+
+PREDECESSOR_WORDS = {"replacing", "replaced", "replaces", "succeeding", "succeeded", "succeeds", "instead",
+                     "predecessor", "вместо", "сменив", "сменил", "сменила", "сменит", "сменивший",
+                     "сменившего", "предшественник", "предшественника"}  # fmt: skip
+"""'appointed X as minister, replacing Y', 'вместо Y', 'сменив Y': Y is the one who held the post."""
+REPLACING_TRIGGERS = {"replaced", "replaces", "succeeded", "succeeds", "сменить"}
+
+
+def _predecessor(situated: Situated, tokens: list[Token]) -> bool:
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-4:]
+    words = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-4:]
+    return bool(PREDECESSOR_WORDS.intersection(before + words))
+
+
+def _replacing(trigger: Span, tokens: list[Token]) -> bool:
+    return any(t.norm in REPLACING_TRIGGERS for t in tokens if trigger.start <= t.start < trigger.end)
 
 
 def _oblique(situated: Situated) -> bool:

@@ -61,3 +61,18 @@ def test_the_president_whose_decree_dismissed_someone_is_not_the_one_dismissed(
     text = "Указом Президента Беларуси Иван Петров освобожден от должности министра экономики."
     [dismissal] = of_kind(write_digest, text, "dismissal")
     assert roles(dismissal) == {("Alexander Lukashenka", "authority"), ("Иван Петров", "dismissed")}
+
+
+def test_the_one_replaced_is_no_appointee(write_digest: WriteDigest) -> None:
+    for text in (
+        "On Tuesday Lukashenka appointed Ivan Petrov head of the Presidential Administration, replacing "
+        "Igor Sergeenko.",
+        "Alexander Lukashenka appointed Ivan Petrov ambassador to Lithuania. He replaced Pavel Sidorov.",
+        "Лукашенко назначил Ивана Петрова министром экономики вместо Павла Сидорова.",
+    ):
+        [appointment] = of_kind(write_digest, text, "appointment")
+        assert {p.actor.name.split()[-1] for p in appointment.participants if p.role == "appointee"} in (
+            {"Petrov"},
+            {"Петров"},
+        ), text
+        assert (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in appointment.participants}
