@@ -76,6 +76,8 @@ def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gaz
                 of = after.best.id
             own, last = after.span, ends[after.span.end]
         index = last + 1
+        if _of_a_post(tokens, title.first, last):
+            continue
         named = _named_after(tokens, last, at)
         if named is not None and not _agrees(tokens[title.first], named):
             named = None
@@ -120,6 +122,26 @@ def _named_after(tokens: list[Token], last: int, at: dict[int, Mention]) -> Ment
         if not (token.text[:1].isupper() or token.norm in BETWEEN_TITLE_AND_NAME or mention is not None):
             return None
     return None
+
+
+POST_NOUNS = {
+    "representative", "aide", "assistant", "adviser", "advisor", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "service", "administration", "помощник", "представитель", "советник",
+    "пресс-секретарь", "пресс-служба", "администрация", "полпред", "служба",
+}  # fmt: skip
+"""A post or body that belongs to an office ('помощник президента', 'the president's representative',
+'the press service of the president'): the title there names no act of its holder."""
+
+
+def _of_a_post(tokens: list[Token], first: int, last: int) -> bool:
+    """'назначен помощником президента', 'the aide to the president', 'the president's representative'
+    (the tokens leave out the "'s")."""
+    before = [t.norm for t in tokens[max(0, first - 3) : first]]
+    while before and before[-1] in {"of", "to", "the"}:
+        before.pop()
+    after = tokens[last + 1 : last + 2]
+    possessive = bool(after) and after[0].norm in POST_NOUNS and after[0].text.isascii()
+    return (bool(before) and before[-1] in POST_NOUNS) or possessive
 
 
 def _agrees(title: Token, named: Mention) -> bool:

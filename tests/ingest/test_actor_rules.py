@@ -76,3 +76,14 @@ def test_the_one_replaced_is_no_appointee(write_digest: WriteDigest) -> None:
             {"Петров"},
         ), text
         assert (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in appointment.participants}
+
+
+def test_the_president_named_only_in_a_post_or_press_service_took_no_part(write_digest: WriteDigest) -> None:
+    text = "Помощником президента Беларуси - инспектором по Минской области назначен Иван Петров."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert roles(appointment) == {("Иван Петров", "appointee")}
+    text = (
+        "The Belarusian president appointed Ivan Petrov ambassador to Russia on Monday, the press service "
+        "of the president said."
+    )
+    assert [c.kind for c in events(write_digest, text)] == ["appointment"]
