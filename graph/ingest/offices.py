@@ -76,7 +76,7 @@ def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gaz
                 of = after.best.id
             own, last = after.span, ends[after.span.end]
         index = last + 1
-        if _of_a_post(tokens, title.first, last):
+        if _of_a_post(tokens, title.first, last) or _other_office(tokens, title.first):
             continue
         named = _named_after(tokens, last, at)
         if named is not None and not _agrees(tokens[title.first], named):
@@ -142,6 +142,14 @@ def _of_a_post(tokens: list[Token], first: int, last: int) -> bool:
     after = tokens[last + 1 : last + 2]
     possessive = bool(after) and after[0].norm in POST_NOUNS and after[0].text.isascii()
     return (bool(before) and before[-1] in POST_NOUNS) or possessive
+
+
+OTHER_OFFICE = {"deputy", "vice", "former", "ex", "late", "acting", "заместитель", "бывший", "экс", "вице"}
+"""'the deputy foreign minister', 'the former president': not the office's holder."""
+
+
+def _other_office(tokens: list[Token], first: int) -> bool:
+    return first > 0 and tokens[first - 1].norm in OTHER_OFFICE
 
 
 def _agrees(title: Token, named: Mention) -> bool:

@@ -87,3 +87,19 @@ def test_the_president_named_only_in_a_post_or_press_service_took_no_part(write_
         "of the president said."
     )
     assert [c.kind for c in events(write_digest, text)] == ["appointment"]
+
+
+def test_a_person_speaking_for_a_body_is_the_speaker_not_the_body(write_digest: WriteDigest) -> None:
+    for text in (
+        "Ivan Petrov, a spokesman for the Belarusian Foreign Ministry, told reporters on Tuesday that no "
+        "decision had been taken.",
+        "Ivan Petrov, the Kremlin spokesman, told reporters on Tuesday that no decision had been taken.",
+        "Иван Петров, пресс-секретарь МИД Беларуси, заявил во вторник, что решение не принято.",
+    ):
+        [statement] = of_kind(write_digest, text, "statement")
+        assert [p.actor.name.split()[-1] for p in statement.participants] in (["Petrov"], ["Петров"]), text
+
+
+def test_a_former_president_is_not_the_president(write_digest: WriteDigest) -> None:
+    text = "The former president of Belarus said on Tuesday that the economy was growing."
+    assert not any(LUKASHENKA in {a.id for a in c.actors} for c in events(write_digest, text))
