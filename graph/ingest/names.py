@@ -8,6 +8,7 @@ person ("Governor ..."), a first name pymorphy3 knows, or an organisation word (
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -331,7 +332,18 @@ def _before_title(run: list[Token]) -> list[Token]:
 
 
 def _first_name(word: str) -> bool:
-    return word.lower() in FIRST_NAMES or looks_like_first_name(word)
+    """'Ivan', 'Aliaksandr', and with its accents dropped a Central European one ('Tomáš', 'Radosław')."""
+    plain = _without_accents(word)
+    return (
+        word.lower() in FIRST_NAMES
+        or looks_like_first_name(word)
+        or (plain != word and (plain.lower() in FIRST_NAMES or looks_like_first_name(plain)))
+    )
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _after_place_word(first: Token, tokens: list[Token]) -> bool:

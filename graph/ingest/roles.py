@@ -70,7 +70,10 @@ def participants_for(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
         )
     if kind in SUBJECT_ROLES:
-        return _unique(subjects(kind, trigger, actors, tokens))
+        found = subjects(kind, trigger, actors, tokens)
+        if kind == "expulsion" and not any(p.role == SUBJECT_ROLES[kind][1] for p in found):
+            found += _host_country(situated, tokens)
+        return _unique(found)
     if kind == "sanction":
         return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
     if kind == "meeting" and _discussion(trigger, tokens):  # 'discussed the Union State': a topic
@@ -114,6 +117,19 @@ def _visit_role(trigger: Span, situated: Situated, tokens: list[Token]) -> str:
     """'the visit of X', 'визит премьера': a person right after the noun is the visitor; later, the host."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
     return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
+
+
+HOSTED_IN = {"in", "from", "в", "во", "из"}
+
+
+def _host_country(situated: list[Situated], tokens: list[Token]) -> list[Participant]:
+    """'the head of the Czech mission in Belarus was declared persona non grata', 'X was expelled from
+    Belarus': with no one named to have expelled, the country the diplomat served in did."""
+    for s in situated:
+        before = [t.norm for t in tokens if t.end <= s.mention.span.start][-1:]
+        if s.actor.kind == "country" and (s.locative or s.origin) and HOSTED_IN.intersection(before):
+            return [Participant(s.actor, SUBJECT_ROLES["expulsion"][1])]
+    return []
 
 
 def _unique(participants: list[Participant]) -> list[Participant]:

@@ -103,3 +103,21 @@ def test_a_person_speaking_for_a_body_is_the_speaker_not_the_body(write_digest: 
 def test_a_former_president_is_not_the_president(write_digest: WriteDigest) -> None:
     text = "The former president of Belarus said on Tuesday that the economy was growing."
     assert not any(LUKASHENKA in {a.id for a in c.actors} for c in events(write_digest, text))
+
+
+def test_a_central_european_name_with_accents_is_a_person(write_digest: WriteDigest) -> None:
+    text = "Polish Foreign Minister Radosław Sikorski met Ivan Petrov in Warsaw on Tuesday."
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {a.name for a in meeting.actors} == {"Radosław Sikorski", "Ivan Petrov"}
+
+
+def test_the_country_a_diplomat_served_in_expelled_him_when_nobody_else_is_named(
+    write_digest: WriteDigest,
+) -> None:
+    for text in (
+        "The head of the Czech diplomatic mission in Belarus, Tomáš Kryl, was declared persona non grata "
+        "on Tuesday.",
+        "Two Latvian diplomats were expelled from Belarus on Tuesday.",
+    ):
+        [expulsion] = of_kind(write_digest, text, "expulsion")
+        assert ("Belarus", "issuer") in roles(expulsion), text
