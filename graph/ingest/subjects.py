@@ -59,6 +59,7 @@ def subjects(
             s.mention.span.end <= trigger.start
             or _object(s, trigger, tokens, noun)
             or _also(s, actors, tokens)
+            or _along_with(s, trigger, tokens)
         )
     ]
     later = [s for s in people if s.mention.span.start >= trigger.end]
@@ -204,6 +205,24 @@ def _predecessor(situated: Situated, tokens: list[Token]) -> bool:
 
 def _replacing(trigger: Span, tokens: list[Token]) -> bool:
     return any(t.norm in REPLACING_TRIGGERS for t in tokens if trigger.start <= t.start < trigger.end)
+
+
+ALONG_WITH = {("along", "with"), ("together", "with"), ("вместе", "с"), ("вместе", "со"), ("as", "well")}
+ALONG_REACH = 6
+"""Words between 'along with' and the name ('along with her husband, Alyaksandr Loyka')."""
+
+
+def _along_with(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'X was arrested along with her husband Y', 'задержан вместе с супругой Y': Y is concerned too."""
+    between = [t for t in tokens if trigger.end <= t.start and t.end <= situated.mention.span.start]
+    words = [t.norm for t in between]
+    pairs = [i for i in range(len(words) - 1) if (words[i], words[i + 1]) in ALONG_WITH]
+    return (
+        situated.actor.kind == "person"
+        and bool(pairs)
+        and len(words) - pairs[-1] - 2 <= ALONG_REACH
+        and not any(_finite(tokens, tokens.index(t)) for t in between[pairs[-1] + 2 :])
+    )
 
 
 def _oblique(situated: Situated) -> bool:

@@ -121,3 +121,9 @@ def test_the_country_a_diplomat_served_in_expelled_him_when_nobody_else_is_named
     ):
         [expulsion] = of_kind(write_digest, text, "expulsion")
         assert ("Belarus", "issuer") in roles(expulsion), text
+
+
+def test_one_arrested_along_with_the_subject_was_arrested_too(write_digest: WriteDigest) -> None:
+    text = "Iryna Petrova was arrested along with her husband, Ivan Petrov, in October 2021."
+    [detention] = of_kind(write_digest, text, "detention")
+    assert roles(detention) == {("Iryna Petrova", "detainee"), ("Ivan Petrov", "detainee")}
