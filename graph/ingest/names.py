@@ -121,7 +121,34 @@ def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
             kind = "organization"  # 'Евросоюз', 'Евразийский экономический союз' act; they are no city
         name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
-    return found
+    return _russian_surnames_again(found)
+
+
+def _russian_surnames_again(found: list[Mention]) -> list[Mention]:
+    """'Алексеем Текслером ... Текслер отметил ... встречи с Текслером': a surname alone, in whatever case,
+    names the person the text named in full (when exactly one person of that surname was named)."""
+    people = [m for m in found if m.best.kind == "person" and len(m.best.name.split()) > 1]
+    result: list[Mention] = []
+    for mention in found:
+        words = mention.surface.split()
+        if mention.best.kind != "person" or len(words) != 1 or not CYRILLIC_WORD.match(words[0]):
+            result.append(mention)
+            continue
+        exact = {m.best.id: m for m in people if m.best.name.split()[-1] == words[0]}
+        close = {m.best.id: m for m in people if _same_surname(words[0], m.best.name.split()[-1])}
+        chosen = exact if exact else close
+        if len(chosen) == 1:
+            [person] = chosen.values()
+            mention = Mention(mention.span, person.candidates, mention.surface)
+        result.append(mention)
+    return result
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """'Текслером' and 'Текслер', 'Петровой' and 'Петрова': the word is the surname with a case ending."""
+    word, surname = word.lower(), surname.lower()
+    stem = surname[:-1] if surname[-1:] in {"а", "я", "й", "ь"} else surname
+    return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
 
 
 def nominative(name: str, kind: ActorKind) -> str:

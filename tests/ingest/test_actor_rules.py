@@ -127,3 +127,17 @@ def test_one_arrested_along_with_the_subject_was_arrested_too(write_digest: Writ
     text = "Iryna Petrova was arrested along with her husband, Ivan Petrov, in October 2021."
     [detention] = of_kind(write_digest, text, "detention")
     assert roles(detention) == {("Iryna Petrova", "detainee"), ("Ivan Petrov", "detainee")}
+
+
+def test_a_russian_surname_alone_names_the_person_named_in_full_before(write_digest: WriteDigest) -> None:
+    text = (
+        "Лукашенко 14 мая встретился с губернатором Челябинской области Алексеем Текслером. "
+        "Текслер заявил, что регион готов расширять поставки."
+    )
+    [statement] = of_kind(write_digest, text, "statement")
+    assert roles(statement) == {("Алексей Текслер", "speaker")}
+    text = (
+        "Суд Советского района Гомеля приговорил Ивана Петрова к пяти годам колонии. Петрова задержали 2 мая."
+    )
+    [detention] = of_kind(write_digest, text, "detention")
+    assert roles(detention) == {("Иван Петров", "detainee")}
