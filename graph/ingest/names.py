@@ -194,9 +194,15 @@ beside it: 'Алексея Текслера' is 'Алексей Текслер',
 that does not decline ('Андрея Мельниченко') keeps its form."""
 
 
+NOMINATIVE_SURNAME = re.compile(r"[бвгджзклнпрстфхцчшщь]$|(?<![оеыи])м$|(?<!о)й$", re.IGNORECASE)
+"""A surname alone ending in a consonant, but not in an instrumental or oblique '-ом', '-ем', '-ым', '-ой'."""
+
+
 def _person_nominative(words: list[str]) -> str:
     """Each word in the nominative: a first name or patronymic through pymorphy3, which also tells the
     person's gender; a surname by the endings of that gender."""
+    if len(words) == 1 and NOMINATIVE_SURNAME.search(words[0]):
+        return words[0]  # 'Текслер', 'Почобут': no oblique form (pymorphy3 would guess 'Текслера')
     gender: str | None = None
     case: str | None = None
     given: list[bool] = []

@@ -141,3 +141,9 @@ def test_a_russian_surname_alone_names_the_person_named_in_full_before(write_dig
     )
     [detention] = of_kind(write_digest, text, "detention")
     assert roles(detention) == {("Иван Петров", "detainee")}
+
+
+def test_a_russian_surname_alone_in_the_nominative_keeps_its_form(write_digest: WriteDigest) -> None:
+    text = "Во вторник губернатор Текслер заявил, что регион готов расширять поставки."
+    [statement] = of_kind(write_digest, text, "statement")
+    assert roles(statement) == {("Текслер", "speaker")}
