@@ -93,7 +93,8 @@ def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gaz
             if own is not None:
                 consumed.add(own)
             span = Span(tokens[title.first].start, tokens[last].end)
-            added.append(Mention(span, person.candidates, person.surface))
+            written = " ".join(t.text for t in tokens[title.first : last + 1])  # its case tells its role
+            added.append(Mention(span, person.candidates, written))
     kept = [m for m in mentions if m.span not in consumed and not any(m.span.overlaps(a.span) for a in added)]
     return sorted(kept + added, key=lambda m: m.span.start)
 

@@ -37,7 +37,14 @@ from graph.ingest.roles import participants_for
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
 from graph.ingest.situated import Situated, situate
-from graph.ingest.speech import pronoun_speaks, quotations, said_spans, speaker_colon, speaks
+from graph.ingest.speech import (
+    pronoun_speaks,
+    quotations,
+    said_spans,
+    speaker_colon,
+    speaks,
+    spoken_before,
+)
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.subjects import COURT_KINDS, SUBJECT_ROLES, apart_from_other_acts, subject_decides
@@ -157,7 +164,8 @@ class RuleExtractor:
             if stated
             else date_told_before(digest, sentence, candidate, earlier)
         )
-        chosen = chosen or inherited_date(digest, sentence)
+        spoken = spoken_before(digest, sentence) if candidate.kind == "statement" else []
+        chosen = chosen or inherited_date(digest, sentence, spoken)
         candidate.date, candidate.date_stated = chosen.value, chosen.stated
         if chosen.note:
             candidate.review.append(chosen.note)

@@ -147,6 +147,17 @@ def quotations(digest: Digest, sentence: Sentence) -> list[Span]:
     return spans
 
 
+def spoken_before(digest: Digest, sentence: Sentence) -> list[Span]:
+    """The whole quotations on the sentence's line that end in it ('«... Many sentences ...», — сказал
+    он'): what the statement closing them says."""
+    line_start = digest.text.rfind("\n", 0, sentence.span.start) + 1
+    return [
+        Span(m.start(), m.end())
+        for m in QUOTES.finditer(digest.text, line_start, sentence.span.end)
+        if sentence.span.start <= m.end() <= sentence.span.end and m.start() < sentence.span.start
+    ]
+
+
 def _talk(quotation: str) -> bool:
     """A quotation over several sentences is someone's talk when it speaks in the first or second person;
     a communiqué quoted in the third person ('"Contracts were signed ...", the statement said') reports."""

@@ -147,3 +147,30 @@ def test_a_russian_surname_alone_in_the_nominative_keeps_its_form(write_digest: 
     text = "Во вторник губернатор Текслер заявил, что регион готов расширять поставки."
     [statement] = of_kind(write_digest, text, "statement")
     assert roles(statement) == {("Текслер", "speaker")}
+
+
+def test_a_pronoun_after_the_speech_verb_is_the_speaker(write_digest: WriteDigest) -> None:
+    text = "Лукашенко 14 мая встретился с Путиным в Минске. «Мы будем работать вместе», — отметил он."
+    [statement] = of_kind(write_digest, text, "statement")
+    assert roles(statement) == {("Alexander Lukashenka", "speaker")}
+
+
+def test_one_met_by_title_and_name_in_the_instrumental_is_not_the_one_who_speaks_next(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Иван Петров 14 мая встретился с президентом республики Александром Лукашенко. "
+        "«Мы договорились о поставках», — отметил он."
+    )
+    [statement] = of_kind(write_digest, text, "statement")
+    assert roles(statement) == {("Иван Петров", "speaker")}
+
+
+def test_what_a_quotation_says_gives_the_statement_no_date_and_no_place(write_digest: WriteDigest) -> None:
+    text = (
+        "Лукашенко 14 мая встретился с Путиным в Минске.\n"
+        "«Делегации побывали в России 2 мая. Мы будем работать вместе», — отметил он.\n"
+    )
+    [statement] = of_kind(write_digest, text, "statement")
+    assert str(statement.date) != "2024-05-02"
+    assert statement.places == []
