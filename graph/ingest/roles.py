@@ -7,7 +7,7 @@ verdict or appointment concerns is subjects.py's.
 from __future__ import annotations
 
 from graph.ingest.candidates import PLACE_KINDS, EventKind, Participant, Span
-from graph.ingest.lexicon import CIRCUMSTANCE
+from graph.ingest.lexicon import CIRCUMSTANCE, DAY_WORDS
 from graph.ingest.situated import Situated
 from graph.ingest.speech import find_speaker, is_medium, may_speak
 from graph.ingest.subjects import SUBJECT_ROLES, passive_subject, subjects
@@ -64,6 +64,8 @@ def participants_for(
             if kind == "visit"
             else []
         )
+        if kind == "publication" and not chosen:
+            chosen = [Participant(s.actor, role) for s in _author_after(trigger, after, tokens)]
         return _unique(chosen + hosts)
     if kind == "ban":
         return _unique(
@@ -130,6 +132,29 @@ def _host_country(situated: list[Situated], tokens: list[Token]) -> list[Partici
         if s.actor.kind == "country" and (s.locative or s.origin) and HOSTED_IN.intersection(before):
             return [Participant(s.actor, SUBJECT_ROLES["expulsion"][1])]
     return []
+
+
+AUTHOR_REACH = 5
+"""Words between an article and its author named after it ('Статья Александра Лукашенко', 'In an article
+published on Monday, Lukashenko wrote')."""
+
+
+def _author_after(trigger: Span, after: list[Situated], tokens: list[Token]) -> list[Situated]:
+    """The person right after a publication named with nobody before it wrote it."""
+    people = [s for s in after if s.actor.kind == "person"]
+    if not people:
+        return []
+    between = [t for t in tokens if trigger.end <= t.start and t.end <= people[0].mention.span.start]
+    about = [  # 'a report about X', 'a report on X': X is what it is about ('on Monday' is when)
+        t
+        for i, t in enumerate(between)
+        if t.norm in TOPIC_WORDS
+        and not (i + 1 < len(between) and (between[i + 1].norm in DAY_WORDS or between[i + 1].text.isdigit()))
+    ]
+    return people[:1] if len(between) <= AUTHOR_REACH and not about else []
+
+
+TOPIC_WORDS = {"about", "on", "against", "regarding", "concerning", "о", "об", "про", "против"}
 
 
 def _unique(participants: list[Participant]) -> list[Participant]:

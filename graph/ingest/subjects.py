@@ -90,8 +90,9 @@ def subjects(
 def _passive(trigger: Span, tokens: list[Token]) -> bool:
     before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
-    return bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1])) or _short_participle(
-        trigger_words[:1]
+    auxiliary = trigger_words[:-1] if len(trigger_words) > 1 else []  # 'has been named', 'was named'
+    return bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1] + auxiliary)) or (
+        _short_participle(trigger_words[:1])
     )
 
 

@@ -174,3 +174,29 @@ def test_what_a_quotation_says_gives_the_statement_no_date_and_no_place(write_di
     [statement] = of_kind(write_digest, text, "statement")
     assert str(statement.date) != "2024-05-02"
     assert statement.places == []
+
+
+def test_authorities_named_by_their_peoples_adjective_are_that_state(write_digest: WriteDigest) -> None:
+    for text, issuer in (
+        ("Lithuanian authorities banned Belarusian trucks on Tuesday.", "country:LT"),
+        ("Белорусские власти во вторник запретили ввоз литовских яблок.", "org:government-of-belarus"),
+    ):
+        [ban] = of_kind(write_digest, text, "ban")
+        assert [(p.actor.id, p.role) for p in ban.participants] == [(issuer, "issuer")], text
+
+
+def test_one_who_has_been_named_minister_is_the_appointee(write_digest: WriteDigest) -> None:
+    text = "Ivan Petrov, the former deputy minister, has been named the new Minister of Education on Tuesday."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert roles(appointment) == {("Ivan Petrov", "appointee")}
+
+
+def test_the_author_named_after_an_article_published_it(write_digest: WriteDigest) -> None:
+    for text in (
+        "In an article published on Tuesday, Lukashenka wrote that Russia and Belarus are brothers.",
+        "Статья Александра Лукашенко опубликована в «Российской газете» 14 мая.",
+    ):
+        [publication] = of_kind(write_digest, text, "publication")
+        assert [(p.actor.id, p.role) for p in publication.participants] == [(LUKASHENKA, "publisher")], text
+    [report] = of_kind(write_digest, "A report was published on Tuesday about Ivan Petrov.", "publication")
+    assert report.participants == []
