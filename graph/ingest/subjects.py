@@ -76,7 +76,9 @@ def subjects(
     bodies = [
         Participant(s.actor, authority)
         for s in actors
-        if s.actor.kind == "organization" and (s.mention.span.end <= trigger.start or _agent(s, tokens))
+        if s.actor.kind == "organization"
+        and (s.mention.span.end <= trigger.start or _agent(s, tokens))
+        and not _source(s, tokens)
     ]
     if kind == "expulsion" and not bodies:
         bodies = [
@@ -146,6 +148,20 @@ def _attributes(situated: Situated, tokens: list[Token]) -> bool:
     before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-6:]
     according = " ".join(before[-4:]).find("according to") >= 0
     return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
+
+
+SOURCE_VERBS = SPEECH_AFTER | {
+    "сообщает", "сообщили", "сообщают", "рассказал", "рассказала", "рассказали", "передает", "пишет",
+    "reports", "according",
+}  # fmt: skip
+
+
+def _source(situated: Situated, tokens: list[Token]) -> bool:
+    """'Как рассказали «Вясне», X приговорили', '..., сообщает «Вясна»': a body next to a speech verb is
+    the source of the report, not the court or authority."""
+    before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-2:]
+    after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:1]
+    return bool(SOURCE_VERBS.intersection(before + after))
 
 
 def passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:

@@ -200,3 +200,9 @@ def test_the_author_named_after_an_article_published_it(write_digest: WriteDiges
         assert [(p.actor.id, p.role) for p in publication.participants] == [(LUKASHENKA, "publisher")], text
     [report] = of_kind(write_digest, "A report was published on Tuesday about Ivan Petrov.", "publication")
     assert report.participants == []
+
+
+def test_the_source_of_a_report_is_not_the_court(write_digest: WriteDigest) -> None:
+    text = "Как рассказали «Вясне», Ивана Петрова 14 мая приговорили к трем годам колонии."
+    [sentence] = of_kind(write_digest, text, "sentence")
+    assert roles(sentence) == {("Иван Петров", "defendant")}
