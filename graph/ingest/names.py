@@ -318,6 +318,8 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
 
 
 ROMAN = re.compile(r"^[IVXLC]+$")
+TITLE_ACRONYMS = {"CEO", "CFO", "COO", "CTO", "MP", "MEP", "PM", "VIP", "PR", "PhD", "TV"}
+"""Capitals that name a post or a thing, not a body ('the CEO of Russian Railways')."""
 
 
 def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
@@ -333,6 +335,7 @@ def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
             and word.isascii()
             and not ROMAN.match(word)
             and word not in CURRENCY_CODES
+            and word not in TITLE_ACRONYMS
             and not any(span.overlaps(t) for t in taken)
         ):
             found.append(Mention(span, (proposal(word, "organization", 0.4),), word))

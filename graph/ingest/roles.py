@@ -53,7 +53,11 @@ def participants_for(
         ) or find_speaker(
             trigger, [s for s in before if s.quoted and may_speak(s, quoted=True)], [], tokens, closing=False
         )
-        return [Participant(speaker.actor, "speaker")] if speaker else []
+        if speaker is None:
+            return []
+        return _unique(
+            [Participant(s.actor, "speaker") for s in [*_joined_before(speaker, before, tokens), speaker]]
+        )
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
         chosen = [
@@ -132,6 +136,28 @@ def _host_country(situated: list[Situated], tokens: list[Token]) -> list[Partici
         if s.actor.kind == "country" and (s.locative or s.origin) and HOSTED_IN.intersection(before):
             return [Participant(s.actor, SUBJECT_ROLES["expulsion"][1])]
     return []
+
+
+def _joined_before(speaker: Situated, before: list[Situated], tokens: list[Token]) -> list[Situated]:
+    """'Lukashenka and Putin said', 'Лукашенко и Путин заявили': every name joined to the speaker by
+    'and' speaks with them."""
+    joined: list[Situated] = []
+    current = speaker
+    for other in sorted(before, key=lambda s: -s.mention.span.start):
+        if other.mention.span.end > current.mention.span.start or other.actor.kind != current.actor.kind:
+            continue
+        between = [
+            t.norm
+            for t in tokens
+            if other.mention.span.end <= t.start and t.end <= current.mention.span.start
+        ]
+        if between not in (["and"], ["и"]):
+            break
+        joined.insert(0, other)
+        current = other
+    if joined and any(s.mention.span.end <= joined[0].mention.span.start for s in before):
+        return []  # 'Ivan Petrov met Putin and Lukashenka said': the names joined may be an object
+    return joined
 
 
 AUTHOR_REACH = 5

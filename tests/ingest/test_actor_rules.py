@@ -206,3 +206,21 @@ def test_the_source_of_a_report_is_not_the_court(write_digest: WriteDigest) -> N
     text = "Как рассказали «Вясне», Ивана Петрова 14 мая приговорили к трем годам колонии."
     [sentence] = of_kind(write_digest, text, "sentence")
     assert roles(sentence) == {("Иван Петров", "defendant")}
+
+
+def test_names_joined_by_and_before_a_speech_verb_all_speak(write_digest: WriteDigest) -> None:
+    for text in (
+        "Lukashenka and Putin said on Tuesday that the Union State was strong.",
+        "Лукашенко и Путин заявили во вторник, что Союзное государство крепнет.",
+    ):
+        [statement] = of_kind(write_digest, text, "statement")
+        assert {(p.actor.id, p.role) for p in statement.participants} == {
+            (LUKASHENKA, "speaker"),
+            ("person:vladimir-putin", "speaker"),
+        }, text
+
+
+def test_a_post_in_capitals_is_no_body(write_digest: WriteDigest) -> None:
+    text = "Ivan Petrov and Pavel Sidorov, the CEO of the company, signed an agreement in Minsk on Tuesday."
+    [signing] = of_kind(write_digest, text, "contract_signing")
+    assert {a.name for a in signing.actors} == {"Ivan Petrov", "Pavel Sidorov"}
