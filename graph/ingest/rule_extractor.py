@@ -24,7 +24,7 @@ from graph.ingest.lexicon import GATHERINGS, NOUN_TRIGGERS, PRONOUNS
 from graph.ingest.listed import list_items
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.nearby import court_nearby, parties_from_trip, person_for_post
+from graph.ingest.nearby import authority_nearby, court_nearby, parties_from_trip, person_for_post
 from graph.ingest.reported import (
     bare_mention,
     guest_named,
@@ -144,6 +144,7 @@ class RuleExtractor:
                 court_nearby(candidate, digest, kept)
             if candidate.kind in PER_PERSON:
                 person_for_post(candidate, digest, kept)
+                authority_nearby(candidate, digest, kept)
             if candidate.kind in MONEY_KINDS and candidate.money is None:
                 sum_told_next(candidate, digest, kept)
         for candidate in kept:

@@ -224,3 +224,19 @@ def test_a_post_in_capitals_is_no_body(write_digest: WriteDigest) -> None:
     text = "Ivan Petrov and Pavel Sidorov, the CEO of the company, signed an agreement in Minsk on Tuesday."
     [signing] = of_kind(write_digest, text, "contract_signing")
     assert {a.name for a in signing.actors} == {"Ivan Petrov", "Pavel Sidorov"}
+
+
+def test_who_made_the_personnel_decisions_decided_the_appointments_told_next(
+    write_digest: WriteDigest,
+) -> None:
+    for text in (
+        "Президент Беларуси Александр Лукашенко 14 мая принял кадровые решения. Председателем Брестского "
+        "облисполкома назначен Иван Петров.",
+        "Lukashenka appointed Pavel Sidorov governor on Tuesday. Ivan Petrov was appointed minister of "
+        "economy.",
+    ):
+        appointments = of_kind(write_digest, text, "appointment")
+        assert all(
+            (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in a.participants} for a in appointments
+        )
+        assert any("Петров" in a.name or "Petrov" in a.name for c in appointments for a in c.actors), text
