@@ -25,7 +25,7 @@ TITLES: dict[tuple[str, ...], str] = {
     ("deputy", "pm"): "deputy prime minister", ("вице-премьер",): "deputy prime minister",
     ("foreign", "minister"): "foreign minister", ("глава", "мид"): "foreign minister",
     ("министр", "иностранный", "дело"): "foreign minister", ("governor",): "governor",
-    ("губернатор",): "governor", ("kremlin", "chief"): "president",
+    ("губернатор",): "governor", ("kremlin", "chief"): "president", ("presidential", "decree"): "president",
 }  # fmt: skip
 NEEDS_COUNTRY = {"leader", "head"}
 """'the leader', 'глава' name an office only with a country: 'the Belarusian leader', 'глава Белоруссии'."""

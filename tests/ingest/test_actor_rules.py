@@ -240,3 +240,12 @@ def test_who_made_the_personnel_decisions_decided_the_appointments_told_next(
             (LUKASHENKA, "authority") in {(p.actor.id, p.role) for p in a.participants} for a in appointments
         )
         assert any("Петров" in a.name or "Petrov" in a.name for c in appointments for a in c.actors), text
+
+
+def test_a_presidential_decree_is_the_presidents_decision(write_digest: WriteDigest) -> None:
+    text = "Ivan Petrov was appointed Belarus' ambassador to Lithuania by presidential decree on Tuesday."
+    [appointment] = of_kind(write_digest, text, "appointment")
+    assert {(p.actor.id, p.role) for p in appointment.participants} == {
+        ("person:ivan-petrov", "appointee"),
+        (LUKASHENKA, "authority"),
+    }
