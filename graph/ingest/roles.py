@@ -10,7 +10,7 @@ from graph.ingest.candidates import PLACE_KINDS, EventKind, Participant, Span
 from graph.ingest.lexicon import CIRCUMSTANCE, DAY_WORDS
 from graph.ingest.situated import Situated
 from graph.ingest.speech import find_speaker, is_medium, may_speak
-from graph.ingest.subjects import SUBJECT_ROLES, passive_subject, subjects
+from graph.ingest.subjects import SUBJECT_ROLES, is_source, passive_subject, subjects
 from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
 PARTICIPANT_REACH = 100
@@ -71,6 +71,8 @@ def participants_for(
         if kind == "publication" and not chosen:
             chosen = [Participant(s.actor, role) for s in _author_after(trigger, after, tokens)]
         return _unique(chosen + hosts)
+    if kind in {"ban", "sanction"}:  # '..., the Polish Interior Ministry said': the source, not the issuer
+        actors = [s for s in actors if not is_source(s, tokens, trigger)]
     if kind == "ban":
         return _unique(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]

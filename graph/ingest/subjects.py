@@ -78,7 +78,7 @@ def subjects(
         for s in actors
         if s.actor.kind == "organization"
         and (s.mention.span.end <= trigger.start or _agent(s, tokens))
-        and not _source(s, tokens)
+        and not is_source(s, tokens)
     ]
     if kind == "expulsion" and not bodies:
         bodies = [
@@ -156,11 +156,14 @@ SOURCE_VERBS = SPEECH_AFTER | {
 }  # fmt: skip
 
 
-def _source(situated: Situated, tokens: list[Token]) -> bool:
-    """'Как рассказали «Вясне», X приговорили', '..., сообщает «Вясна»': a body next to a speech verb is
-    the source of the report, not the court or authority."""
-    before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-2:]
+def is_source(situated: Situated, tokens: list[Token], trigger: Span | None = None) -> bool:
+    """'Как рассказали «Вясне», X приговорили', '..., сообщает «Вясна»', 'according to the ministry': a
+    body next to a speech verb is the source of the report, not the court or authority. With `trigger`,
+    one followed by 'said' is a source only after the act ('Lithuania said it banned ...' banned)."""
+    before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-3:]
     after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:1]
+    if trigger is not None and situated.mention.span.end <= trigger.start:
+        after = []
     return bool(SOURCE_VERBS.intersection(before + after))
 
 

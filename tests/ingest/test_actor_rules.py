@@ -249,3 +249,12 @@ def test_a_presidential_decree_is_the_presidents_decision(write_digest: WriteDig
         ("person:ivan-petrov", "appointee"),
         (LUKASHENKA, "authority"),
     }
+
+
+def test_the_body_a_ban_is_reported_by_is_not_its_issuer(write_digest: WriteDigest) -> None:
+    for text in (
+        "Lithuania banned Belarusian trucks on Tuesday, the Lithuanian Interior Ministry said.",
+        "According to the Lithuanian Interior Ministry, Lithuania banned Belarusian trucks on Tuesday.",
+    ):
+        [ban] = of_kind(write_digest, text, "ban")
+        assert [(p.actor.id, p.role) for p in ban.participants] == [("country:LT", "issuer")], text
