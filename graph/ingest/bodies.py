@@ -43,13 +43,14 @@ def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
             result.append(russian)
             skip_until = russian.span.end
             continue
-        body = BODY.match(text, mention.span.end) if mention.best.kind in PLACE_KINDS else None
+        body = BODY.match(text, mention.span.end) if _placelike(mention) else None
         if body is None:
             result.append(mention)
             continue
         span = Span(mention.span.start, body.end())
         name = text[span.start : span.end]
-        result.append(Mention(span, (proposal(name, "organization", 0.6),), name, seat=mention.best))
+        seat = mention.best if mention.best.kind in PLACE_KINDS else city_for_locative(mention)
+        result.append(Mention(span, (proposal(name, "organization", 0.6),), name, seat=seat))
         skip_until = span.end
     return [
         m for m in result if not any(m is not o and m.span.overlaps(o.span) and _inside(m, o) for o in result)

@@ -32,6 +32,9 @@ def antecedent(
     if pronoun is None and kind in OBJECT_KINDS:  # 'a court fined him', 'задержали ее'
         after = [t for t in tokens if t.start >= trigger.span.end][:2]
         pronoun = next((t for t in after if t.norm in PRONOUNS), None)
+    if pronoun is None and kind == "statement":  # '«...», — отметил он', '"...," said he'
+        after = [t for t in tokens if t.start >= trigger.span.end][:1]
+        pronoun = next((t for t in after if t.norm in PRONOUNS), None)
     if pronoun is None:
         return []
     role = ROLE.get(kind, "participant")
@@ -63,9 +66,17 @@ def _subject(digest: Digest, people: list[Mention]) -> Mention:
     if sentence is None:
         return last
     named = [m for m in people if sentence.span.start <= m.span.start]
-    return next((m for m in reversed(named) if _nominative_or_latin(m)), last)
+    return next((m for m in reversed(named) if _nominative_or_latin(m, digest.text)), last)
 
 
-def _nominative_or_latin(mention: Mention) -> bool:
+def _nominative_or_latin(mention: Mention, text: str) -> bool:
+    """A Latin name, or a Russian one with a word in the nominative; a surname that does not decline
+    ('Лукашенко') goes by the first name written before it ('с Александром Лукашенко': no subject)."""
     words = [w for w in mention.surface.split() if CYRILLIC.search(w)]
-    return not words or any("nomn" in grammemes(w) for w in words)
+    if not words:
+        return True
+    given = text[max(0, mention.span.start - 30) : mention.span.start].split()[-1:]
+    declined = [w for w in words if "Fixd" not in grammemes(w)]
+    if not declined and given and CYRILLIC.search(given[0]) and "Name" in grammemes(given[0]):
+        declined = given
+    return any("nomn" in grammemes(w) for w in declined or words)

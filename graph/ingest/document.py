@@ -12,6 +12,7 @@ from graph.ingest.bodies import bodies_named_by_place
 from graph.ingest.candidates import DateMention, DateSpan, Mention, MoneyMention, Span
 from graph.ingest.dates import find_dates
 from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.governments import governments_named_by_adjective
 from graph.ingest.header import Header, parse_header
 from graph.ingest.language import FULLY_READ, Paragraph, main_language, paragraphs
 from graph.ingest.money import find_money
@@ -123,6 +124,7 @@ def analyse(
     languages = [(p.span, p.language) for p in found]
     proposed = [_resolve_fuzzily(m, gazetteer) for m in propose_names(text, tokens, known, languages)]
     named = bodies_named_by_place(text, sorted(known + proposed, key=lambda m: m.span.start))
+    named = governments_named_by_adjective(tokens, named, gazetteer)
     money = find_money(text, body.start, body.end)
     mentions = _outside_sums(office_mentions(tokens, named, gazetteer), money)
     return Digest(

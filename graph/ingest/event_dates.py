@@ -97,11 +97,14 @@ def sentence_date(digest: Digest, sentence: Sentence) -> DateSpan | None:
     return found.value if found else None
 
 
-def inherited_date(digest: Digest, sentence: Sentence) -> ChosenDate:
-    """No date in the sentence: the last one stated earlier in its paragraph, else the digest's week."""
+def inherited_date(digest: Digest, sentence: Sentence, spoken: list[Span] | None = None) -> ChosenDate:
+    """No date in the sentence: the last one stated earlier in its paragraph, else the digest's week.
+    Sentences inside `spoken` (the quotation a statement closes) tell what was said, not when."""
     for earlier in reversed(digest.sentences[: sentence.index]):
         if earlier.paragraph != sentence.paragraph:
             break
+        if any(q.start <= earlier.span.start and earlier.span.end <= q.end + 1 for q in spoken or []):
+            continue
         value = sentence_date(digest, earlier)
         if value is not None:
             return ChosenDate(value, False, f"date {value} taken from the sentence before; check it")

@@ -27,6 +27,7 @@ def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list
         and not s.qualifier
         and kind != "ban"
         and not (s.of_post and kind in DECIDED)
+        and not (s.quoted and kind == "statement")  # '"... in Russia," he said': what, not where, he spoke
     ]
     seats = [s.mention.seat for s in situated if s.mention.seat is not None and kind in COURT_KINDS]
     if seats and not any(s.locative for s in usable):

@@ -8,6 +8,7 @@ person ("Governor ..."), a first name pymorphy3 knows, or an organisation word (
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -120,7 +121,34 @@ def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
             kind = "organization"  # 'Евросоюз', 'Евразийский экономический союз' act; they are no city
         name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
-    return found
+    return _russian_surnames_again(found)
+
+
+def _russian_surnames_again(found: list[Mention]) -> list[Mention]:
+    """'Алексеем Текслером ... Текслер отметил ... встречи с Текслером': a surname alone, in whatever case,
+    names the person the text named in full (when exactly one person of that surname was named)."""
+    people = [m for m in found if m.best.kind == "person" and len(m.best.name.split()) > 1]
+    result: list[Mention] = []
+    for mention in found:
+        words = mention.surface.split()
+        if mention.best.kind != "person" or len(words) != 1 or not CYRILLIC_WORD.match(words[0]):
+            result.append(mention)
+            continue
+        exact = {m.best.id: m for m in people if m.best.name.split()[-1] == words[0]}
+        close = {m.best.id: m for m in people if _same_surname(words[0], m.best.name.split()[-1])}
+        chosen = exact if exact else close
+        if len(chosen) == 1:
+            [person] = chosen.values()
+            mention = Mention(mention.span, person.candidates, mention.surface)
+        result.append(mention)
+    return result
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """'Текслером' and 'Текслер', 'Петровой' and 'Петрова': the word is the surname with a case ending."""
+    word, surname = word.lower(), surname.lower()
+    stem = surname[:-1] if surname[-1:] in {"а", "я", "й", "ь"} else surname
+    return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
 
 
 def nominative(name: str, kind: ActorKind) -> str:
@@ -153,17 +181,38 @@ SURNAME_CASES: dict[str, list[tuple[str, str]]] = {
 """A Russian surname's oblique endings, by the gender of the first name beside it: 'Марию Иванову' is
 'Мария Иванова', 'Андреем Травниковым' 'Андрей Травников' (pymorphy3 knows few surnames, and guesses
 a man's name or an adjective for the rest)."""
+MASCULINE_CASE_ENDINGS: dict[str, list[tuple[str, str]]] = {
+    "gent": [(r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й")],
+    "accs": [(r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й")],
+    "datv": [(r"([бвгдзклмнпрстфхжшщц])у$", r"\1"), (r"([аеиоуэ])ю$", r"\1й")],
+    "ablt": [(r"([аеиоуэ])ем$", r"\1й")],
+    "loct": [(r"([бвгдзклмнпрстфхжшщц])е$", r"\1"), (r"([аеиоуэ])е$", r"\1й")],
+}  # fmt: skip
+"""A man's surname ending in a consonant or '-й', declined like a noun, by the case of the first name
+beside it: 'Алексея Текслера' is 'Алексей Текслер', 'Андрею Почобуту' 'Андрей Почобут', 'Игорю Карнею'
+'Игорь Карней'. Only with that first name in the same oblique case: a surname alone ('Текслера') or one
+that does not decline ('Андрея Мельниченко') keeps its form."""
+
+
+NOMINATIVE_SURNAME = re.compile(r"[бвгджзклнпрстфхцчшщь]$|(?<![оеыи])м$|(?<!о)й$", re.IGNORECASE)
+"""A surname alone ending in a consonant, but not in an instrumental or oblique '-ом', '-ем', '-ым', '-ой'."""
 
 
 def _person_nominative(words: list[str]) -> str:
     """Each word in the nominative: a first name or patronymic through pymorphy3, which also tells the
     person's gender; a surname by the endings of that gender."""
+    if len(words) == 1 and NOMINATIVE_SURNAME.search(words[0]):
+        return words[0]  # 'Текслер', 'Почобут': no oblique form (pymorphy3 would guess 'Текслера')
     gender: str | None = None
+    case: str | None = None
     given: list[bool] = []
     for word in words:
         parse = _given_name(word) if CYRILLIC_WORD.match(word) else None
+        if parse is not None and any(given) and "Patr" not in parse.tag:
+            parse = None  # one first name: 'Алексея Текслера' is no second one, whatever pymorphy3 guesses
         given.append(parse is not None)
         gender = gender or (parse.tag.gender if parse is not None else None)
+        case = case or (parse.tag.case if parse is not None else None)
     named = []
     for word, is_given in zip(words, given, strict=True):
         if not CYRILLIC_WORD.match(word):
@@ -177,7 +226,7 @@ def _person_nominative(words: list[str]) -> str:
                 )
             )
         else:
-            named.append(_surname(word, gender))
+            named.append(_surname(word, gender, case))
     return " ".join(named)
 
 
@@ -189,10 +238,14 @@ def _given_name(word: str) -> Any:
     return None
 
 
-def _surname(word: str, gender: str) -> str:
+def _surname(word: str, gender: str, case: str | None = None) -> str:
     for pattern, replacement in SURNAME_CASES[gender]:
         if re.search(pattern, word, re.IGNORECASE):
             return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
+    if gender == "masc" and case in MASCULINE_CASE_ENDINGS:
+        for pattern, replacement in MASCULINE_CASE_ENDINGS[case]:
+            if re.search(pattern, word, re.IGNORECASE):
+                return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
     return word
 
 
@@ -265,6 +318,8 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
 
 
 ROMAN = re.compile(r"^[IVXLC]+$")
+TITLE_ACRONYMS = {"CEO", "CFO", "COO", "CTO", "MP", "MEP", "PM", "VIP", "PR", "PhD", "TV"}
+"""Capitals that name a post or a thing, not a body ('the CEO of Russian Railways')."""
 
 
 def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
@@ -280,6 +335,7 @@ def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
             and word.isascii()
             and not ROMAN.match(word)
             and word not in CURRENCY_CODES
+            and word not in TITLE_ACRONYMS
             and not any(span.overlaps(t) for t in taken)
         ):
             found.append(Mention(span, (proposal(word, "organization", 0.4),), word))
@@ -312,7 +368,18 @@ def _before_title(run: list[Token]) -> list[Token]:
 
 
 def _first_name(word: str) -> bool:
-    return word.lower() in FIRST_NAMES or looks_like_first_name(word)
+    """'Ivan', 'Aliaksandr', and with its accents dropped a Central European one ('Tomáš', 'Radosław')."""
+    plain = _without_accents(word)
+    return (
+        word.lower() in FIRST_NAMES
+        or looks_like_first_name(word)
+        or (plain != word and (plain.lower() in FIRST_NAMES or looks_like_first_name(plain)))
+    )
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _after_place_word(first: Token, tokens: list[Token]) -> bool:

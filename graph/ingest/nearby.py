@@ -98,3 +98,42 @@ def person_for_post(candidate: Candidate, digest: Digest, kept: list[Candidate])
 
 
 OFFICE_ONLY_SET = frozenset(OFFICE_ONLY)
+
+
+PERSONNEL_WORDS = frozenset(
+    {"кадровый", "personnel", "appointments", "назначение", "указ", "decree", "decrees", "appointment"}
+)
+"""'Лукашенко принял кадровые решения', 'Lukashenka signed decrees on appointments': the sentence before a
+list of appointments names who made them."""
+
+
+def authority_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'Президент принял кадровые решения. Председателем облисполкома назначен X': an appointment or
+    dismissal told in the passive with nobody named to have decided takes the authority of the one told
+    just before it in the paragraph, else the one person the sentence before names beside a word of
+    personnel decisions."""
+    authority = "authority"
+    if any(p.role == authority for p in candidate.participants):
+        return
+    earlier = [
+        c
+        for c in kept
+        if c.kind in PER_PERSON
+        and c.paragraph == candidate.paragraph
+        and 0 < candidate.sentence - c.sentence <= 2
+        and any(p.role == authority for p in c.participants)
+    ]
+    concerned = {p.actor.id for p in candidate.participants}
+    if earlier:
+        deciders = [
+            p for p in earlier[-1].participants if p.role == authority and p.actor.id not in concerned
+        ]
+        candidate.participants[:0] = deciders
+        return
+    before = next((s for s in digest.sentences if s.index == candidate.sentence - 1), None)
+    if before is None or not PERSONNEL_WORDS.intersection(t.norm for t in digest.tokens_in(before.span)):
+        return
+    people = {m.best.id: m.best for m in digest.mentions_in(before.span) if m.best.kind == "person"}
+    if len(people) == 1 and not people.keys() & concerned:
+        candidate.participants.insert(0, Participant(next(iter(people.values())), authority))
+        candidate.review.append("who decided is taken from the sentence before; check it")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from graph.ingest.candidates import Mention, Span
 from graph.ingest.gazetteer import Gazetteer
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import CYRILLIC, Token, _morph
 
 TITLES: dict[tuple[str, ...], str] = {
     ("president",): "president", ("head", "of", "state"): "president", ("президент",): "president",
@@ -25,7 +25,7 @@ TITLES: dict[tuple[str, ...], str] = {
     ("deputy", "pm"): "deputy prime minister", ("вице-премьер",): "deputy prime minister",
     ("foreign", "minister"): "foreign minister", ("глава", "мид"): "foreign minister",
     ("министр", "иностранный", "дело"): "foreign minister", ("governor",): "governor",
-    ("губернатор",): "governor", ("kremlin", "chief"): "president",
+    ("губернатор",): "governor", ("kremlin", "chief"): "president", ("presidential", "decree"): "president",
 }  # fmt: skip
 NEEDS_COUNTRY = {"leader", "head"}
 """'the leader', 'глава' name an office only with a country: 'the Belarusian leader', 'глава Белоруссии'."""
@@ -76,7 +76,11 @@ def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gaz
                 of = after.best.id
             own, last = after.span, ends[after.span.end]
         index = last + 1
+        if _of_a_post(tokens, title.first, last) or _other_office(tokens, title.first):
+            continue
         named = _named_after(tokens, last, at)
+        if named is not None and not _agrees(tokens[title.first], named):
+            named = None
         if key in NEEDS_COUNTRY:
             if country is None:
                 continue
@@ -89,7 +93,8 @@ def office_mentions(tokens: list[Token], mentions: list[Mention], gazetteer: Gaz
             if own is not None:
                 consumed.add(own)
             span = Span(tokens[title.first].start, tokens[last].end)
-            added.append(Mention(span, person.candidates, person.surface))
+            written = " ".join(t.text for t in tokens[title.first : last + 1])  # its case tells its role
+            added.append(Mention(span, person.candidates, written))
     kept = [m for m in mentions if m.span not in consumed and not any(m.span.overlaps(a.span) for a in added)]
     return sorted(kept + added, key=lambda m: m.span.start)
 
@@ -118,6 +123,53 @@ def _named_after(tokens: list[Token], last: int, at: dict[int, Mention]) -> Ment
         if not (token.text[:1].isupper() or token.norm in BETWEEN_TITLE_AND_NAME or mention is not None):
             return None
     return None
+
+
+POST_NOUNS = {
+    "representative", "aide", "assistant", "adviser", "advisor", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "service", "administration", "помощник", "представитель", "советник",
+    "пресс-секретарь", "пресс-служба", "администрация", "полпред", "служба",
+}  # fmt: skip
+"""A post or body that belongs to an office ('помощник президента', 'the president's representative',
+'the press service of the president'): the title there names no act of its holder."""
+
+
+def _of_a_post(tokens: list[Token], first: int, last: int) -> bool:
+    """'назначен помощником президента', 'the aide to the president', 'the president's representative'
+    (the tokens leave out the "'s")."""
+    before = [t.norm for t in tokens[max(0, first - 3) : first]]
+    while before and before[-1] in {"of", "to", "the"}:
+        before.pop()
+    after = tokens[last + 1 : last + 2]
+    possessive = bool(after) and after[0].norm in POST_NOUNS and after[0].text.isascii()
+    return (bool(before) and before[-1] in POST_NOUNS) or possessive
+
+
+OTHER_OFFICE = {"deputy", "vice", "former", "ex", "late", "acting", "заместитель", "бывший", "экс", "вице"}
+"""'the deputy foreign minister', 'the former president': not the office's holder."""
+
+
+def _other_office(tokens: list[Token], first: int) -> bool:
+    return first > 0 and tokens[first - 1].norm in OTHER_OFFICE
+
+
+def _agrees(title: Token, named: Mention) -> bool:
+    """'Президента Беларуси Александра Лукашенко': a Russian title and the name after it share a case;
+    'Указом Президента Беларуси Иван Петров освобожден' names the president's decree and its subject, not
+    the president (the title is in the genitive, the name in the nominative)."""
+    words = [w for w in named.surface.split() if CYRILLIC.search(w)]
+    if not CYRILLIC.search(title.text) or not words:
+        return True
+    named_cases = _cases(words[0])
+    return not named_cases or bool(_cases(title.text) & named_cases)
+
+
+def _cases(word: str) -> set[str]:
+    """Every case pymorphy3 reads the word in (none for a word that does not decline)."""
+    parses = _morph().parse(word.lower())
+    if any("Fixd" in p.tag for p in parses[:1]):
+        return set()
+    return {str(p.tag.case) for p in parses if p.tag.case}
 
 
 def _holder(

@@ -7,10 +7,10 @@ verdict or appointment concerns is subjects.py's.
 from __future__ import annotations
 
 from graph.ingest.candidates import PLACE_KINDS, EventKind, Participant, Span
-from graph.ingest.lexicon import CIRCUMSTANCE
+from graph.ingest.lexicon import CIRCUMSTANCE, DAY_WORDS
 from graph.ingest.situated import Situated
 from graph.ingest.speech import find_speaker, is_medium, may_speak
-from graph.ingest.subjects import SUBJECT_ROLES, passive_subject, subjects
+from graph.ingest.subjects import SUBJECT_ROLES, is_source, passive_subject, subjects
 from graph.ingest.tokens import CYRILLIC, Token, grammemes
 
 PARTICIPANT_REACH = 100
@@ -53,7 +53,11 @@ def participants_for(
         ) or find_speaker(
             trigger, [s for s in before if s.quoted and may_speak(s, quoted=True)], [], tokens, closing=False
         )
-        return [Participant(speaker.actor, "speaker")] if speaker else []
+        if speaker is None:
+            return []
+        return _unique(
+            [Participant(s.actor, "speaker") for s in [*_joined_before(speaker, before, tokens), speaker]]
+        )
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
         chosen = [
@@ -64,13 +68,20 @@ def participants_for(
             if kind == "visit"
             else []
         )
+        if kind == "publication" and not chosen:
+            chosen = [Participant(s.actor, role) for s in _author_after(trigger, after, tokens)]
         return _unique(chosen + hosts)
+    if kind in {"ban", "sanction"}:  # '..., the Polish Interior Ministry said': the source, not the issuer
+        actors = [s for s in actors if not is_source(s, tokens, trigger)]
     if kind == "ban":
         return _unique(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
         )
     if kind in SUBJECT_ROLES:
-        return _unique(subjects(kind, trigger, actors, tokens))
+        found = subjects(kind, trigger, actors, tokens)
+        if kind == "expulsion" and not any(p.role == SUBJECT_ROLES[kind][1] for p in found):
+            found += _host_country(situated, tokens)
+        return _unique(found)
     if kind == "sanction":
         return _unique([Participant(s.actor, "issuer" if s in before else "target") for s in actors])
     if kind == "meeting" and _discussion(trigger, tokens):  # 'discussed the Union State': a topic
@@ -114,6 +125,64 @@ def _visit_role(trigger: Span, situated: Situated, tokens: list[Token]) -> str:
     """'the visit of X', 'визит премьера': a person right after the noun is the visitor; later, the host."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
     return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
+
+
+HOSTED_IN = {"in", "from", "в", "во", "из"}
+
+
+def _host_country(situated: list[Situated], tokens: list[Token]) -> list[Participant]:
+    """'the head of the Czech mission in Belarus was declared persona non grata', 'X was expelled from
+    Belarus': with no one named to have expelled, the country the diplomat served in did."""
+    for s in situated:
+        before = [t.norm for t in tokens if t.end <= s.mention.span.start][-1:]
+        if s.actor.kind == "country" and (s.locative or s.origin) and HOSTED_IN.intersection(before):
+            return [Participant(s.actor, SUBJECT_ROLES["expulsion"][1])]
+    return []
+
+
+def _joined_before(speaker: Situated, before: list[Situated], tokens: list[Token]) -> list[Situated]:
+    """'Lukashenka and Putin said', 'Лукашенко и Путин заявили': every name joined to the speaker by
+    'and' speaks with them."""
+    joined: list[Situated] = []
+    current = speaker
+    for other in sorted(before, key=lambda s: -s.mention.span.start):
+        if other.mention.span.end > current.mention.span.start or other.actor.kind != current.actor.kind:
+            continue
+        between = [
+            t.norm
+            for t in tokens
+            if other.mention.span.end <= t.start and t.end <= current.mention.span.start
+        ]
+        if between not in (["and"], ["и"]):
+            break
+        joined.insert(0, other)
+        current = other
+    if joined and any(s.mention.span.end <= joined[0].mention.span.start for s in before):
+        return []  # 'Ivan Petrov met Putin and Lukashenka said': the names joined may be an object
+    return joined
+
+
+AUTHOR_REACH = 5
+"""Words between an article and its author named after it ('Статья Александра Лукашенко', 'In an article
+published on Monday, Lukashenko wrote')."""
+
+
+def _author_after(trigger: Span, after: list[Situated], tokens: list[Token]) -> list[Situated]:
+    """The person right after a publication named with nobody before it wrote it."""
+    people = [s for s in after if s.actor.kind == "person"]
+    if not people:
+        return []
+    between = [t for t in tokens if trigger.end <= t.start and t.end <= people[0].mention.span.start]
+    about = [  # 'a report about X', 'a report on X': X is what it is about ('on Monday' is when)
+        t
+        for i, t in enumerate(between)
+        if t.norm in TOPIC_WORDS
+        and not (i + 1 < len(between) and (between[i + 1].norm in DAY_WORDS or between[i + 1].text.isdigit()))
+    ]
+    return people[:1] if len(between) <= AUTHOR_REACH and not about else []
+
+
+TOPIC_WORDS = {"about", "on", "against", "regarding", "concerning", "о", "об", "про", "против"}
 
 
 def _unique(participants: list[Participant]) -> list[Participant]:

@@ -24,7 +24,7 @@ from graph.ingest.lexicon import GATHERINGS, NOUN_TRIGGERS, PRONOUNS
 from graph.ingest.listed import list_items
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.nearby import court_nearby, parties_from_trip, person_for_post
+from graph.ingest.nearby import authority_nearby, court_nearby, parties_from_trip, person_for_post
 from graph.ingest.reported import (
     bare_mention,
     guest_named,
@@ -37,7 +37,14 @@ from graph.ingest.roles import participants_for
 from graph.ingest.segments import Sentence
 from graph.ingest.shallow import shallow_candidates
 from graph.ingest.situated import Situated, situate
-from graph.ingest.speech import pronoun_speaks, quotations, said_spans, speaker_colon, speaks
+from graph.ingest.speech import (
+    pronoun_speaks,
+    quotations,
+    said_spans,
+    speaker_colon,
+    speaks,
+    spoken_before,
+)
 from graph.ingest.splitting import PER_PERSON, split_candidate
 from graph.ingest.statements import statement_content
 from graph.ingest.subjects import COURT_KINDS, SUBJECT_ROLES, apart_from_other_acts, subject_decides
@@ -137,6 +144,7 @@ class RuleExtractor:
                 court_nearby(candidate, digest, kept)
             if candidate.kind in PER_PERSON:
                 person_for_post(candidate, digest, kept)
+                authority_nearby(candidate, digest, kept)
             if candidate.kind in MONEY_KINDS and candidate.money is None:
                 sum_told_next(candidate, digest, kept)
         for candidate in kept:
@@ -157,7 +165,8 @@ class RuleExtractor:
             if stated
             else date_told_before(digest, sentence, candidate, earlier)
         )
-        chosen = chosen or inherited_date(digest, sentence)
+        spoken = spoken_before(digest, sentence) if candidate.kind == "statement" else []
+        chosen = chosen or inherited_date(digest, sentence, spoken)
         candidate.date, candidate.date_stated = chosen.value, chosen.stated
         if chosen.note:
             candidate.review.append(chosen.note)

@@ -45,11 +45,38 @@ def find_speaker(
         titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
         return titled[0] if titled else right_after[0]  # 'сообщил председатель Комитета X': X, not the body
     if before:
-        nearest = max(before, key=lambda s: s.mention.span.end)
+        nearest = _person_of_title(max(before, key=lambda s: s.mention.span.end), before, trigger, tokens)
         if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
             return None  # '..., a Telegram channel monitoring ... said.': the source is not a name here
         return nearest
     return None
+
+
+SPEAKER_TITLES = PERSON_TITLES | {"spokesman", "spokeswoman", "official", "пресс-секретарь", "официальный"}
+APPOSITION_REACH = 10
+"""Words a title in apposition may take ('Ivan Petrov, the head of the Foreign Ministry's press service,
+said')."""
+
+
+def _person_of_title(
+    nearest: Situated, before: list[Situated], trigger: Span, tokens: list[Token]
+) -> Situated:
+    """'Dmitry Peskov, the Kremlin spokesman, said', 'Анатолий Глаз, пресс-секретарь МИД, заявил': a
+    body named in the title after a person's name is whose the person speaks for; the person speaks."""
+    if nearest.actor.kind == "person":
+        return nearest
+    people = [
+        s for s in before if s.actor.kind == "person" and s.mention.span.end <= nearest.mention.span.start
+    ]
+    if not people:
+        return nearest
+    person = max(people, key=lambda s: s.mention.span.end)
+    between = [t.norm for t in tokens if person.mention.span.end <= t.start and t.end <= trigger.start]
+    others = [
+        s for s in before if person.mention.span.end <= s.mention.span.start < nearest.mention.span.start
+    ]
+    titled = len(between) <= APPOSITION_REACH and bool(SPEAKER_TITLES.intersection(between))
+    return person if titled and all(s.actor.kind != "person" for s in others) else nearest
 
 
 def _closing(trigger: Span, tokens: list[Token]) -> bool:
@@ -118,6 +145,17 @@ def quotations(digest: Digest, sentence: Sentence) -> list[Span]:
         if m.start() < sentence.span.end and sentence.span.start < m.end() and (inside or _talk(m.group())):
             spans.append(Span(max(m.start(), sentence.span.start), min(m.end(), sentence.span.end)))
     return spans
+
+
+def spoken_before(digest: Digest, sentence: Sentence) -> list[Span]:
+    """The whole quotations on the sentence's line that end in it ('«... Many sentences ...», — сказал
+    он'): what the statement closing them says."""
+    line_start = digest.text.rfind("\n", 0, sentence.span.start) + 1
+    return [
+        Span(m.start(), m.end())
+        for m in QUOTES.finditer(digest.text, line_start, sentence.span.end)
+        if sentence.span.start <= m.end() <= sentence.span.end and m.start() < sentence.span.start
+    ]
 
 
 def _talk(quotation: str) -> bool:

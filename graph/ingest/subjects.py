@@ -42,8 +42,10 @@ def subjects(
     subject, authority = SUBJECT_ROLES[kind]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
     if _takes_post(trigger, tokens):  # 'X became the new governor', 'X replaced Y', 'Новым послом стал X'
-        takers = [s for s in actors if s.actor.kind == "person"]
+        takers = [s for s in actors if s.actor.kind == "person" and not _predecessor(s, tokens)]
         first = [s for s in takers if s.mention.span.end <= trigger.start]
+        if _replacing(trigger, tokens):  # 'He replaced Y': Y left the post; who took it is 'he'
+            return [Participant(s.actor, subject) for s in first]
         return [Participant(s.actor, subject) for s in first or takers[:1]]
     passive = _passive(trigger, tokens)
     noun = " ".join(trigger_words) in DECISION_NOUNS or bool(DECIDED_ON.intersection(trigger_words[-1:]))
@@ -52,10 +54,12 @@ def subjects(
         for s in actors
         if s.actor.kind == "person"
         and not _attributes(s, tokens)
+        and not _predecessor(s, tokens)
         and (
             s.mention.span.end <= trigger.start
             or _object(s, trigger, tokens, noun)
             or _also(s, actors, tokens)
+            or _along_with(s, trigger, tokens)
         )
     ]
     later = [s for s in people if s.mention.span.start >= trigger.end]
@@ -72,7 +76,9 @@ def subjects(
     bodies = [
         Participant(s.actor, authority)
         for s in actors
-        if s.actor.kind == "organization" and (s.mention.span.end <= trigger.start or _agent(s, tokens))
+        if s.actor.kind == "organization"
+        and (s.mention.span.end <= trigger.start or _agent(s, tokens))
+        and not is_source(s, tokens)
     ]
     if kind == "expulsion" and not bodies:
         bodies = [
@@ -86,8 +92,9 @@ def subjects(
 def _passive(trigger: Span, tokens: list[Token]) -> bool:
     before_words = [t.norm for t in tokens if t.end <= trigger.start][-2:]
     trigger_words = [t.text.lower() for t in tokens if trigger.start <= t.start < trigger.end]
-    return bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1])) or _short_participle(
-        trigger_words
+    auxiliary = trigger_words[:-1] if len(trigger_words) > 1 else []  # 'has been named', 'was named'
+    return bool(PASSIVE_AUXILIARIES.intersection(before_words + trigger_words[:1] + auxiliary)) or (
+        _short_participle(trigger_words[:1])
     )
 
 
@@ -143,6 +150,23 @@ def _attributes(situated: Situated, tokens: list[Token]) -> bool:
     return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
 
 
+SOURCE_VERBS = SPEECH_AFTER | {
+    "сообщает", "сообщили", "сообщают", "рассказал", "рассказала", "рассказали", "передает", "пишет",
+    "reports", "according",
+}  # fmt: skip
+
+
+def is_source(situated: Situated, tokens: list[Token], trigger: Span | None = None) -> bool:
+    """'Как рассказали «Вясне», X приговорили', '..., сообщает «Вясна»', 'according to the ministry': a
+    body next to a speech verb is the source of the report, not the court or authority. With `trigger`,
+    one followed by 'said' is a source only after the act ('Lithuania said it banned ...' banned)."""
+    before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-3:]
+    after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:1]
+    if trigger is not None and situated.mention.span.end <= trigger.start:
+        after = []
+    return bool(SOURCE_VERBS.intersection(before + after))
+
+
 def passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
     """'Lawyer X, a member of ..., was taken out': the person a passive verb concerns, however far."""
     words = [t.norm for t in tokens if trigger.start <= t.start < trigger.end][:1]
@@ -183,6 +207,41 @@ def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bo
         and (between[0] in LIST_JOINS or between[-1] in LIST_JOINS)  # 'X Minister of Y and Z'
         and len(between) <= 12
         and any(w in PERSON_TITLES for w in between)
+    )
+
+
+PREDECESSOR_WORDS = {"replacing", "replaced", "replaces", "succeeding", "succeeded", "succeeds", "instead",
+                     "predecessor", "вместо", "сменив", "сменил", "сменила", "сменит", "сменивший",
+                     "сменившего", "предшественник", "предшественника"}  # fmt: skip
+"""'appointed X as minister, replacing Y', 'вместо Y', 'сменив Y': Y is the one who held the post."""
+REPLACING_TRIGGERS = {"replaced", "replaces", "succeeded", "succeeds", "сменить"}
+
+
+def _predecessor(situated: Situated, tokens: list[Token]) -> bool:
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-4:]
+    words = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-4:]
+    return bool(PREDECESSOR_WORDS.intersection(before + words))
+
+
+def _replacing(trigger: Span, tokens: list[Token]) -> bool:
+    return any(t.norm in REPLACING_TRIGGERS for t in tokens if trigger.start <= t.start < trigger.end)
+
+
+ALONG_WITH = {("along", "with"), ("together", "with"), ("вместе", "с"), ("вместе", "со"), ("as", "well")}
+ALONG_REACH = 6
+"""Words between 'along with' and the name ('along with her husband, Alyaksandr Loyka')."""
+
+
+def _along_with(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """'X was arrested along with her husband Y', 'задержан вместе с супругой Y': Y is concerned too."""
+    between = [t for t in tokens if trigger.end <= t.start and t.end <= situated.mention.span.start]
+    words = [t.norm for t in between]
+    pairs = [i for i in range(len(words) - 1) if (words[i], words[i + 1]) in ALONG_WITH]
+    return (
+        situated.actor.kind == "person"
+        and bool(pairs)
+        and len(words) - pairs[-1] - 2 <= ALONG_REACH
+        and not any(_finite(tokens, tokens.index(t)) for t in between[pairs[-1] + 2 :])
     )
 
 
@@ -236,5 +295,6 @@ OBJECT_OPENERS = {"the", "a", "an", "with", "to", "him", "her", "them"}
 
 
 def _short_participle(words: list[str]) -> bool:
-    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive."""
+    """'задержан', 'оштрафована', 'приговорены', 'назначен': the Russian passive (the verb, the first
+    word of the trigger: the 'от' of 'освободил от должности' is none)."""
     return any(re.search(r"(?:ан|ен|ён|ян|т)(?:а|о|ы)?$", w) for w in words if re.search(r"[а-я]", w))
