@@ -47,12 +47,25 @@ def assign_money(candidate: Candidate, digest: Digest, sentence: Sentence, trigg
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
-    """The sum nearest after the trigger, else the last one before it."""
-    money = digest.money_in(sentence.span)
+    """The sum nearest after the trigger, else the last one before it; never a sum another sum-carrying
+    event of the sentence owns ('sentenced to three years and fined 10,000 rubles': the fine's)."""
+    money = [m for m in digest.money_in(sentence.span) if _owner(digest, sentence, m) in {None, trigger.kind}]
     if not money:
         return None
     after = [m for m in money if m.span.start >= trigger.span.start]
     return after[0] if after else money[-1]
+
+
+def _owner(digest: Digest, sentence: Sentence, money: MoneyMention) -> str | None:
+    """The kind of the sum-carrying trigger a sum follows most closely (else the first after it), when the
+    sentence tells events of more than one such kind: money belongs to one event, and 'приговорили к
+    штрафу в 100 базовых величин', 'sentenced to three years and fined 10,000 rubles' give it to the
+    fine, 'fined 500 rubles and sentenced to ten days' too."""
+    triggers = [t for t in find_triggers(digest.tokens_in(sentence.span)) if t.kind in MONEY_KINDS]
+    if len({t.kind for t in triggers}) < 2:
+        return None
+    before = [t for t in triggers if t.span.end <= money.span.start]
+    return (before[-1] if before else triggers[0]).kind
 
 
 def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:

@@ -64,3 +64,18 @@ def test_a_publication_of_a_loan_carries_its_sum(write_digest: WriteDigest) -> N
         "to Belarus."
     )
     assert sums(write_digest, text, "publication") == [(Decimal("2000000000"), "RUB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov was sentenced on Wednesday to three years in prison and fined 10,000 rubles.",
+        "On Wednesday, Ivan Petrov was fined 10,000 rubles and sentenced to ten days in jail.",
+        "В среду Ивана Петрова приговорили к трем годам колонии и оштрафовали на 10 000 рублей.",
+    ],
+)
+def test_a_sentence_and_a_fine_told_together_leave_the_sum_to_the_fine(
+    write_digest: WriteDigest, text: str
+) -> None:
+    assert sums(write_digest, text, "sentence") == [None]
+    assert [s[0] if s else None for s in sums(write_digest, text, "fine")] == [Decimal(10000)]
