@@ -124,6 +124,8 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "plan"
     if HAPPEN.intersection(later[:2]) & {"состояться", "пройти"} and _future_form(tokens, trigger):
         return "plan"
+    if _will_happen(trigger, tokens, digest.text):
+        return "plan"
     if HABITS.intersection(before + after):
         return "habit"
     opening = [t.norm for t in tokens[:3]]
@@ -239,6 +241,21 @@ def _past(later: list[str], tokens: list[Token], trigger: Trigger) -> bool:
     """'состоялись' is past, 'состоится' future: pymorphy3 gives both one lemma, so look at the form."""
     forms = [t.text.lower() for t in tokens if t.start >= trigger.span.end][: len(later)]
     return any(f.startswith(("состоял", "прошл", "прошел", "прошёл")) for f in forms)
+
+
+def _will_happen(trigger: Trigger, tokens: list[Token], text: str) -> bool:
+    """'Заседание Совета министров Союзного государства пройдет в июне', 'Форум откроется в Гродно': a
+    Russian verb of happening in the future anywhere in the gathering's clause, however long its name."""
+    if not cyrillic(trigger, tokens):
+        return False
+    previous_end = trigger.span.end
+    for token in [t for t in tokens if t.start >= trigger.span.end][:10]:
+        if any(mark in text[previous_end : token.start] for mark in CLAUSE_BREAKS):
+            return False
+        if token.norm in HAPPEN and {"VERB", "futr"} <= grammemes(token.text):
+            return True
+        previous_end = token.end
+    return False
 
 
 def _future_form(tokens: list[Token], trigger: Trigger) -> bool:

@@ -1,0 +1,60 @@
+"""Meetings told once (issue 13): a meeting named again in its paragraph, a gathering someone took part
+in, a gathering that will be held. Sentences of our own, in English and Russian, never a corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.ingest.candidates import Candidate
+from graph.ingest.pipeline import ingest
+from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+
+THURSDAY = date(2024, 5, 16)
+LUKASHENKA = "person:alexander-lukashenka"
+
+
+def meetings(write_digest: WriteDigest, text: str) -> list[Candidate]:
+    found = ingest(write_digest(text), FIXTURE_SEED, published=THURSDAY).candidates
+    return [c for c in found if c.kind == "meeting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday Lukashenka held a meeting on the harvest. The meeting was attended by Prime Minister "
+        "Ivan Petrov and the heads of the regions.",
+        "Во вторник Лукашенко провел совещание по уборочной кампании. В совещании приняли участие "
+        "премьер-министр Иван Петров и председатели облисполкомов.",
+    ],
+)
+def test_a_meeting_named_again_with_who_else_was_there_is_one_meeting(
+    write_digest: WriteDigest, text: str
+) -> None:
+    [meeting] = meetings(write_digest, text)
+    assert LUKASHENKA in {a.id for a in meeting.actors} and len(meeting.evidence) == 2
+
+
+def test_a_meeting_named_with_its_own_counterpart_is_another_meeting(write_digest: WriteDigest) -> None:
+    text = (
+        "On Tuesday Lukashenka met Putin in Sochi. On Wednesday, the meeting with Tokayev took place "
+        "in Astana."
+    )
+    assert len(meetings(write_digest, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заседание Совета министров Союзного государства пройдет в Минске в июне.",
+        "Форум регионов Беларуси и России откроется в Гродно в конце июня.",
+    ],
+)
+def test_a_gathering_that_will_be_held_is_no_meeting_yet(write_digest: WriteDigest, text: str) -> None:
+    assert meetings(write_digest, text) == []
+
+
+def test_a_gathering_that_was_held_is_a_meeting(write_digest: WriteDigest) -> None:
+    text = "Заседание Совета министров Союзного государства прошло в Минске во вторник."
+    assert len(meetings(write_digest, text)) == 1
