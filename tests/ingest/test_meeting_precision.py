@@ -58,3 +58,32 @@ def test_a_gathering_that_will_be_held_is_no_meeting_yet(write_digest: WriteDige
 def test_a_gathering_that_was_held_is_a_meeting(write_digest: WriteDigest) -> None:
     text = "Заседание Совета министров Союзного государства прошло в Минске во вторник."
     assert len(meetings(write_digest, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, Lukashenka said that agreements had been reached at his talks with Putin in Sochi.",
+        "On Tuesday, Lukashenka said he had agreed with Putin during their talks in Sochi to build a plant.",
+        "Лукашенко во вторник заявил, что на встрече с Путиным в Сочи были достигнуты важные договоренности.",
+        "Лукашенко во вторник сообщил, что в ходе недавних переговоров с Путиным договорились о газе.",
+    ],
+)
+def test_a_meeting_a_speaker_recalls_without_its_day_is_no_meeting(
+    write_digest: WriteDigest, text: str
+) -> None:
+    assert meetings(write_digest, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday Lukashenka met Putin in Sochi and said that the talks had been useful.",
+        "Во вторник Лукашенко встретился с Путиным в Сочи и заявил, что переговоры были полезными.",
+    ],
+)
+def test_a_meeting_the_text_reports_beside_what_was_said_is_a_meeting(
+    write_digest: WriteDigest, text: str
+) -> None:
+    [meeting] = meetings(write_digest, text)
+    assert str(meeting.date) == "2024-05-14"
