@@ -87,9 +87,10 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
 
 def _same_occasion(earlier: Candidate, later: Candidate) -> bool:
     """In a news report of one day, one speaker's words on that day are one statement, however far apart
-    the text tells them (the report of one press conference, one meeting)."""
+    the text tells them (the report of one press conference, one meeting); words told without a day are
+    those of the day the report gives ('По словам X, ... . Об этом он заявил во вторник')."""
     speakers, theirs = {a.id for a in earlier.actors}, {a.id for a in later.actors}
-    same_day = later.date == earlier.date or not later.date_stated
+    same_day = later.date == earlier.date or not later.date_stated or not earlier.date_stated
     return earlier.kind == later.kind == "statement" and bool(speakers) and speakers == theirs and same_day
 
 

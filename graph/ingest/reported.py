@@ -192,7 +192,8 @@ def spoken_of(trigger: Trigger, chosen: list[Trigger], digest: Digest, sentence:
     if not speech:
         return False
     between = digest.text[speech[-1].span.end : trigger.span.start]
-    if SPEECH_THAT.search(between) is None:
+    that = SPEECH_THAT.search(between)
+    if that is None:
         return False
-    content = Span(speech[-1].span.end, sentence.span.end)
+    content = Span(speech[-1].span.end + that.start(), sentence.span.end)  # 'said on Monday that ...'
     return not digest.dates_in(content)

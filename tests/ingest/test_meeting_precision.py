@@ -65,6 +65,7 @@ def test_a_gathering_that_was_held_is_a_meeting(write_digest: WriteDigest) -> No
     [
         "On Tuesday, Lukashenka said that agreements had been reached at his talks with Putin in Sochi.",
         "On Tuesday, Lukashenka said he had agreed with Putin during their talks in Sochi to build a plant.",
+        "Lukashenka said on Tuesday that the talks with Putin had gone well.",
         "Лукашенко во вторник заявил, что на встрече с Путиным в Сочи были достигнуты важные договоренности.",
         "Лукашенко во вторник сообщил, что в ходе недавних переговоров с Путиным договорились о газе.",
     ],
