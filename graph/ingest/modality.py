@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from graph.ingest.lexicon import NOUN_TRIGGERS
 from graph.ingest.tokens import Token, grammemes
 from graph.ingest.triggers import Trigger, find_triggers
 from graph.ingest.verb_forms import cyrillic, in_talks, infinitive, recalled, russian_plan
@@ -24,6 +25,7 @@ PLANS = {
     "wish", "ready", "going", "should", "scheduled", "upcoming", "future", "possible", "potential",
     "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot", "ahead", "run-up",
     "invited", "invites", "invite", "inviting", "preparing", "prepare", "prepares", "preparations",
+    "possibility", "prospect", "prospects", "rule", "возможность", "перспектива",
     "пригласить", "готовиться", "подготовка", "намерить", "намеренный", "планировать", "планироваться",
     "собираться", "мочь", "ожидаться", "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий",
     "предстоящий", "если", "попытаться", "пытаться", "бы",
@@ -47,6 +49,7 @@ HAPPEN = {"held", "take", "begin", "start", "open", "follow", "place", "сост
 event is announced, not reported (a ban that 'will now apply' is in force: only happening verbs count)."""
 COPULAS = {"is", "are", "was", "were", "быть"}
 INTENDED = {"planned", "expected", "scheduled", "intended", "designed", "aimed", "meant", "due", "supposed",
+            "set", "slated", "tentatively",
             "likely", "планироваться", "ожидаться", "призвать", "направить"}  # fmt: skip
 DECIDING = {"consent", "decided", "decision", "ruled", "согласие", "решить", "решение", "постановить"}
 """'gave his consent to appoint X', 'решил назначить X', 'суд постановил оштрафовать X': the infinitive is
@@ -83,6 +86,18 @@ GATHERING_WORDS = {"forum", "congress", "summit", "session", "conference", "фо
                    "заседание", "совещание"}  # fmt: skip
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
 REACH = 5
+MODALS = {"may", "might", "could", "can", "should", "must", "would", "will", "мочь", "должный", "может",
+          "могут", "должен", "должна", "должны"}  # fmt: skip
+"""'a meeting may take place', 'встреча может состояться', 'саммит должен пройти': what may happen."""
+SETTLED = {"agreed", "confirmed", "decided", "fixed", "согласовать", "подтвердить", "определить", "решить",
+           "назначить"}  # fmt: skip
+"""'the visit has not been agreed', 'визит пока не согласован': a meeting or visit not (yet) settled."""
+PLURAL_ONLY = {"talks", "negotiations", "consultations", "переговоры", "консультация"}
+"""Nouns plural in form that name one occasion: 'two rounds of talks' counts, 'ten talks' is rare."""
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "dozen", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
+                "одиннадцать", "двенадцать", "двадцать", "тридцать", "сорок", "пятьдесят", "сто",
+                "несколько"}  # fmt: skip
 
 
 def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> str | None:
@@ -108,8 +123,12 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "process"
     if trigger.kind == "meeting" and (in_talks(trigger, tokens) or recalled(trigger, tokens)):
         return "recalled"
-    if _intended(later) or PLANNED.intersection(later):
+    if _intended(later) or PLANNED.intersection(later) or _may_happen(trigger, later):
         return "plan"
+    if _not_settled(trigger, later):
+        return "negated"
+    if _numbered(trigger, tokens, before):
+        return "summary"
     if PLANS.intersection(before) or "будет" in before:
         return "plan"
     decided = trigger.kind in DECIDED_KINDS and bool(DECIDING.intersection(before))
@@ -183,6 +202,42 @@ def _process(later: list[str]) -> bool:
         word in DURATIONS and LENGTH_WORDS.intersection(later[max(0, index - 3) : index])
         for index, word in enumerate(later)
     )
+
+
+def _may_happen(trigger: Trigger, later: list[str]) -> bool:
+    """'A meeting may take place in June', 'встреча может состояться', 'саммит должен пройти': a modal
+    before a verb of happening after the noun."""
+    if trigger.phrase not in NOUN_TRIGGERS and trigger.phrase not in GATHERING_WORDS:
+        return False
+    return any(
+        word in MODALS and HAPPEN.intersection(later[index + 1 : index + 4])
+        for index, word in enumerate(later)
+    )
+
+
+def _not_settled(trigger: Trigger, later: list[str]) -> bool:
+    """'Визит Путина в Минск пока не согласован', 'the date of the visit has not been confirmed'."""
+    if trigger.phrase not in NOUN_TRIGGERS and trigger.phrase not in GATHERING_WORDS:
+        return False
+    return any(
+        word in NEGATIONS and SETTLED.intersection(later[index + 1 : index + 4])
+        for index, word in enumerate(later)
+    )
+
+
+def _numbered(trigger: Trigger, tokens: list[Token], before: list[str]) -> bool:
+    """'more than 30 meetings', 'более десяти встреч', 'held three meetings with governors': a count of
+    occasions, not one of them (a plural noun after a number; 'two rounds of talks' is _counted's)."""
+    if trigger.phrase not in NOUN_TRIGGERS and trigger.phrase not in GATHERING_WORDS:
+        return False
+    if trigger.phrase in PLURAL_ONLY or not before:
+        return False
+    words = [t.text for t in tokens if trigger.span.start <= t.start < trigger.span.end][:1]
+    plural = any(
+        "plur" in grammemes(w) if not w.isascii() else w.lower().endswith("s") and not w.endswith("ss")
+        for w in words
+    )
+    return plural and (before[-1].isdigit() or before[-1] in NUMBER_WORDS)
 
 
 def _intended(later: list[str]) -> bool:

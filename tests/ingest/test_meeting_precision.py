@@ -88,3 +88,37 @@ def test_a_meeting_the_text_reports_beside_what_was_said_is_a_meeting(
 ) -> None:
     [meeting] = meetings(write_digest, text)
     assert str(meeting.date) == "2024-05-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting between Lukashenka and Putin is set for June.",
+        "Встреча Лукашенко и Путина может состояться в июне.",
+        "The Kremlin did not rule out a meeting between the two leaders.",
+        "The possibility of a meeting between Lukashenka and Putin was discussed in the press.",
+    ],
+)
+def test_a_meeting_that_may_come_is_no_meeting(write_digest: WriteDigest, text: str) -> None:
+    assert meetings(write_digest, text) == []
+
+
+def test_a_visit_not_yet_agreed_is_no_visit(write_digest: WriteDigest) -> None:
+    found = ingest(write_digest("Визит Путина в Минск пока не согласован."), FIXTURE_SEED, published=THURSDAY)
+    assert [c for c in found.candidates if c.kind == "visit"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За последний год Лукашенко провел с Путиным более десяти встреч.",
+        "Since 2020 Lukashenka has held 30 meetings with Putin.",
+    ],
+)
+def test_a_count_of_meetings_is_no_meeting(write_digest: WriteDigest, text: str) -> None:
+    assert meetings(write_digest, text) == []
+
+
+def test_a_meeting_that_took_place_is_still_one(write_digest: WriteDigest) -> None:
+    text = "Встреча Лукашенко и Путина состоялась во вторник в Сочи и продлилась пять часов."
+    assert len(meetings(write_digest, text)) == 1
