@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from graph.ingest.candidates import Span
 from graph.ingest.lexicon import NOUN_TRIGGERS
 from graph.ingest.tokens import Token, grammemes
 from graph.ingest.triggers import Trigger, find_triggers
@@ -26,6 +27,7 @@ PLANS = {
     "prevent", "attempted", "attempt", "proposal", "if", "unless", "can", "cannot", "ahead", "run-up",
     "invited", "invites", "invite", "inviting", "preparing", "prepare", "prepares", "preparations",
     "possibility", "prospect", "prospects", "rule", "возможность", "перспектива",
+    "faces", "face", "facing", "грозить", "угрожать",
     "пригласить", "готовиться", "подготовка", "намерить", "намеренный", "планировать", "планироваться",
     "собираться", "мочь", "ожидаться", "предстоять", "должный", "хотеть", "готовый", "возможный", "будущий",
     "предстоящий", "если", "попытаться", "пытаться", "бы",
@@ -86,6 +88,14 @@ GATHERING_WORDS = {"forum", "congress", "summit", "session", "conference", "фо
                    "заседание", "совещание"}  # fmt: skip
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", "“", "«", '"'}
 REACH = 5
+CROWDS = {"thousand", "thousands", "hundreds", "dozens", "тысяча", "сотня", "десяток", "сотни", "десятки"}
+PEOPLE = {"people", "persons", "protesters", "citizens", "человек", "гражданин", "участник", "протестующий",
+          "people's", "of"}  # fmt: skip
+"""'задержаны более 50 тысяч человек', 'thousands of people were detained': a count of people acted on over
+time, a summary (a sum of money in thousands is no crowd)."""
+IN_FORCE = {"remain", "remains", "remained", "действовать", "оставаться", "сохраняться", "force"}
+"""'Запрет на въезд действует с 2022 года', 'the ban remains in force': a state, not the act that made it."""
+ACTS_ON_PEOPLE = {"detention", "sentence", "fine"}
 MODALS = {"may", "might", "could", "can", "should", "must", "would", "will", "мочь", "должный", "может",
           "могут", "должен", "должна", "должны"}  # fmt: skip
 """'a meeting may take place', 'встреча может состояться', 'саммит должен пройти': what may happen."""
@@ -110,7 +120,15 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     if NEGATIONS.intersection(before[-3:]):
         return "negated"
     if trigger.kind == "statement":
+        if _authors_aside(trigger, tokens):
+            return "aside"
         return "habit" if _standing_view(trigger, tokens, before) else None
+    if trigger.kind in ACTS_ON_PEOPLE and _crowd(trigger, tokens, sentence, digest):
+        return "summary"
+    if trigger.kind in ACTS_ON_PEOPLE and _describes(trigger, tokens, sentence, digest):
+        return "description"
+    if trigger.kind in {"ban", "sanction"} and IN_FORCE.intersection(later):
+        return "habit"
     if CONTENTS.intersection(before) or (
         OBJECT_OF.intersection(before[-2:-1]) and before[-1:] in (["on"], ["of"], ["на"])
     ):
@@ -202,6 +220,42 @@ def _process(later: list[str]) -> bool:
         word in DURATIONS and LENGTH_WORDS.intersection(later[max(0, index - 3) : index])
         for index, word in enumerate(later)
     )
+
+
+def _authors_aside(trigger: Trigger, tokens: list[Token]) -> bool:
+    """'Напомним, в апреле X посетил Москву', 'Отметим, что ...': the author's own words (a Russian speech
+    verb in the first person plural), not a statement by anyone the text reports."""
+    words = [t.text for t in tokens if trigger.span.start <= t.start < trigger.span.end][:1]
+    return any({"1per", "plur"} <= grammemes(w) for w in words)
+
+
+def _crowd(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> bool:
+    """'В Беларуси задержаны более 50 тысяч человек', 'thousands of people have been jailed'; a crowd
+    detained on a day the sentence names ('on Tuesday police detained hundreds of protesters') is one
+    occasion."""
+    if any(d.value.precision == "day" for d in digest.dates_in(sentence.span)):
+        return False
+    sums = [m.span for m in digest.money_in(sentence.span)]
+    index = next((i for i, t in enumerate(tokens) if t.start >= trigger.span.start), len(tokens))
+    near = [
+        t for t in tokens[max(0, index - 6) : index + 8] if not any(s.start <= t.start < s.end for s in sums)
+    ]
+    return any(
+        t.norm in CROWDS and PEOPLE.intersection(u.norm for u in near[i + 1 : i + 3])
+        for i, t in enumerate(near)
+    )
+
+
+def _describes(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> bool:
+    """'признали задержанного политзаключенным', 'осужденный блогер': a Russian full participle names a
+    person by an act done to them, without a day of its own; it reports no act ('осужденный в 2021 году'
+    with its year is a past event recalled)."""
+    words = [t for t in tokens if trigger.span.start <= t.start < trigger.span.end][:1]
+    if not words or "PRTF" not in grammemes(words[0].text):
+        return False
+    after = [t for t in tokens if t.start >= trigger.span.end][:6]
+    phrase = Span(trigger.span.start, after[-1].end if after else trigger.span.end)
+    return not digest.dates_in(phrase)
 
 
 def _may_happen(trigger: Trigger, later: list[str]) -> bool:
