@@ -8,6 +8,7 @@ from the plan words: "he will say" is rare and "said he will visit" is a stateme
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from graph.ingest.candidates import Span
@@ -37,7 +38,8 @@ FUTURE = {"будет", "будут", "будем", "буду", "будете", 
 NEGATIONS = {"not", "never", "no", "nothing", "neither", "didn't", "wasn't", "weren't", "hasn't", "haven't",
              "nor", "не", "ни", "нет", "без"}  # fmt: skip
 HABITS = {"regularly", "generally", "often", "usually", "annually", "traditionally", "repeatedly",
-          "frequently", "регулярно", "часто",
+          "frequently", "weekly", "monthly", "daily", "регулярно", "часто", "еженедельно", "ежемесячно",
+          "ежедневно",
           "ежегодно", "традиционно", "неоднократно", "обычно"}  # fmt: skip
 QUANTIFIERS = {"many", "most", "thousands", "hundreds", "dozens", "several", "some", "all", "numerous",
                "многие", "многий", "тысяча", "сотня", "десяток", "большинство", "ряд"}  # fmt: skip
@@ -122,6 +124,8 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
     if trigger.kind == "statement":
         if _authors_aside(trigger, tokens):
             return "aside"
+        if _adds_to(trigger, tokens, digest.text):
+            return "no speech"
         return "habit" if _standing_view(trigger, tokens, before) else None
     if trigger.kind in ACTS_ON_PEOPLE and _crowd(trigger, tokens, sentence, digest):
         return "summary"
@@ -163,7 +167,7 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "plan"
     if _will_happen(trigger, tokens, digest.text):
         return "plan"
-    if HABITS.intersection(before + after):
+    if HABITS.intersection(before + after) or _every(before + later):
         return "habit"
     opening = [t.norm for t in tokens[:3]]
     if QUANTIFIERS.intersection(opening) and tokens and tokens[0].start == sentence.span.start:
@@ -229,6 +233,22 @@ def _authors_aside(trigger: Trigger, tokens: list[Token]) -> bool:
     return any({"1per", "plur"} <= grammemes(w) for w in words)
 
 
+ADDING = {"added", "adds", "добавить"}
+INTO = {"to", "в", "во"}
+
+
+def _adds_to(trigger: Trigger, tokens: list[Token], text: str) -> bool:
+    """'added Ivan Petrov to its list of terrorists', 'добавил его в список': putting someone on a list,
+    not 'he added that ...'."""
+    if trigger.phrase not in ADDING:
+        return False
+    after = [t for t in tokens if t.start >= trigger.span.end][:5]
+    if not after or any(mark in text[trigger.span.end : after[0].start] for mark in CLAUSE_BREAKS):
+        return False
+    clause = [t.norm for t in tokens if t.start >= trigger.span.end][:12]
+    return not SUBORDINATORS.intersection(clause) and bool(INTO.intersection(t.norm for t in after))
+
+
 def _crowd(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: Digest) -> bool:
     """'В Беларуси задержаны более 50 тысяч человек', 'thousands of people have been jailed'; a crowd
     detained on a day the sentence names ('on Tuesday police detained hundreds of protesters') is one
@@ -258,10 +278,22 @@ def _describes(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest
     return not digest.dates_in(phrase)
 
 
+EVERY = {"every", "each", "каждый"}
+PERIODS = {"week", "month", "day", "year", "weekend", "неделя", "месяц", "день", "год"}
+
+
+def _every(words: list[str]) -> bool:
+    """'publishes the list every week', 'каждую неделю': a habit."""
+    return any(a in EVERY and b in PERIODS for a, b in pairwise(words))
+
+
+PAST_ONES = {"previous", "past", "earlier", "former", "предыдущий", "прошлый", "прежний"}
+
+
 def _may_happen(trigger: Trigger, later: list[str]) -> bool:
     """'A meeting may take place in June', 'встреча может состояться', 'саммит должен пройти': a modal
     before a verb of happening after the noun."""
-    if trigger.phrase not in NOUN_TRIGGERS and trigger.phrase not in GATHERING_WORDS:
+    if not _noun(trigger):
         return False
     return any(
         word in MODALS and HAPPEN.intersection(later[index + 1 : index + 4])
@@ -271,7 +303,7 @@ def _may_happen(trigger: Trigger, later: list[str]) -> bool:
 
 def _not_settled(trigger: Trigger, later: list[str]) -> bool:
     """'Визит Путина в Минск пока не согласован', 'the date of the visit has not been confirmed'."""
-    if trigger.phrase not in NOUN_TRIGGERS and trigger.phrase not in GATHERING_WORDS:
+    if not _noun(trigger):
         return False
     return any(
         word in NEGATIONS and SETTLED.intersection(later[index + 1 : index + 4])
@@ -279,10 +311,17 @@ def _not_settled(trigger: Trigger, later: list[str]) -> bool:
     )
 
 
+def _noun(trigger: Trigger) -> bool:
+    """A trigger that names its event by a noun ('visit', 'visits', 'встреча', 'форум')."""
+    nouns = NOUN_TRIGGERS | GATHERING_WORDS
+    return trigger.phrase in nouns or (trigger.phrase.endswith("s") and trigger.phrase[:-1] in nouns)
+
+
 def _numbered(trigger: Trigger, tokens: list[Token], before: list[str]) -> bool:
-    """'more than 30 meetings', 'более десяти встреч', 'held three meetings with governors': a count of
-    occasions, not one of them (a plural noun after a number; 'two rounds of talks' is _counted's)."""
-    if trigger.phrase not in NOUN_TRIGGERS and trigger.phrase not in GATHERING_WORDS:
+    """'more than 30 meetings', 'более десяти встреч', 'held three meetings with governors', 'previous
+    visits': a count of occasions, not one of them (a plural noun after a number or 'previous'; 'two
+    rounds of talks' is _counted's)."""
+    if not _noun(trigger):
         return False
     if trigger.phrase in PLURAL_ONLY or not before:
         return False
@@ -291,7 +330,7 @@ def _numbered(trigger: Trigger, tokens: list[Token], before: list[str]) -> bool:
         "plur" in grammemes(w) if not w.isascii() else w.lower().endswith("s") and not w.endswith("ss")
         for w in words
     )
-    return plural and (before[-1].isdigit() or before[-1] in NUMBER_WORDS)
+    return plural and (before[-1].isdigit() or before[-1] in NUMBER_WORDS or before[-1] in PAST_ONES)
 
 
 def _intended(later: list[str]) -> bool:

@@ -68,3 +68,35 @@ def test_a_ban_in_force_is_no_new_ban(write_digest: WriteDigest, text: str) -> N
 
 def test_the_authors_aside_is_no_statement(write_digest: WriteDigest) -> None:
     assert kinds(write_digest, "Напомним, в апреле Лукашенко посетил Москву.") == ["visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Information publishes the list of extremist materials every week.",
+        "Министерство информации публикует список экстремистских материалов каждую неделю.",
+        "Министерство информации еженедельно публикует список экстремистских материалов.",
+    ],
+)
+def test_what_is_done_every_week_is_a_habit(write_digest: WriteDigest, text: str) -> None:
+    assert kinds(write_digest, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State Security Committee on Tuesday added Ivan Petrov to its list of terrorists.",
+        "КГБ во вторник добавил Ивана Петрова в список террористов.",
+    ],
+)
+def test_adding_someone_to_a_list_is_no_statement(write_digest: WriteDigest, text: str) -> None:
+    assert "statement" not in kinds(write_digest, text)
+
+
+def test_a_speaker_who_adds_something_makes_a_statement(write_digest: WriteDigest) -> None:
+    text = "Лукашенко во вторник добавил в разговоре с журналистами, что Беларусь готова к диалогу."
+    assert kinds(write_digest, text) == ["statement"]
+
+
+def test_previous_visits_are_a_summary(write_digest: WriteDigest) -> None:
+    assert kinds(write_digest, "Previous visits by Lukashenka to Moscow focused on gas prices.") == []
