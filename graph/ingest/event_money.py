@@ -52,8 +52,15 @@ def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMen
     money = [m for m in digest.money_in(sentence.span) if _owner(digest, sentence, m) in {None, trigger.kind}]
     if not money:
         return None
+    named = [m for m in money if NAMES_THE_SUM.fullmatch(digest.text, m.span.end, trigger.span.start)]
+    if named:
+        return named[-1]  # '1,850 rubles in fines and 5,000 rubles in damages', 'a 4,800-ruble fine'
     after = [m for m in money if m.span.start >= trigger.span.start]
     return after[0] if after else money[-1]
+
+
+NAMES_THE_SUM = re.compile(r"\s*(?:in|as|of|-)?\s*", re.IGNORECASE)
+"""A sum right before the trigger noun that names it: '1,850 rubles in fines', '$93 fine'."""
 
 
 def _owner(digest: Digest, sentence: Sentence, money: MoneyMention) -> str | None:
@@ -127,4 +134,7 @@ def sum_told_next(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
     if any(o.kind in MONEY_KINDS and o.evidence[0].span.overlaps(following.span) for o in kept):
         return
     candidate.money = sums[0]
+    if candidate.kind in {"fine", "sentence"}:  # 'The fine amounted to 1,850 rubles': in Belarus, BYN
+        country = _event_country(candidate, digest) or digest.main_country
+        candidate.money = belarusian(candidate.money, country, digest.text, candidate.date.start)
     candidate.evidence.append(Evidence(following.span, digest.quote(following.span)))

@@ -79,3 +79,16 @@ def test_a_sentence_and_a_fine_told_together_leave_the_sum_to_the_fine(
 ) -> None:
     assert sums(write_digest, text, "sentence") == [None]
     assert [s[0] if s else None for s in sums(write_digest, text, "fine")] == [Decimal(10000)]
+
+
+def test_a_sum_named_right_before_the_fine_is_the_fines(write_digest: WriteDigest) -> None:
+    text = "On Wednesday, Ivan Petrov was ordered to pay 1,850 rubles in fines and 5,000 rubles in damages."
+    assert [s[0] if s else None for s in sums(write_digest, text, "fine")] == [Decimal(1850)]
+
+
+def test_a_fines_sum_told_next_is_in_belarusian_roubles_in_belarus(write_digest: WriteDigest) -> None:
+    text = (
+        "Belarusian blogger Ivan Petrov was detained in Minsk on Monday. On Wednesday he was fined. "
+        "The fine amounted to 1,850 rubles."
+    )
+    assert sums(write_digest, text, "fine") == [(Decimal(1850), "BYN")]
