@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from graph.ingest.candidates import Candidate
-from graph.ingest.pipeline import ingest
+from graph.ingest.pipeline import ingest, parse_period
 from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
 
 THURSDAY = date(2024, 5, 16)
@@ -34,3 +34,22 @@ def test_words_told_first_and_then_dated_are_one_statement(write_digest: WriteDi
 def test_a_speaker_on_two_days_makes_two_statements(write_digest: WriteDigest) -> None:
     text = "Lukashenka said on Monday that Belarus was strong. Lukashenka said on Tuesday that it was weak."
     assert len(statements(write_digest, text)) == 2
+
+
+WEEK = parse_period("2024-05-13/2024-05-19")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 14, Lukashenka said the talks were useful. He also noted that Belarus was ready to buy gas.",
+        "14 мая Лукашенко заявил, что переговоры были полезными. Он также отметил, что Беларусь готова "
+        "покупать газ.",
+    ],
+)
+def test_what_a_speaker_also_said_in_the_next_sentence_is_the_same_statement(
+    write_digest: WriteDigest, text: str
+) -> None:
+    found = ingest(write_digest(text), FIXTURE_SEED, WEEK).candidates
+    [statement] = [c for c in found if c.kind == "statement"]
+    assert len(statement.evidence) == 2
