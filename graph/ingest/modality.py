@@ -131,6 +131,10 @@ def modality(trigger: Trigger, tokens: list[Token], sentence: Sentence, digest: 
         return "summary"
     if trigger.kind in ACTS_ON_PEOPLE and _describes(trigger, tokens, sentence, digest):
         return "description"
+    if trigger.kind in ACTS_ON_PEOPLE and _background(trigger, tokens, before, digest):
+        return "background"
+    if trigger.kind == "sentence" and "сила" in later[:7] and "вступить" in later[:5]:
+        return "in force"  # 'Приговор вступил в законную силу': the verdict given before takes effect
     if trigger.kind in {"ban", "sanction"} and IN_FORCE.intersection(later):
         return "habit"
     if CONTENTS.intersection(before) or (
@@ -288,6 +292,39 @@ def _every(words: list[str]) -> bool:
 
 
 PAST_ONES = {"previous", "past", "earlier", "former", "предыдущий", "прошлый", "прежний"}
+
+
+ATTRIBUTIVE = {"the", "a", "an", "this", "that", "his", "her", "their", "its"}
+
+
+def _background(trigger: Trigger, tokens: list[Token], before: list[str], digest: Digest) -> bool:
+    """What is said of a person to place them, not news: 'X, who was sentenced to five years, was
+    released' (a relative clause with no date of its own), 'the jailed journalist X', 'a political prisoner
+    jailed since 2020' (in English: a Russian relative clause is often the only trigger of the act the main
+    clause tells in words the lexicon does not know)."""
+    index = next((i for i, t in enumerate(tokens) if t.start >= trigger.span.start), len(tokens))
+    word = tokens[index].text if index < len(tokens) else ""
+    following = [t.norm for t in tokens[index + 1 : index + 2]]
+    if (
+        word.isascii()
+        and word.endswith("ed")
+        and ((before[-1:] and before[-1] in ATTRIBUTIVE) or following == ["since"])
+    ):
+        return True
+    if not word.isascii() or not RELATIVE.intersection(before):
+        return (
+            False  # Russian: 'россиян, которые были задержаны, заключили под стражу' may be the only trigger
+        )
+    clause_end = next(
+        (
+            t.start
+            for t in tokens[index + 1 :]
+            if any(mark in digest.text[trigger.span.end : t.start] for mark in CLAUSE_BREAKS)
+        ),
+        tokens[-1].end if tokens else trigger.span.end,
+    )
+    start = max(t.start for t in tokens[:index] if t.norm in RELATIVE)
+    return not digest.dates_in(Span(start, clause_end))
 
 
 def _may_happen(trigger: Trigger, later: list[str]) -> bool:

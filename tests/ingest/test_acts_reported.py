@@ -100,3 +100,27 @@ def test_a_speaker_who_adds_something_makes_a_statement(write_digest: WriteDiges
 
 def test_previous_visits_are_a_summary(write_digest: WriteDigest) -> None:
     assert kinds(write_digest, "Previous visits by Lukashenka to Moscow focused on gas prices.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov, who was sentenced to five years, was released on Tuesday.",
+        "The jailed journalist Ivan Petrov was awarded a prize on Tuesday.",
+        "Ivan Petrov, a political prisoner jailed since 2020, went on hunger strike on Tuesday.",
+        "Приговор Ивану Петрову вступил в законную силу во вторник.",
+    ],
+)
+def test_an_act_that_only_places_a_person_is_background(write_digest: WriteDigest, text: str) -> None:
+    assert kinds(write_digest, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov, who was sentenced to five years in March, was released on Tuesday.",
+        "Ivan Petrov was jailed on Tuesday.",
+    ],
+)
+def test_an_act_with_its_own_date_or_verb_is_reported(write_digest: WriteDigest, text: str) -> None:
+    assert kinds(write_digest, text) == ["sentence"]
