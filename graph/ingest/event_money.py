@@ -47,12 +47,32 @@ def assign_money(candidate: Candidate, digest: Digest, sentence: Sentence, trigg
 
 
 def _money_for(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
-    """The sum nearest after the trigger, else the last one before it."""
-    money = digest.money_in(sentence.span)
+    """The sum nearest after the trigger, else the last one before it; never a sum another sum-carrying
+    event of the sentence owns ('sentenced to three years and fined 10,000 rubles': the fine's)."""
+    money = [m for m in digest.money_in(sentence.span) if _owner(digest, sentence, m) in {None, trigger.kind}]
     if not money:
         return None
+    named = [m for m in money if NAMES_THE_SUM.fullmatch(digest.text, m.span.end, trigger.span.start)]
+    if named:
+        return named[-1]  # '1,850 rubles in fines and 5,000 rubles in damages', 'a 4,800-ruble fine'
     after = [m for m in money if m.span.start >= trigger.span.start]
     return after[0] if after else money[-1]
+
+
+NAMES_THE_SUM = re.compile(r"\s*(?:in|as|of|-)?\s*", re.IGNORECASE)
+"""A sum right before the trigger noun that names it: '1,850 rubles in fines', '$93 fine'."""
+
+
+def _owner(digest: Digest, sentence: Sentence, money: MoneyMention) -> str | None:
+    """The kind of the sum-carrying trigger a sum follows most closely (else the first after it), when the
+    sentence tells events of more than one such kind: money belongs to one event, and 'приговорили к
+    штрафу в 100 базовых величин', 'sentenced to three years and fined 10,000 rubles' give it to the
+    fine, 'fined 500 rubles and sentenced to ten days' too."""
+    triggers = [t for t in find_triggers(digest.tokens_in(sentence.span)) if t.kind in MONEY_KINDS]
+    if len({t.kind for t in triggers}) < 2:
+        return None
+    before = [t for t in triggers if t.span.end <= money.span.start]
+    return (before[-1] if before else triggers[0]).kind
 
 
 def _carried_sum(digest: Digest, sentence: Sentence, trigger: Trigger) -> MoneyMention | None:
@@ -114,4 +134,7 @@ def sum_told_next(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
     if any(o.kind in MONEY_KINDS and o.evidence[0].span.overlaps(following.span) for o in kept):
         return
     candidate.money = sums[0]
+    if candidate.kind in {"fine", "sentence"}:  # 'The fine amounted to 1,850 rubles': in Belarus, BYN
+        country = _event_country(candidate, digest) or digest.main_country
+        candidate.money = belarusian(candidate.money, country, digest.text, candidate.date.start)
     candidate.evidence.append(Evidence(following.span, digest.quote(following.span)))

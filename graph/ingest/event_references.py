@@ -27,8 +27,25 @@ def refers_back(
     shared = [c for c in same_kind if _shares(c, candidate)]
     if shared:
         return shared[-1]
+    if not same_kind or _named_event(trigger, tokens):
+        return None
     bare = not candidate.participants and not candidate.places
-    return same_kind[-1] if bare and same_kind and not _named_event(trigger, tokens) else None
+    last = same_kind[-1]
+    return last if bare or _same_occasion(last, candidate, trigger, tokens) else None
+
+
+COUNTERPART = {"with", "between", "с", "между"}
+"""'the meeting with Tokayev', 'встреча с Токаевым': the noun names its own counterpart, a meeting of
+its own."""
+
+
+def _same_occasion(earlier: Candidate, candidate: Candidate, trigger: Trigger, tokens: list[Token]) -> bool:
+    """'Lukashenka held a meeting on the harvest. The meeting was attended by the Prime Minister', 'В
+    совещании приняли участие ...': in the paragraph that told the event, the event noun names it again
+    and who else was there, unless it names its own counterpart or another day."""
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:1]
+    other_day = candidate.date_stated and candidate.date != earlier.date
+    return earlier.paragraph == candidate.paragraph and not COUNTERPART.intersection(after) and not other_day
 
 
 def unnamed_again(candidate: Candidate, earlier: list[Candidate]) -> Candidate | None:

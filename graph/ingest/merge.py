@@ -6,8 +6,6 @@ two sentences ("he announced ... Moreover, he believes ...").
 
 from __future__ import annotations
 
-import re
-
 from graph.ingest.candidates import Candidate
 from graph.ingest.document import Digest
 
@@ -77,9 +75,8 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
         return False
     ids, later_ids = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     if earlier.kind == "statement":
-        again = ALSO.search(later.evidence[0].quote) is not None
-        near = later.sentence - earlier.sentence <= STATEMENT_REACH
-        return near and not again and bool(later_ids) and ids == later_ids
+        near = later.sentence - earlier.sentence <= STATEMENT_REACH  # 'He also noted ...': the same occasion
+        return near and bool(later_ids) and ids == later_ids
     if later.sentence - earlier.sentence > 1:
         return False
     return later_ids <= ids or not later.actors or not ids
@@ -87,14 +84,11 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
 
 def _same_occasion(earlier: Candidate, later: Candidate) -> bool:
     """In a news report of one day, one speaker's words on that day are one statement, however far apart
-    the text tells them (the report of one press conference, one meeting)."""
+    the text tells them (the report of one press conference, one meeting); words told without a day are
+    those of the day the report gives ('По словам X, ... . Об этом он заявил во вторник')."""
     speakers, theirs = {a.id for a in earlier.actors}, {a.id for a in later.actors}
-    same_day = later.date == earlier.date or not later.date_stated
+    same_day = later.date == earlier.date or not later.date_stated or not earlier.date_stated
     return earlier.kind == later.kind == "statement" and bool(speakers) and speakers == theirs and same_day
-
-
-ALSO = re.compile(r"\b(?:also|также|тоже)\b", re.IGNORECASE)
-"""'X also said': another statement of the same speaker."""
 
 
 def _same_sum(earlier: Candidate, later: Candidate) -> bool:

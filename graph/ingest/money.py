@@ -18,16 +18,18 @@ from graph.ingest.tokens import _morph
 from graph.model.money import CurrencyCode
 
 CURRENCY_CODES = ("USD", "EUR", "RUB", "BYN", "BYR", "CNY", "GBP", "UAH", "PLN", "KZT", "CHF", "JPY")
-SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "¥": "CNY", "₴": "UAH"}
+SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "₽": "RUB", "£": "GBP", "¥": "CNY", "₴": "UAH", "Br": "BYN"}
+"""'Br 740', 'Br12.5 million': the Belarusian rouble's sign (only as a word of its own, never inside one)."""
 CURRENCY_WORDS = {
     "USD": ["dolarów", "dolary", "Dollar", "dollar", "dollars", "US dollars", "U.S. dollars", "доллар",
             "доллар США", "долар", "долл"],
-    "PLN": ["złotych", "złote", "zł"],
+    "PLN": ["złotych", "złote", "zł", "zloty", "zlotys", "zlotych"],
     "EUR": ["euro", "euros", "евро", "еўра"],
     "RUB": ["rouble", "roubles", "ruble", "rubles", "rubel", "rubels", "rub", "Russian roubles",
             "Russian rubles", "rubli", "rubla", "Rubel", "Rubeln",
             "российский рубль", "рубль", "руб", "расійскі рубель"],
-    "BYN": ["Belarusian roubles", "Belarusian rubles", "белорусский рубль", "беларускі рубель"],
+    "BYN": ["Belarusian roubles", "Belarusian rubles", "белорусский рубль", "беларускі рубель", "бел. рубль",
+            "белорусских руб", "бел. руб"],
     "CNY": ["yuan", "юань"],
     "GBP": ["pounds sterling", "фунт стерлингов"],
     "UAH": ["hryvnia", "hryvnias", "гривна", "гривня"],
@@ -89,7 +91,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     mult = _alternation(list(_multiplier_words()))
     rest = rf"(?:\s+(?P<num2>\d{{1,3}})\s*(?P<mult2>{mult})\b\.?)?"
     amount = rf"(?P<num>{NUMBER})(?:\s*(?P<mult>{mult})\b\.?{rest})?"
-    before = rf"(?:(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+){amount}"
+    before = rf"(?:(?<![^\W\d])(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+){amount}"
     after = rf"\b{amount}(?:\s+|-)(?P<cur>{cur})(?!\w)\.?"
     return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
 
@@ -108,10 +110,24 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
         if amount is not None and "num2" in groups:  # '4 млрд 431 млн', '1 billion 200 million'
             amount += _amount(groups["num2"], groups.get("mult2")) or Decimal(0)
         if currency and amount is not None:
-            found.append(MoneyMention(Span(match.start(), match.end()), amount, currency))
+            start = match.start()
+            lower = RANGE_START.search(text, max(0, start - 40), start)
+            low = lower.group("low") or lower.group("dash") if lower is not None else None
+            if lower is not None and low and match.start("num") == start and _below(low, groups["num"]):
+                amount = _amount(low, groups.get("mult")) or amount
+                start = lower.start()
+            found.append(MoneyMention(Span(start, match.end()), amount, currency))
     found.sort(key=lambda f: f.span.start)
     return [m for i, m in enumerate(found) if i == 0 or not _conversion(text, found[i - 1], m)]
 
+
+RANGE_START = re.compile(
+    rf"(?:\b(?:from|between|от)\s+(?P<low>{NUMBER})\s+(?:to|and|до)\s*|(?<![\w.,])(?P<dash>{NUMBER})[-–—])$",
+    re.IGNORECASE,
+)
+"""'от 500 до 700 млн долларов', 'from 500 to 700 million dollars', '5-7 million roubles': a range whose
+multiplier and currency are stated once, after its upper bound; the sum is the one stated first, its lower
+bound (as of a sum in two currencies, the corpus guidelines take the one stated first)."""
 
 CONVERSION = re.compile(
     r"[\s\w-]{0,12}\(\s*(?:ok\.|ca\.|about|approx\.|approximately|around|около|примерно|≈|~)?\s*$",
@@ -160,6 +176,12 @@ def currency_known(code: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def _below(low: str, high: str) -> bool:
+    """'от 500 до 700 млн': a range runs upwards ('from 2020 to 700 million' is a year, then a sum)."""
+    one, other = _amount(low, None), _amount(high, None)
+    return one is not None and other is not None and one < other
 
 
 def _amount(number: str, multiplier: str | None) -> Decimal | None:

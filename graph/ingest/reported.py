@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.candidates import PLACE_KINDS, Candidate
+from graph.ingest.candidates import PLACE_KINDS, Candidate, Span
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import MODIFIER_CLAUSE
 from graph.ingest.lexicon import (
@@ -21,6 +21,7 @@ from graph.ingest.lexicon import (
     PASSIVE_AUXILIARIES,
     SIDELINES,
 )
+from graph.ingest.segments import Sentence
 from graph.ingest.situated import Situated
 from graph.ingest.speech import THAT
 from graph.ingest.splitting import PER_PERSON
@@ -174,3 +175,25 @@ def _main_part(quote: str) -> str:
     activists': the activists are the crackdown's, not the arrest's)."""
     marker = MODIFIER_CLAUSE.search(quote)
     return quote[: marker.start()] if marker else quote
+
+
+SPEECH_THAT = re.compile(r"\b(?:that|что)\b|^\s*(?:on \w+ )?(?:he|she|they|it)\b", re.IGNORECASE)
+"""Where what a speaker said begins: 'said that ...', 'заявил, что ...', 'said he had met ...'."""
+
+
+def spoken_of(trigger: Trigger, chosen: list[Trigger], digest: Digest, sentence: Sentence) -> bool:
+    """A meeting inside what someone said, with no day of its own ('Lukashenka said that agreements were
+    reached at the talks in Sochi', 'заявил, что в ходе недавних переговоров стороны договорились'): the
+    speaker recalls it, the text does not report it. A recalled meeting with its date ('said he had met
+    Putin in April') is an event."""
+    if trigger.kind != "meeting":
+        return False
+    speech = [t for t in chosen if t.kind == "statement" and t.span.end <= trigger.span.start]
+    if not speech:
+        return False
+    between = digest.text[speech[-1].span.end : trigger.span.start]
+    that = SPEECH_THAT.search(between)
+    if that is None:
+        return False
+    content = Span(speech[-1].span.end + that.start(), sentence.span.end)  # 'said on Monday that ...'
+    return not digest.dates_in(content)

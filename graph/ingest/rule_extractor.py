@@ -32,6 +32,7 @@ from graph.ingest.reported import (
     meeting_mentioned,
     passive_discussion,
     setting_only,
+    spoken_of,
 )
 from graph.ingest.roles import participants_for
 from graph.ingest.segments import Sentence
@@ -90,6 +91,8 @@ class RuleExtractor:
                 if passive_discussion(trigger, tokens) or modality(trigger, tokens, sentence, digest):
                     continue
                 if setting_only(trigger, tokens, chosen) or meeting_mentioned(trigger, tokens, chosen):
+                    continue
+                if spoken_of(trigger, chosen, digest, sentence):
                     continue
                 if trigger.kind == "statement" and in_cause(digest.text, sentence.span, trigger.span):
                     continue

@@ -1,26 +1,57 @@
-"""The sum a meeting discussed: 'they discussed the $1.2 billion loan', 'обсудили кредит в размере 1,2 млрд
-долларов'. The annotation puts money on any event that carries a sum (loans, contracts), and a sum the
-sentence of a meeting states is what was discussed, unless the sentence reports an event that carries the
-sum itself: 'contracts worth $700 million were signed at the talks' gives it to the signing (money belongs
-to one event).
+"""The sum a meeting, statement or publication carries: 'they discussed the $1.2 billion loan', 'Siluanov
+said Russia had granted a loan of $1.5 billion', 'обсудили кредит в размере 1,2 млрд долларов'. The
+annotation guidelines put money "on any event that carries a sum (fines, damages, contracts, loans)"; a sum
+in the sentences of such an event is its own unless another event of those sentences carries it:
+'contracts worth $700 million were signed at the talks' gives it to the signing (money belongs to one
+event).
 
-Statements are left out: a speaker's figures ('trade was worth USD 50 billion') are not the statement's
-sum (test_extraction_rules.test_a_sum_carried_by_a_sanction). Run after merging, so a meeting told over
-several sentences is one event when its sum is chosen (two different sums keep candidates apart, merge.py)."""
+What the sum is of decides. A loan, a credit, a fine, damages, a contract, aid or an investment is carried
+by the event that tells of it. A figure of trade, exports or growth is a statistic, carried by nobody: a
+speaker's 'trade was worth USD 50 billion' is no sum of the statement
+(test_extraction_rules.test_a_sum_carried_by_a_sanction), nor of the talks it was said at. A meeting
+takes any other sum its sentences state (what it discussed); a statement or publication only a sum named
+as one of the carried things above, since speakers cite numbers of every sort. Run after merging, so a
+meeting told over several sentences is one event when its sum is chosen (two different sums keep
+candidates apart, merge.py)."""
 
 from __future__ import annotations
 
 from graph.ingest.candidates import Candidate, MoneyMention, Span
 from graph.ingest.document import Digest
 from graph.ingest.event_money import BRACKETED, MONEY_KINDS
+from graph.ingest.tokens import Token
 
-TALK_KINDS = frozenset({"meeting"})
-"""Kinds that take the sum they talk of; adding "statement" gives a speaker's figures to the statement."""
+TALK_KINDS = frozenset({"meeting", "statement", "publication"})
+"""Kinds that take a sum they tell of; statements and publications only a carried one (CARRIED)."""
+CARRIED = {
+    "loan", "loans", "credit", "credits", "fine", "fines", "damages", "compensation", "contract",
+    "contracts", "deal", "deals", "aid", "grant", "grants", "investment", "investments", "tranche",
+    "tranches", "bail", "bribe", "bribes", "subsidy", "subsidies", "assistance", "funding", "allocated",
+    "allocates", "allocate", "allocating", "lend", "lends", "lent", "refinancing",
+    "кредит", "заем", "займ", "штраф", "ущерб", "компенсация", "контракт", "сделка", "помощь", "грант",
+    "инвестиция", "транш", "залог", "взятка", "субсидия", "финансирование", "выделить", "выделять",
+    "рефинансирование", "кредитование",
+}  # fmt: skip
+"""Things a sum is carried by: the lemma within a few words of the sum ('a loan of $1.5 billion', 'a
+$1.5 billion loan', 'кредит в размере 1,5 млрд долларов', '20 тысяч рублей ущерба')."""
+STATISTICS = {
+    "trade", "turnover", "exports", "export", "imports", "import", "gdp", "growth", "output", "volume",
+    "surplus", "deficit", "reserves", "revenue", "revenues", "price", "prices", "salary", "salaries",
+    "wage", "wages", "pension", "pensions", "товарооборот", "оборот", "экспорт", "импорт", "ввп", "рост",
+    "объем", "профицит", "дефицит", "резерв", "выручка", "доход", "цена", "зарплата", "пенсия",
+    "сальдо",
+}  # fmt: skip
+"""Figures of an economy, not sums any event carries: a meeting or a speaker cites them."""
+BEFORE, AFTER = 4, 2
+"""How far from a sum its noun is looked for: 'a loan in the amount of $1 billion', '$1 billion loan'."""
+STATISTIC_REACH = 8
+"""'trade between the two countries was worth $50 billion': the figure's noun may stand further back."""
 
 
 def sum_talked_of(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
-    """A meeting without a sum takes the first one its sentences state, leaving out the sentences where
-    another event carries a sum or is of a kind that takes one (a signing, a fine)."""
+    """A meeting, statement or publication without a sum takes the first one its sentences state that is
+    of a kind it carries, leaving out the sentences where another event carries a sum or is of a kind that
+    takes one (a signing, a fine)."""
     if candidate.kind not in TALK_KINDS or candidate.money is not None:
         return
     claimed = [
@@ -32,10 +63,24 @@ def sum_talked_of(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
     for span in sorted({e.span for e in candidate.evidence}, key=lambda s: s.start):
         if any(span.overlaps(c) for c in claimed):
             continue
-        sums = _stated(digest, span)
-        if sums:
-            candidate.money = sums[0]
-            return
+        tokens = digest.tokens_in(span)
+        for money in _stated(digest, span):
+            of = _nouns_of(money, tokens)
+            if of["carried"] or (candidate.kind == "meeting" and not of["statistic"]):
+                candidate.money = money
+                return
+
+
+def _nouns_of(money: MoneyMention, tokens: list[Token]) -> dict[str, bool]:
+    """Whether the words beside a sum name a thing that carries it, or a statistic."""
+    before = [t.norm for t in tokens if t.end <= money.span.start]
+    after = [t.norm for t in tokens if t.start >= money.span.end]
+    inside = [t.norm for t in tokens if money.span.start <= t.start and t.end <= money.span.end]
+    near = set(before[-BEFORE:] + inside + after[:AFTER])
+    return {
+        "carried": bool(CARRIED & near),
+        "statistic": bool(STATISTICS & set(before[-STATISTIC_REACH:] + after[:AFTER])),
+    }
 
 
 def _stated(digest: Digest, span: Span) -> list[MoneyMention]:

@@ -129,7 +129,9 @@ QUESTIONING = {"questioning", "interrogation", "допрос", "questioned"}
 
 def _not_a_meeting(norms: list[str], index: int, length: int) -> bool:
     """'a press conference' is where someone spoke, not a meeting; 'summoned for questioning',
-    'вызвали на допрос' is a police act."""
+    'вызвали на допрос' is a police act; 'приняли участие' (took part) is no host receiving a guest: the
+    gathering taken part in is the meeting, if any."""
     before = norms[max(0, index - 1) : index]
     after = norms[index + length : index + length + 3]
-    return bool(PRESS.intersection(before)) or bool(QUESTIONING.intersection(after))
+    taking_part = norms[index] == "принять" and after[:1] == ["участие"]
+    return bool(PRESS.intersection(before)) or bool(QUESTIONING.intersection(after)) or taking_part
