@@ -4,19 +4,9 @@ Sentences of our own, in English and Russian, never a corpus text."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from graph.ingest.candidates import Candidate
-from graph.ingest.pipeline import ingest
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
-
-THURSDAY = date(2024, 5, 16)
-
-
-def events(write_digest: WriteDigest, text: str) -> list[Candidate]:
-    return ingest(write_digest(text), FIXTURE_SEED, published=THURSDAY).candidates
+from tests.ingest.conftest import WriteDigest, events
 
 
 def kinds(write_digest: WriteDigest, text: str) -> list[str]:

@@ -4,13 +4,10 @@ corpus text."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from graph.ingest.candidates import Candidate
 from graph.ingest.pipeline import ingest
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+from tests.ingest.conftest import FIXTURE_SEED, THURSDAY, WriteDigest
 
-THURSDAY = date(2024, 5, 16)
 LUKASHENKA = "person:alexander-lukashenka"
 
 

@@ -5,28 +5,11 @@ to the fine (money belongs to one event). Sentences of our own, in English and R
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from graph.ingest.candidates import Candidate
-from graph.ingest.pipeline import ingest
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
-
-THURSDAY = date(2024, 5, 16)
-
-
-def events(write_digest: WriteDigest, text: str) -> list[Candidate]:
-    return ingest(write_digest(text), FIXTURE_SEED, published=THURSDAY).candidates
-
-
-def sums(write_digest: WriteDigest, text: str, kind: str) -> list[tuple[Decimal, str] | None]:
-    return [
-        (c.money.amount, c.money.currency) if c.money else None
-        for c in events(write_digest, text)
-        if c.kind == kind
-    ]
+from tests.ingest.conftest import WriteDigest, sums
 
 
 @pytest.mark.parametrize(

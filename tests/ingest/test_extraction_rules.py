@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from graph.ingest.candidates import Candidate, DateSpan
 from graph.ingest.dates import find_dates
 from graph.ingest.money import find_money
-from graph.ingest.pipeline import ingest
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+from tests.ingest.conftest import THURSDAY, WriteDigest, events
 
-THURSDAY = date(2024, 5, 16)
 DAY = DateSpan(THURSDAY, THURSDAY, "day")
 LUKASHENKA, PUTIN = "person:alexander-lukashenka", "person:vladimir-putin"
 
 
 def resolved(text: str, period: DateSpan = DAY) -> list[str]:
     return [str(m.value) for m in find_dates(text, 0, len(text), period)]
-
-
-def events(write_digest: WriteDigest, text: str, published: date = THURSDAY) -> list[Candidate]:
-    return ingest(write_digest(text), FIXTURE_SEED, published=published).candidates
 
 
 def ids(candidate: Candidate) -> set[str]:

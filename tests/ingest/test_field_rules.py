@@ -4,20 +4,13 @@ corpus text."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from graph.ingest.candidates import Candidate
-from graph.ingest.pipeline import ingest
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+from tests.ingest.conftest import WriteDigest, events
 
-THURSDAY = date(2024, 5, 16)
 LUKASHENKA = "person:alexander-lukashenka"
 PUTIN = "person:vladimir-putin"
-
-
-def events(write_digest: WriteDigest, text: str) -> list[Candidate]:
-    return ingest(write_digest(text), FIXTURE_SEED, published=THURSDAY).candidates
 
 
 def of_kind(write_digest: WriteDigest, text: str, kind: str) -> list[Candidate]:

@@ -3,15 +3,12 @@ in, a gathering that will be held. Sentences of our own, in English and Russian,
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from graph.ingest.candidates import Candidate
 from graph.ingest.pipeline import ingest
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
+from tests.ingest.conftest import FIXTURE_SEED, THURSDAY, WriteDigest
 
-THURSDAY = date(2024, 5, 16)
 LUKASHENKA = "person:alexander-lukashenka"
 
 

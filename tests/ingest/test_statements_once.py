@@ -3,15 +3,11 @@ the day of the report, are one statement. Sentences of our own, in English and R
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from graph.ingest.candidates import Candidate
 from graph.ingest.pipeline import ingest, parse_period
-from tests.ingest.conftest import FIXTURE_SEED, WriteDigest
-
-THURSDAY = date(2024, 5, 16)
+from tests.ingest.conftest import FIXTURE_SEED, THURSDAY, WriteDigest
 
 
 def statements(write_digest: WriteDigest, text: str) -> list[Candidate]:
