@@ -47,6 +47,7 @@ from graphql import (
     GraphQLScalarType,
     GraphQLString,
     Undefined,
+    VariableNode,
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path
@@ -71,6 +72,7 @@ class FastCompletion(StrawberryGraphQLCoreExecutionContext):
         self.fast = manager is None or not manager.middlewares
         """Off when an extension wraps every resolver (middleware): each field must go through it."""
         self._plans: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Complete | None]] = {}
+        self._conditions: tuple[tuple[str, Any], ...] | None = None
         self.completed_fast = 0
         """Objects this request completed fast (their sub-objects included); for tests and profiles."""
         self.given_up = 0
@@ -103,14 +105,38 @@ class FastCompletion(StrawberryGraphQLCoreExecutionContext):
     ) -> Complete | None:
         """The compiled completion of an `object_type` selected by `field_details_list`; None when some
         field below it is not plain. Keyed, as graphql-core's own cache of collected fields, on the
-        identity of the list, kept alive beside the plan."""
+        identity of the list, kept alive beside the plan; and across requests (`_shared_key`) on the
+        document's nodes, which the parse cache hands out again with every request of the same text."""
         key = (object_type, id(field_details_list))
         cached = self._plans.get(key)
         if cached is not None:
             return cached[1]
-        plan = self._compile_object(object_type, field_details_list)
+        shared = self._shared_key(object_type, field_details_list)
+        found = SHARED_PLANS.get(shared) if shared is not None else None
+        if found is not None:
+            plan = found[1]
+        else:
+            plan = self._compile_object(object_type, field_details_list)
+            if shared is not None:
+                SHARED_PLANS[shared] = (field_details_list, plan)
+                while len(SHARED_PLANS) > SHARED_PLANS_MAX:
+                    del SHARED_PLANS[next(iter(SHARED_PLANS))]
         self._plans[key] = (field_details_list, plan)
         return plan
+
+    def _shared_key(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> Any:
+        """What a plan depends on beyond this request: the object type, the field nodes it is selected by
+        (kept alive by the cached entry, so their identities stay theirs), and the values of the variables
+        that @skip and @include read in the document (which decide what is collected). None (not shared)
+        under @defer or a fragment's own variables, which depend on more."""
+        nodes = []
+        for details in field_details_list:
+            if details.defer_usage is not None or details.fragment_variable_values is not None:
+                return None
+            nodes.append(id(details.node))
+        if self._conditions is None:
+            self._conditions = _condition_values(self.operation, self.fragments, self.variable_values)
+        return (object_type, tuple(nodes), self._conditions)
 
     def _compile_object(
         self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
@@ -181,6 +207,32 @@ class FastCompletion(StrawberryGraphQLCoreExecutionContext):
         if isinstance(output_type, GraphQLScalarType):
             return _scalar(output_type)
         return None  # an interface or a union: graphql-core resolves the runtime type
+
+
+SHARED_PLANS: dict[Any, tuple[FieldDetailsList, Complete | None]] = {}
+"""Plans by `FastCompletion._shared_key`, for every request of the process (the oldest go past the max)."""
+SHARED_PLANS_MAX = 4096
+
+
+def _condition_values(operation: Any, fragments: Any, variable_values: Any) -> tuple[tuple[str, Any], ...]:
+    """The variables @skip and @include read anywhere in the operation and its fragments, with their values
+    in this request."""
+    names: set[str] = set()
+    definitions = [getattr(fragment, "definition", fragment) for fragment in fragments.values()]
+    pending = [operation.selection_set, *(definition.selection_set for definition in definitions)]
+    while pending:
+        selection_set = pending.pop()
+        if selection_set is None:
+            continue
+        for selection in selection_set.selections:
+            for directive in selection.directives or ():
+                if directive.name.value in ("skip", "include"):
+                    for argument in directive.arguments or ():
+                        if isinstance(argument.value, VariableNode):
+                            names.add(argument.value.name.value)
+            pending.append(getattr(selection, "selection_set", None))
+    coerced = getattr(variable_values, "coerced", variable_values) or {}
+    return tuple((name, repr(coerced.get(name, Undefined))) for name in sorted(names))
 
 
 SAME_CLASS: dict[GraphQLScalarType, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}

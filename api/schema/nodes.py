@@ -11,7 +11,15 @@ from strawberry.types import Info
 
 from api.schema.common import Connection, Evidence, GeoPoint, Money, Source, connection
 from api.schema.context import Context
-from api.schema.enums import ActorKind, DatePrecision, EventKind, EventLinkKind, LinkDirection, SubjectKind
+from api.schema.enums import (
+    ActorKind,
+    DatePrecision,
+    EventKind,
+    EventLinkKind,
+    LinkDirection,
+    SubjectKind,
+    member,
+)
 from api.schema.filters import FactOrder, page_asked
 from api.schema.loaders import ActorEventsKey, EventLinksKey, actor_event_pages
 from api.schema.reports import Reported
@@ -68,14 +76,14 @@ class Actor:
     def of(cls, props: dict[str, Any]) -> Actor:
         return cls(
             id=strawberry.ID(props["id"]),
-            kind=ActorKind(props["kind"]),
+            kind=member(ActorKind, props["kind"]),
             name=props["name"],
             aliases=list(props.get("aliases") or []),
             wikidata_id=props.get("wikidata_id"),
             org_kind=props.get("org_kind"),
             iso_code=props.get("iso_code"),
             location=GeoPoint.of(props.get("location")),
-            subject_kind=SubjectKind(props["subject_kind"]) if props.get("subject_kind") else None,
+            subject_kind=member(SubjectKind, props["subject_kind"]) if props.get("subject_kind") else None,
         )
 
     @strawberry.field(description="Places: the place this one lies in.")
@@ -222,13 +230,13 @@ class Event(Reported):
         return cls(
             **Reported.reported(props, as_of),
             id=strawberry.ID(props["id"]),
-            kind=EventKind(props["kind"]),
+            kind=member(EventKind, props["kind"]),
             title=props["title"],
             summary=props.get("summary"),
             content=props.get("content"),
             start_date=props.get("start_date"),
             end_date=props.get("end_date"),
-            date_precision=DatePrecision(props.get("date_precision", "day")),
+            date_precision=member(DatePrecision, props.get("date_precision", "day")),
             money=Money.of(value) if value else None,
         )
 

@@ -22,7 +22,7 @@ from strawberry.types.arguments import convert_arguments
 from strawberry.types.base import get_object_definition
 from strawberry.types.nodes import SelectedField, Selection, convert_selections
 
-from graph.read.links import EVENT_LINKS
+from graph.read.links import EVENT_LINKS, LOCATIONS
 
 _EVENT_LINKS = frozenset(EVENT_LINKS)  # Event's fields that read links are named as the query's columns
 
@@ -51,8 +51,14 @@ def names_below(selected: list[Selection], *path: str) -> frozenset[str]:
 
 
 def event_links_selected(info: Any, *path: str) -> frozenset[str]:
-    """The link fields of the events at `path` below the field being resolved."""
-    return selected_below(info, *path) & _EVENT_LINKS
+    """The link fields of the events at `path` below the field being resolved, and LOCATIONS when the
+    location of their participants or places is selected."""
+    links = selected_below(info, *path) & _EVENT_LINKS
+    if ("places" in links and "location" in selected_below(info, *path, "places")) or (
+        "participants" in links and "location" in selected_below(info, *path, "participants", "actor")
+    ):
+        return links | {LOCATIONS}
+    return links
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,10 @@ from graph.store import GraphStore
 Links = dict[str, Any]
 EVENT_LINKS = ("participants", "places", "trip", "legs", "links", "about", "agreements", "evidence")
 """What read/event_links can fetch, by the names of its columns."""
+LOCATIONS = "locations"
+"""Named with EVENT_LINKS to a page of events (read/events_page*): its participants and places come with their
+locations. Without it they come without: the driver makes each location a Point, which costs, and a page
+rarely shows one."""
 
 
 async def _links(store: GraphStore, query: str, ids: list[str], **params: Any) -> list[Links | None]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from graph.errors import Location, ValidationFailed
 from graph.read.filters import ResolvedEventFilter, actor_side, check_date_range, check_value_range
-from graph.read.links import EVENT_LINKS
+from graph.read.links import EVENT_LINKS, LOCATIONS
 from graph.read.names import resolve_actor
 from graph.read.pages import Page, PageRequest, keyed_page_of
 from graph.store import GraphStore
@@ -108,7 +108,7 @@ def event_page_query(
         **params,
         **page.keyed_params(),
         **_event_position(page),
-        "links": sorted(set(links) & set(EVENT_LINKS)),
+        "links": sorted(set(links) & {*EVENT_LINKS, LOCATIONS}),
     }
 
 

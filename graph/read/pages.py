@@ -13,6 +13,7 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date
+from json.encoder import encode_basestring_ascii as _json_text
 from typing import Any
 
 from graph.errors import Location, ValidationFailed
@@ -121,9 +122,17 @@ def _not_a_cursor(argument: str) -> ValidationFailed:
 
 
 def key_cursor(order: str, key: list[Any]) -> str:
-    """The cursor of an item of a keyed list: its order's name and its sort key [flag, value, id]."""
+    """The cursor of an item of a keyed list: its order's name and its sort key [flag, value, id]. The
+    common key (a flag, a text or none, an id) is written out without `json.dumps`, as the same text: a
+    page of 100 events encodes 100 of them."""
     flag, value, item_id = key
     text = value.isoformat() if isinstance(value, date) else value
+    if flag.__class__ is bool and item_id.__class__ is str and (text is None or text.__class__ is str):
+        written = (
+            f'{{"o":{_json_text(order)},"k":[{"true" if flag else "false"},'
+            f"{'null' if text is None else _json_text(text)},{_json_text(item_id)}]}}"
+        )
+        return encode_cursor(written)
     return encode_cursor(json.dumps({"o": order, "k": [flag, text, item_id]}, separators=(",", ":")))
 
 

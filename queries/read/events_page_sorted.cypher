@@ -95,10 +95,11 @@ RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {
   .*, start_date: toString(e.start_date), end_date: toString(e.end_date),
     first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
   links: CASE WHEN size($links) > 0 THEN {
-    // <links> an event's links, as read/event_links reads them (the same text in every page query)
+    // <links> an event's links, as read/event_links reads them (the same text in every page query), but the
+    // location of a participant or place only when asked ('locations': the driver makes each a Point)
     participants: CASE WHEN 'participants' IN $links THEN
-      [(e)-[r:PARTICIPANT]->(a:Actor) | {role: r.role, actor: properties(a)}] END,
-    places: CASE WHEN 'places' IN $links THEN [(e)-[:IN_PLACE]->(p:Place) | properties(p)] END,
+      [(e)-[r:PARTICIPANT]->(a:Actor) | {role: r.role, actor: a {.*, location: CASE WHEN 'locations' IN $links THEN a.location END}}] END,
+    places: CASE WHEN 'places' IN $links THEN [(e)-[:IN_PLACE]->(p:Place) | p {.*, location: CASE WHEN 'locations' IN $links THEN p.location END}] END,
     trip: CASE WHEN 'trip' IN $links THEN [(e)-[:PART_OF]->(t:Event) | t {
       .*, first_reported: toString(t.first_reported), last_changed: toString(t.last_changed)}] END,
     legs: CASE WHEN 'legs' IN $links THEN [(e)<-[:PART_OF]-(l:Event) | l {
