@@ -58,7 +58,7 @@ def subjects(
         and (
             s.mention.span.end <= trigger.start
             or _object(s, trigger, tokens, noun)
-            or _also(s, actors, tokens)
+            or _also(s, actors, tokens, trigger)
             or _along_with(s, trigger, tokens)
         )
     ]
@@ -192,7 +192,7 @@ def _object(situated: Situated, trigger: Span, tokens: list[Token], noun: bool =
     return situated.mention.span.start - trigger.end <= 60 and not oblique.intersection(between[-3:])
 
 
-def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bool:
+def _also(situated: Situated, actors: list[Situated], tokens: list[Token], trigger: Span) -> bool:
     """'dismissed the Ambassador X and the head of the mission in Estonia, Y': a person joined by 'and'
     to a person before it, with only a title between, is one more of those concerned."""
     earlier = [
@@ -207,7 +207,28 @@ def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bo
         and (between[0] in LIST_JOINS or between[-1] in LIST_JOINS)  # 'X Minister of Y and Z'
         and len(between) <= 12
         and any(w in PERSON_TITLES for w in between)
+    ) or (previous.mention.span.start >= trigger.end and _listed_after(previous, situated, tokens))
+
+
+LISTED_REACH = 4
+"""Words a list may put between two names besides its commas and 'and' ('и активиста Legalize Belarus')."""
+
+
+def _listed_after(previous: Situated, situated: Situated, tokens: list[Token]) -> bool:
+    """'оштрафовал X, Y, Z и активиста W', 'fined X, Y and Z': a name after a comma or 'and' that follows
+    a name concerned, with no verb, preposition or number between, is one more of a list of those
+    concerned (the caller checks the list follows the verb)."""
+    gap = Span(previous.mention.span.end, situated.mention.span.start)
+    between = [t for t in tokens if gap.start <= t.start and t.end <= gap.end]
+    words = [t.norm for t in between]
+    return (
+        (not words or words[0] in LIST_JOINS)  # 'X, Y' has no word between; 'X и активиста Y' has 'и'
+        and len(words) <= LISTED_REACH
+        and not OBLIQUE.intersection(words)
+        and not any(w.isdigit() for w in words)
+        and not any(_finite(tokens, tokens.index(t)) for t in between)
     )
+
 
 
 PREDECESSOR_WORDS = {"replacing", "replaced", "replaces", "succeeding", "succeeded", "succeeds", "instead",

@@ -1,0 +1,68 @@
+"""Rules found on texts the extractor had never met (issue 13, the dev texts en_80-en_86 and ru_80-ru_85
+scored untouched first): old Belarusian roubles, Russian surnames declined like adjectives or shared by a
+couple, lists of persons fined, and a list with its own sum. Each on short sentences of our own, never
+on a corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from graph.ingest.candidates import Candidate
+from tests.ingest.conftest import WriteDigest, events
+
+
+def of_kind(
+    write_digest: WriteDigest, text: str, kind: str, published: date = date(2024, 5, 16)
+) -> list[Candidate]:
+    return [c for c in events(write_digest, text, published) if c.kind == kind]
+
+
+def targets(candidate: Candidate) -> set[str]:
+    return {p.actor.name for p in candidate.participants if p.role == "target"}
+
+
+def test_a_minsk_fine_before_the_redenomination_is_in_old_roubles(write_digest: WriteDigest) -> None:
+    text = "В пятницу суд Ленинского района Минска оштрафовал Ивана Петрова на 720 тысяч рублей."
+    [fine] = of_kind(write_digest, text, "fine", published=date(2015, 10, 16))
+    assert fine.money is not None
+    assert (fine.money.amount, fine.money.currency) == (Decimal("720000"), "BYR")
+
+
+def test_a_womans_surname_declined_like_an_adjective_is_put_in_the_nominative(
+    write_digest: WriteDigest,
+) -> None:
+    [fine] = of_kind(
+        write_digest, "Суд Ленинского района Минска оштрафовал Елену Толстую на 1350 рублей.", "fine"
+    )
+    assert targets(fine) == {"Елена Толстая"}
+
+
+def test_a_couple_named_once_with_their_surname_in_the_plural_are_two_persons(
+    write_digest: WriteDigest,
+) -> None:
+    text = "Суд Ленинского района Минска оштрафовал Вячеслава и Марину Косинеровых на 810 рублей."
+    [fine] = of_kind(write_digest, text, "fine")
+    assert targets(fine) == {"Вячеслав Косинеров", "Марина Косинерова"}
+
+
+def test_everyone_listed_after_the_penalty_verb_is_concerned(write_digest: WriteDigest) -> None:
+    text = (
+        "Суд Ленинского района Минска оштрафовал Сергея Антончика, Леонида Акаловича и активиста "
+        "«Европейской Беларуси» Михаила Воронцова на 810 рублей."
+    )
+    [fine] = of_kind(write_digest, text, "fine")
+    assert targets(fine) == {"Сергей Антончик", "Леонид Акалович", "Михаил Воронцов"}
+
+
+def test_a_list_of_persons_followed_by_its_own_sum_is_a_penalty_of_its_own(write_digest: WriteDigest) -> None:
+    text = (
+        "Суд Ленинского района Минска оштрафовал Ивана Петрова на 1350 рублей, Сергея Антончика и "
+        "Леонида Акаловича — на 810 рублей."
+    )
+    fines = of_kind(write_digest, text, "fine")
+    assert [(targets(f), f.money.amount if f.money else None) for f in fines] == [
+        ({"Иван Петров"}, Decimal("1350")),
+        ({"Сергей Антончик", "Леонид Акалович"}, Decimal("810")),
+    ]
+    assert fines[1].evidence[0].quote.startswith(", Сергея Антончика")
