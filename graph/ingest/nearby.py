@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.candidates import Candidate, Participant
+from graph.ingest.candidates import Candidate, Mention, Participant
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import OFFICE_ONLY
 from graph.ingest.splitting import PER_PERSON
@@ -57,10 +57,39 @@ def court_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) ->
                     continue
                 if _tried_others(court.id, people, kept):
                     continue
-                candidate.participants.append(Participant(court, "court"))
-                if not candidate.places and mention.seat is not None:
-                    candidate.places.append(mention.seat)  # the trial was held at the court's seat
+                _tried_by(candidate, mention)
                 return
+    _the_one_court(candidate, digest, kept)
+
+
+def _tried_by(candidate: Candidate, mention: Mention) -> None:
+    candidate.participants.append(Participant(mention.best, "court"))
+    if not candidate.places and mention.seat is not None:
+        candidate.places.append(mention.seat)  # the trial was held at the court's seat
+
+
+def _the_one_court(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'The Court of Minsk’s Centraĺny district heard the cases of 17 activists. ... X has been fined ...
+    The court also fined Y': a text that names one court, before the verdict, and no other, is the story
+    of that court's verdicts on one day; a verdict or fine of that day that names none is that court's
+    (not an earlier one: 'the couple was sentenced to 30 days in jail' in 2021 was another court's)."""
+    first = min((e.span.start for e in candidate.evidence), default=0)
+    courts = {
+        m.best.id: m
+        for m in digest.mentions
+        if m.best.kind == "organization" and COURT_NAME.search(m.best.name) and m.best.name.lower() != "court"
+    }
+    if len(courts) == 1:
+        [mention] = courts.values()
+        same_day = any(
+            other is not candidate
+            and other.kind in COURT_KINDS
+            and other.date == candidate.date
+            and mention.best.id in {a.id for a in other.actors}
+            for other in kept
+        )
+        if mention.span.start < first and same_day:
+            _tried_by(candidate, mention)
 
 
 def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:

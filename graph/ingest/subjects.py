@@ -49,15 +49,18 @@ def subjects(
         return [Participant(s.actor, subject) for s in first or takers[:1]]
     passive = _passive(trigger, tokens)
     noun = " ".join(trigger_words) in DECISION_NOUNS or bool(DECIDED_ON.intersection(trigger_words[-1:]))
+    judges = [s for s in actors if s.actor.kind == "person" and _judge(s, tokens)]
     people = [
         s
         for s in actors
         if s.actor.kind == "person"
+        and s not in judges
         and not _attributes(s, tokens)
         and not _predecessor(s, tokens)
         and (
             s.mention.span.end <= trigger.start
             or _object(s, trigger, tokens, noun)
+            or _described_object(s, trigger, tokens)
             or _also(s, actors, tokens, trigger)
             or _along_with(s, trigger, tokens)
         )
@@ -86,7 +89,45 @@ def subjects(
             for s in actors
             if s.actor.kind == "country" and s.mention.span.end <= trigger.start
         ]
-    return persons + bodies
+    court = [Participant(s.actor, "judge") for s in judges] if kind in COURT_KINDS else []
+    return persons + bodies + court
+
+
+JUDGE_WORDS = {"судья", "суддзя", "judge", "sędzia"}
+"""'суд Московского района (судья Татьяна Мотыль) оштрафовал X': the judge decided; X is the one fined."""
+
+
+def _judge(situated: Situated, tokens: list[Token]) -> bool:
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-1:]
+    return (
+        bool(JUDGE_WORDS.intersection(before)) or situated.mention.surface.split()[0].lower() in JUDGE_WORDS
+    )
+
+
+DESCRIBED_REACH = 120
+"""Characters from a Russian penalty verb to the name that ends its object ('оштрафовал на 720 тысяч рублей
+участника стихийной акции в день выборов Артура Жука')."""
+
+
+def _described_object(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """A Russian verb's object described before it is named: a person noun in the genitive-accusative
+    ('участника', 'активиста', 'жителя') after the verb, the name in the same case at the end of that
+    phrase, no verb between."""
+    if situated.mention.span.start - trigger.end > DESCRIBED_REACH or not CYRILLIC.search(
+        situated.mention.surface
+    ):
+        return False
+    inside = [
+        i for i, t in enumerate(tokens) if trigger.end <= t.start and t.end <= situated.mention.span.start
+    ]
+    if any(_finite(tokens, i) for i in inside):
+        return False
+    nouns = [
+        i
+        for i in inside
+        if {"NOUN", "anim", "gent"} <= grammemes(tokens[i].text) and tokens[i].text.islower()
+    ]
+    return bool(nouns) and _oblique(situated)
 
 
 def _passive(trigger: Span, tokens: list[Token]) -> bool:
@@ -228,7 +269,6 @@ def _listed_after(previous: Situated, situated: Situated, tokens: list[Token]) -
         and not any(w.isdigit() for w in words)
         and not any(_finite(tokens, tokens.index(t)) for t in between)
     )
-
 
 
 PREDECESSOR_WORDS = {"replacing", "replaced", "replaces", "succeeding", "succeeded", "succeeds", "instead",

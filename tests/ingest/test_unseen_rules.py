@@ -66,3 +66,53 @@ def test_a_list_of_persons_followed_by_its_own_sum_is_a_penalty_of_its_own(write
         ({"Сергей Антончик", "Леонид Акалович"}, Decimal("810")),
     ]
     assert fines[1].evidence[0].quote.startswith(", Сергея Антончика")
+
+
+def test_the_judge_named_beside_the_court_is_not_the_one_fined(write_digest: WriteDigest) -> None:
+    text = "В пятницу суд Ленинского района Минска (судья Татьяна Мотыль) оштрафовал Ивана Петрова на 500 рублей."
+    [fine] = of_kind(write_digest, text, "fine")
+    assert targets(fine) == {"Иван Петров"}
+    assert ("Татьяна Мотыль", "judge") in {(p.actor.name, p.role) for p in fine.participants}
+
+
+def test_the_one_fined_may_be_described_before_he_is_named(write_digest: WriteDigest) -> None:
+    text = (
+        "Суд Ленинского района Минска оштрафовал на 720 рублей участника стихийной оппозиционной акции "
+        "в день выборов Артура Жука."
+    )
+    [fine] = of_kind(write_digest, text, "fine")
+    assert targets(fine) == {"Артур Жук"}
+
+
+def test_a_court_named_by_the_district_of_a_city_is_one_body(write_digest: WriteDigest) -> None:
+    text = "The Court of Minsk’s Centraĺny district fined activist Ivan Petrov 500 rubles on Tuesday."
+    [fine] = of_kind(write_digest, text, "fine")
+    assert ("Court of Minsk’s Centraĺny district", "court") in {
+        (p.actor.name, p.role) for p in fine.participants
+    }
+
+
+def test_a_text_about_one_court_gives_it_every_fine_that_names_none(write_digest: WriteDigest) -> None:
+    text = (
+        "The Court of Minsk’s Centraĺny district heard the cases of five activists on Tuesday.\n"
+        "As a result, Ivan Petrov was fined 500 rubles.\n"
+        "Anna Sidorova has been fined 700 rubles.\n"
+        "The court also fined Pavel Orlov and Oleg Belov."
+    )
+    fines = of_kind(write_digest, text, "fine")
+    assert len(fines) == 3
+    for fine in fines:
+        assert "Court of Minsk’s Centraĺny district" in {
+            p.actor.name for p in fine.participants if p.role == "court"
+        }
+
+
+def test_the_date_of_the_offence_is_not_the_date_of_the_fine(write_digest: WriteDigest) -> None:
+    text = (
+        "Ivan Petrov has been fined 500 rubles for participating in three protests: February 28, March 7 "
+        "and 9.\n\n"
+        "Члена Союза писателей Николая Трофимчука за акцию 21 февраля оштрафовали на 540 рублей.\n"
+    )
+    fines = of_kind(write_digest, text, "fine")
+    assert len(fines) == 2
+    assert all(f.date.start not in {date(2024, 2, 28), date(2024, 2, 21)} for f in fines)
