@@ -69,7 +69,10 @@ def test_a_list_of_persons_followed_by_its_own_sum_is_a_penalty_of_its_own(write
 
 
 def test_the_judge_named_beside_the_court_is_not_the_one_fined(write_digest: WriteDigest) -> None:
-    text = "В пятницу суд Ленинского района Минска (судья Татьяна Мотыль) оштрафовал Ивана Петрова на 500 рублей."
+    text = (
+        "В пятницу суд Ленинского района Минска (судья Татьяна Мотыль) оштрафовал Ивана Петрова "
+        "на 500 рублей."
+    )
     [fine] = of_kind(write_digest, text, "fine")
     assert targets(fine) == {"Иван Петров"}
     assert ("Татьяна Мотыль", "judge") in {(p.actor.name, p.role) for p in fine.participants}
