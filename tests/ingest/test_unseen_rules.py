@@ -119,3 +119,35 @@ def test_the_date_of_the_offence_is_not_the_date_of_the_fine(write_digest: Write
     fines = of_kind(write_digest, text, "fine")
     assert len(fines) == 2
     assert all(f.date.start not in {date(2024, 2, 28), date(2024, 2, 21)} for f in fines)
+
+
+def test_a_currency_code_written_against_its_number_is_a_sum_and_a_bracketed_conversion_is_not() -> None:
+    from graph.ingest.money import find_money
+
+    found = find_money("projects estimated at RUB105 billion [about $1.6 billion at the current rate]")
+    assert [(m.amount, m.currency) for m in found] == [(Decimal("105000000000"), "RUB")]
+
+
+def test_a_speaker_gives_the_value_of_documents_or_projects_joined_by_a_word_of_value(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "On Thursday Prime Minister Roman Golovchenko said that the total amount of investment projects "
+        "agreed by the two countries is estimated at RUB105 billion.\n\n"
+        "On Friday Mikhail Mishustin said that trade with the region is estimated at $500 million."
+    )
+    statements = of_kind(write_digest, text, "statement")
+    assert [(s.money.amount, s.money.currency) if s.money else None for s in statements] == [
+        (Decimal("105000000000"), "RUB"),
+        None,
+    ]
+
+
+def test_a_signing_that_refers_back_takes_the_sum_of_the_sentence_before(write_digest: WriteDigest) -> None:
+    text = (
+        "Россия выделит Беларуси кредит в 105 миллиардов российских рублей (около 1,5 миллиарда долларов). "
+        "Соответствующий документ подписали 16 мая министры финансов Беларуси и России."
+    )
+    [signing] = of_kind(write_digest, text, "contract_signing")
+    assert signing.money is not None
+    assert (signing.money.amount, signing.money.currency) == (Decimal("105000000000"), "RUB")
