@@ -10,7 +10,7 @@ from graph.ingest.candidates import Candidate, Mention, Participant
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import OFFICE_ONLY
 from graph.ingest.splitting import PER_PERSON
-from graph.ingest.subjects import COURT_KINDS
+from graph.ingest.subjects import COURT_KINDS, JUDGE_WORDS, SUBJECT_ROLES
 
 
 def parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
@@ -166,3 +166,37 @@ def authority_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]
     if len(people) == 1 and not people.keys() & concerned:
         candidate.participants.insert(0, Participant(next(iter(people.values())), authority))
         candidate.review.append("who decided is taken from the sentence before; check it")
+
+
+DESCRIBED_KINDS = {"detention", "sentence", "fine"}
+
+
+def person_described(candidate: Candidate, digest: Digest) -> None:
+    """'A Belarusian court ordered a Polish newspaper reporter to pay a fine. Andrzej Poczobut, a
+    Belarusian national who ...', 'Vitsebsk journalist fined $1,200. The Pershamaiski District Court found
+    Zhanna Ivanova guilty': an arrest, verdict or fine that names the one it concerns only by a noun is
+    about the person the next sentence opens with, or the one person (not a judge) that sentence names
+    beside the court already found for the verdict."""
+    if candidate.kind not in DESCRIBED_KINDS:
+        return
+    role = SUBJECT_ROLES[candidate.kind][0]
+    if any(p.actor.kind == "person" for p in candidate.participants):
+        return
+    known = {p.actor.id for p in candidate.participants}
+    last = max(e.span.start for e in candidate.evidence)
+    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == last), None)
+    if index is None or index + 1 >= len(digest.sentences):
+        return
+    following = digest.sentences[index + 1]
+    mentions = digest.mentions_in(following.span)
+    people = {m.best.id: m.best for m in mentions if m.best.kind == "person" and not _after_judge(digest, m)}
+    opens = bool(mentions) and not digest.text[following.span.start : mentions[0].span.start].strip()
+    if opens and mentions[0].best.kind == "person":
+        candidate.participants.append(Participant(mentions[0].best, role))
+    elif len(people) == 1 and any(m.best.id in known for m in mentions if m.best.kind == "organization"):
+        candidate.participants.append(Participant(next(iter(people.values())), role))
+
+
+def _after_judge(digest: Digest, mention: Mention) -> bool:
+    before = digest.text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
+    return bool(before) and before[-1] in JUDGE_WORDS

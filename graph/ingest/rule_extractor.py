@@ -24,7 +24,13 @@ from graph.ingest.lexicon import GATHERINGS, NOUN_TRIGGERS, PRONOUNS
 from graph.ingest.listed import list_items
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.nearby import authority_nearby, court_nearby, parties_from_trip, person_for_post
+from graph.ingest.nearby import (
+    authority_nearby,
+    court_nearby,
+    parties_from_trip,
+    person_described,
+    person_for_post,
+)
 from graph.ingest.reported import (
     bare_mention,
     guest_named,
@@ -151,6 +157,7 @@ class RuleExtractor:
             if candidate.kind in MONEY_KINDS and candidate.money is None:
                 sum_told_next(candidate, digest, kept)
                 sum_told_before(candidate, digest, kept)
+            person_described(candidate, digest)  # after the sentences a sum was told in are its own
         for candidate in kept:
             sum_talked_of(candidate, digest, kept)
         return kept

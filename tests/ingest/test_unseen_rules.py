@@ -151,3 +151,39 @@ def test_a_signing_that_refers_back_takes_the_sum_of_the_sentence_before(write_d
     [signing] = of_kind(write_digest, text, "contract_signing")
     assert signing.money is not None
     assert (signing.money.amount, signing.money.currency) == (Decimal("105000000000"), "RUB")
+
+
+def test_a_fine_of_someone_named_by_a_noun_is_the_one_the_court_is_found_naming_next(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Vitsebsk journalist fined $1,200\n"
+        "The Pershamaiski District Court of Vitsebsk found Anna Petrova guilty of unauthorized protest on "
+        "Tuesday."
+    )
+    [fine] = of_kind(write_digest, text, "fine")
+    assert targets(fine) == {"Anna Petrova"}
+    assert fine.money is not None and (fine.money.amount, fine.money.currency) == (Decimal("1200"), "USD")
+
+
+def test_a_penalty_of_someone_named_by_a_noun_is_the_one_the_next_sentence_opens_with(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Belarus fines Polish reporter over protest\n\n"
+        "A Minsk court on Tuesday ordered a Polish newspaper reporter to pay a 580-dollar fine.\n\n"
+        "Ivan Petrov, who works for a Polish newspaper, was in Grodno at the time."
+    )
+    [fine] = of_kind(write_digest, text, "fine")
+    assert targets(fine) == {"Ivan Petrov"}
+
+
+def test_a_lead_naming_nobody_is_the_verdict_the_body_tells(write_digest: WriteDigest) -> None:
+    text = (
+        "A Belarusian journalist in the city of Homel has been sentenced to five years in prison.\n\n"
+        "Judge Ivan Sidorov of the Homel regional court sentenced Anna Petrova on Thursday after finding her "
+        "guilty.\n\n"
+        "Her lawyer said she would appeal."
+    )
+    sentences = of_kind(write_digest, text, "sentence")
+    assert len(sentences) == 1
