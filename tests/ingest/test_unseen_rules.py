@@ -187,3 +187,16 @@ def test_a_lead_naming_nobody_is_the_verdict_the_body_tells(write_digest: WriteD
     )
     sentences = of_kind(write_digest, text, "sentence")
     assert len(sentences) == 1
+
+
+def test_talks_in_the_headline_told_again_with_a_day_are_an_event_with_everyone_named(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Лукашенко проводит переговоры с губернатором Московской области во Дворце Независимости\n"
+        "Рабочую неделю Президента Беларуси открывает встреча с губернатором Московской области.\n"
+        "16 мая Александр Лукашенко и Андрей Воробьев проводят переговоры во Дворце Независимости.\n"
+    )
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Андрей Воробьев"}
+    assert str(meeting.date) == "2024-05-16"
