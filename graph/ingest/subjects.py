@@ -322,6 +322,10 @@ def _decides(situated: Situated, tokens: list[Token]) -> bool:
     return bool(DECREE_WORDS.intersection(before)) and not _nominative(situated)
 
 
+def nominative_name(situated: Situated) -> bool:
+    return _nominative(situated)
+
+
 def _nominative(situated: Situated) -> bool:
     """A Russian name whose declinable words are all in the nominative ('Иван Петров'; 'Лукашенко' alone
     does not decline and says nothing)."""

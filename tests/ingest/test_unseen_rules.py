@@ -200,3 +200,21 @@ def test_talks_in_the_headline_told_again_with_a_day_are_an_event_with_everyone_
     [meeting] = of_kind(write_digest, text, "meeting")
     assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Андрей Воробьев"}
     assert str(meeting.date) == "2024-05-16"
+
+
+def roles_of(candidate: Candidate) -> set[tuple[str, str]]:
+    return {(p.actor.name, p.role) for p in candidate.participants}
+
+
+def test_the_guest_of_a_visit_may_be_named_after_it_and_whoever_met_him_hosts(
+    write_digest: WriteDigest,
+) -> None:
+    inverted = "14 мая в Минске с официальным визитом находился президент Узбекистана Шавкат Мирзиёев."
+    [visit] = of_kind(write_digest, inverted, "visit")
+    assert roles_of(visit) == {("Шавкат Мирзиёев", "visitor")}
+    met = (
+        "Лукашенко 14 мая встретился в Минске с находящимся с визитом президентом Узбекистана "
+        "Шавкатом Мирзиёевым."
+    )
+    [visit] = of_kind(write_digest, met, "visit")
+    assert roles_of(visit) == {("Alexander Lukashenka", "host"), ("Шавкат Мирзиёев", "visitor")}
