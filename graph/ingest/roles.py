@@ -83,6 +83,8 @@ def participants_for(
         return _unique(chosen + hosts)
     if kind in {"ban", "sanction"}:  # '..., the Polish Interior Ministry said': the source, not the issuer
         actors = [s for s in actors if not is_source(s, tokens, trigger)]
+    if kind == "contract_signing":  # '..., Finance Minister X said': who reports it signed nothing
+        actors = [s for s in actors if s.actor.kind != "person" or not is_source(s, tokens, trigger)]
     if kind == "ban":
         return _unique(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
@@ -136,11 +138,13 @@ def _visit_role(trigger: Span, situated: Situated, tokens: list[Token], inverted
     'В Минске с официальным визитом находился президент Узбекистана X': with nobody before the verb, a
     Russian name in the nominative after it is the visitor, the sentence's subject put last."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
-    if inverted and nominative_name(situated):
-        return "visitor"
+    if (inverted and nominative_name(situated)) or LED_BY.intersection(between[-6:]):
+        return "visitor"  # 'the visit of the delegation led by Deputy Prime Minister X', 'во главе с X'
+
     return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
 
 
+LED_BY = {"led", "headed", "главе", "глава"}
 GUEST_WORDS = {"visiting", "находиться", "прибыть", "прибывать", "находящийся", "прибывший"}
 """'встретился с находящимся с визитом в Беларуси президентом X', 'met the visiting President X': the
 visit is the guest's, named after it; whoever met him is the host."""

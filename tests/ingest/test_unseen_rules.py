@@ -218,3 +218,31 @@ def test_the_guest_of_a_visit_may_be_named_after_it_and_whoever_met_him_hosts(
     )
     [visit] = of_kind(write_digest, met, "visit")
     assert roles_of(visit) == {("Alexander Lukashenka", "host"), ("Шавкат Мирзиёев", "visitor")}
+
+
+def test_an_english_sentence_full_of_slavic_names_is_still_read_as_english(write_digest: WriteDigest) -> None:
+    text = (
+        "Roman Golovchenko held talks with Andrei Travnikov, Alexander Burkov and Vladimir Mazur on Monday."
+    )
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {a.name for a in meeting.actors} == {
+        "Roman Golovchenko",
+        "Andrei Travnikov",
+        "Alexander Burkov",
+        "Vladimir Mazur",
+    }
+
+
+def test_who_reports_a_signing_is_no_party_to_it_and_who_led_a_delegation_visited(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Russia and Belarus signed an agreement on a $1.5 billion loan on Monday, Finance Minister Anton "
+        "Siluanov said.\n\n"
+        "Contracts worth over $100 million were signed during the visit of the Belarusian delegation led by "
+        "Deputy Prime Minister Pyotr Parkhomchik to Tatarstan on Wednesday."
+    )
+    signing = of_kind(write_digest, text, "contract_signing")[0]
+    assert "Anton Siluanov" not in {a.name for a in signing.actors}
+    [visit] = of_kind(write_digest, text, "visit")
+    assert roles_of(visit) == {("Pyotr Parkhomchik", "visitor")}
