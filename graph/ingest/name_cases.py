@@ -50,16 +50,22 @@ declined like an adjective); the plural of a couple's shared surname ('Мари�
 gender of the first name beside it, 'Марина Косинерова' (pymorphy3 knows few surnames, and guesses
 a man's name or an adjective for the rest)."""
 MASCULINE_CASE_ENDINGS: dict[str, list[tuple[str, str]]] = {
-    "gent": [(r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й")],
-    "accs": [(r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й")],
-    "datv": [(r"([бвгдзклмнпрстфхжшщц])у$", r"\1"), (r"([аеиоуэ])ю$", r"\1й")],
+    "gent": [
+        (r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й"), (r"([бвгдзклмнпрстфх])я$", r"\1ь"),
+    ],
+    "accs": [
+        (r"([бвгдзклмнпрстфхжшщц])а$", r"\1"), (r"([аеиоуэ])я$", r"\1й"), (r"([бвгдзклмнпрстфх])я$", r"\1ь"),
+    ],
+    "datv": [
+        (r"([бвгдзклмнпрстфхжшщц])у$", r"\1"), (r"([аеиоуэ])ю$", r"\1й"), (r"([бвгдзклмнпрстфх])ю$", r"\1ь"),
+    ],
     "ablt": [(r"([аеиоуэ])ем$", r"\1й")],
     "loct": [(r"([бвгдзклмнпрстфхжшщц])е$", r"\1"), (r"([аеиоуэ])е$", r"\1й")],
 }  # fmt: skip
 """A man's surname ending in a consonant or '-й', declined like a noun, by the case of the first name
 beside it: 'Алексея Текслера' is 'Алексей Текслер', 'Андрею Почобуту' 'Андрей Почобут', 'Игорю Карнею'
-'Игорь Карней'. Only with that first name in the same oblique case: a surname alone ('Текслера') or one
-that does not decline ('Андрея Мельниченко') keeps its form."""
+'Игорь Карней', 'Александра Короля' 'Александр Король'. Only with that first name in the same oblique
+case: a surname alone ('Текслера') or one that does not decline ('Андрея Мельниченко') keeps its form."""
 
 
 NOMINATIVE_SURNAME = re.compile(r"[бвгджзклнпрстфхцчшщь]$|(?<![оеыи])м$|(?<!о)й$", re.IGNORECASE)

@@ -55,7 +55,7 @@ def subjects(
         for s in actors
         if s.actor.kind == "person"
         and s not in judges
-        and not _attributes(s, tokens)
+        and not _attributes(s, tokens, trigger)
         and not _predecessor(s, tokens)
         and (
             s.mention.span.end <= trigger.start
@@ -182,11 +182,16 @@ SPEECH_AFTER = {
 }
 
 
-def _attributes(situated: Situated, tokens: list[Token]) -> bool:
+def _attributes(situated: Situated, tokens: list[Token], trigger: Span) -> bool:
     """'..., associate Gleb German said', '..., сообщил председатель комитета X', 'according to X': the
-    person tells of the act; it does not concern them."""
+    person tells of the act; it does not concern them. A speech verb before the act tells it ('«Вясна»
+    сообщила, что суд приговорил X': X is concerned)."""
     after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:2]
     before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-6:]
+    if situated.mention.span.start >= trigger.end:
+        before = [
+            t.text.lower() for t in tokens if trigger.end <= t.start and t.end <= situated.mention.span.start
+        ][-6:]
     according = " ".join(before[-4:]).find("according to") >= 0
     return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
 

@@ -246,3 +246,21 @@ def test_who_reports_a_signing_is_no_party_to_it_and_who_led_a_delegation_visite
     assert "Anton Siluanov" not in {a.name for a in signing.actors}
     [visit] = of_kind(write_digest, text, "visit")
     assert roles_of(visit) == {("Pyotr Parkhomchik", "visitor")}
+
+
+def test_an_act_a_source_reports_with_that_concerns_the_person_and_the_source_is_no_speaker(
+    write_digest: WriteDigest,
+) -> None:
+    told_first = (
+        "Правозащитный центр «Вясна» сообщил, что 14 мая суд приговорил Николая Статкевича к 14 годам."
+    )
+    [sentence] = of_kind(write_digest, told_first, "sentence")
+    assert ("Николай Статкевич", "defendant") in roles_of(sentence)
+    told_after = "14 мая суд приговорил Николая Статкевича к 14 годам колонии, сообщил правозащитный центр."
+    assert of_kind(write_digest, told_after, "statement") == []
+
+
+def test_a_mans_surname_in_a_soft_sign_is_put_back_in_the_nominative(write_digest: WriteDigest) -> None:
+    text = "Лукашенко 14 мая освободил от должности посла Беларуси в Литве Александра Короля."
+    [dismissal] = of_kind(write_digest, text, "dismissal")
+    assert ("Александр Король", "dismissed") in roles_of(dismissal)
