@@ -5,8 +5,9 @@ after an appointment names for the post."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from graph.ingest.candidates import Candidate, Mention, Participant
+from graph.ingest.candidates import Candidate, Evidence, Mention, Participant
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import OFFICE_ONLY
 from graph.ingest.splitting import PER_PERSON
@@ -200,3 +201,47 @@ def person_described(candidate: Candidate, digest: Digest) -> None:
 def _after_judge(digest: Digest, mention: Mention) -> bool:
     before = digest.text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
     return bool(before) and before[-1] in JUDGE_WORDS
+
+
+SAME_PENALTY = re.compile(
+    r"(?<!\w)(?:the same (?:penalty|punishment|fine|sentence)|such (?:a )?(?:penalty|fine)|"
+    r"тако(?:е|й|го|му) же (?:наказани\w*|штраф\w*|срок\w*))(?!\w)",
+    re.IGNORECASE,
+)
+"""'The same penalty was imposed on X, Y and Z', 'Такое же наказание получили X и Y': the penalty told
+just before, again, for other people."""
+
+
+def same_penalty(digest: Digest, kept: list[Candidate]) -> list[Candidate]:
+    """A new penalty for each sentence that gives the persons it names the same penalty as the one told
+    before it (its kind, court, sum and date), when that sentence reports no penalty of its own."""
+    added: list[Candidate] = []
+    for sentence in digest.sentences:
+        if SAME_PENALTY.search(digest.quote(sentence.span)) is None:
+            continue
+        own = [
+            c
+            for c in kept
+            if c.kind in COURT_KINDS and any(e.span.overlaps(sentence.span) for e in c.evidence)
+        ]
+        earlier = [c for c in kept if c.kind in COURT_KINDS and c.sentence < sentence.index]
+        people = list(
+            {m.best.id: m.best for m in digest.mentions_in(sentence.span) if m.best.kind == "person"}.values()
+        )
+        if own or not earlier or not people:
+            continue
+        model = max(earlier, key=lambda c: c.sentence)
+        role = SUBJECT_ROLES[model.kind][0]
+        keep = [p for p in model.participants if p.role != role and p.actor.kind != "person"]
+        added.append(
+            replace(
+                model,
+                participants=[*keep, *(Participant(person, role) for person in people)],
+                evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
+                review=[*model.review, "the same penalty as the one told before; check its sum and court"],
+                paragraph=sentence.paragraph,
+                sentence=sentence.index,
+                places=list(model.places),
+            )
+        )
+    return added

@@ -30,6 +30,7 @@ from graph.ingest.nearby import (
     parties_from_trip,
     person_described,
     person_for_post,
+    same_penalty,
 )
 from graph.ingest.reported import (
     bare_mention,
@@ -158,6 +159,7 @@ class RuleExtractor:
                 sum_told_next(candidate, digest, kept)
                 sum_told_before(candidate, digest, kept)
             person_described(candidate, digest)  # after the sentences a sum was told in are its own
+        kept = sorted(kept + same_penalty(digest, kept), key=lambda c: c.evidence[0].span.start)
         for candidate in kept:
             sum_talked_of(candidate, digest, kept)
         return kept

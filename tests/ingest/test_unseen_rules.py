@@ -264,3 +264,14 @@ def test_a_mans_surname_in_a_soft_sign_is_put_back_in_the_nominative(write_diges
     text = "Лукашенко 14 мая освободил от должности посла Беларуси в Литве Александра Короля."
     [dismissal] = of_kind(write_digest, text, "dismissal")
     assert ("Александр Король", "dismissed") in roles_of(dismissal)
+
+
+def test_the_same_penalty_given_to_others_is_a_penalty_of_theirs(write_digest: WriteDigest) -> None:
+    text = (
+        "On Tuesday the Minsk City Court fined Ales Makayeu 10.5 mln rubles.\n"
+        "The same penalty was imposed on Volha Nikalaichyk, Maksim Viniarski and Pavel Vinahradau."
+    )
+    first, same = of_kind(write_digest, text, "fine")
+    assert targets(same) == {"Volha Nikalaichyk", "Maksim Viniarski", "Pavel Vinahradau"}
+    assert same.money == first.money and same.date == first.date
+    assert "Minsk City Court" in {p.actor.name for p in same.participants if p.role == "court"}
