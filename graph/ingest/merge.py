@@ -36,7 +36,8 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
                 _absorb(max(body, key=lambda c: _overlap(candidate, c)), candidate, keep_date=True)
                 continue
             told_in_body = any(e.span.start >= digest.header.body.start for e in candidate.evidence)
-            if candidate.named_by_noun and not told_in_body:
+            between_people = len(_people(candidate)) >= 2  # 'during his Sochi meeting with Russian PM X'
+            if candidate.named_by_noun and not told_in_body and not between_people:
                 continue  # a headline naming a topic ('Forum of regions: a new record') reports nothing
         if candidate.paragraph in lead:
             details = [c for c in kept if c.paragraph not in lead and _same_event(candidate, c, digest)]

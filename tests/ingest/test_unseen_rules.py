@@ -275,3 +275,14 @@ def test_the_same_penalty_given_to_others_is_a_penalty_of_theirs(write_digest: W
     assert targets(same) == {"Volha Nikalaichyk", "Maksim Viniarski", "Pavel Vinahradau"}
     assert same.money == first.money and same.date == first.date
     assert "Minsk City Court" in {p.actor.name for p in same.participants if p.role == "court"}
+
+
+def test_a_meeting_between_two_named_people_under_the_headline_is_reported(write_digest: WriteDigest) -> None:
+    text = (
+        "Golovchenko: friendship of our peoples is at the heart of success\n\n"
+        "That was stated by Prime Minister Roman Golovchenko during his Sochi meeting with Russian PM "
+        "Mikhail Mishustin\n\n"
+        "In particular, Mr. Golovchenko noted that the countries have formed a comprehensive framework."
+    )
+    [meeting] = of_kind(write_digest, text, "meeting")
+    assert {a.name for a in meeting.actors} == {"Roman Golovchenko", "Mikhail Mishustin"}
