@@ -28,8 +28,9 @@ RU_HEADS = {"суд": "суд", "прокуратур": "прокуратура"
 RU_JOIN = re.compile(r"\s+(?:г\.\s*|города\s+)?")
 EN_HEAD = re.compile(rf"\b(?:{LEVEL}\s+)*court\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 EN_DISTRICT = re.compile(r"(?:’s|'s)\s+\w+\s+(?:district|region|raion)\b|\s+(?:district|region|city)\b")
-"""'the Court of Minsk’s Centraĺny district', 'the court of Hrodna region': an English body named by the
-place after its head, up to the district of that place."""
+EN_NAMED = re.compile(r"(?<!\w)(?!(?:The|On|In|At|A|An)\s)(?:[A-Z][\w’'-]+\s+){1,3}$")
+"""'the Court of Minsk’s Centraĺny district', 'the Frunzienski District Court of Minsk': an English body
+named by the place after its head (up to the district of that place), with the name before its head."""
 
 
 def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -90,7 +91,11 @@ def _english_body(text: str, mention: Mention) -> Mention | None:
     if head is None or not _placelike(mention):
         return None
     tail = EN_DISTRICT.match(text, mention.span.end)
-    span = Span(head.start(), tail.end() if tail else mention.span.end)
+    named = EN_NAMED.search(
+        text, max(0, head.start() - 40), head.start()
+    )  # 'the Frunzienski District Court of'
+    start = named.start() if named is not None else head.start()
+    span = Span(start, tail.end() if tail else mention.span.end)
     written = text[span.start : span.end]
     name = written[:1].upper() + written[1:]
     seat = mention.best if mention.best.kind in PLACE_KINDS else city_for_locative(mention)

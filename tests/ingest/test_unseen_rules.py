@@ -286,3 +286,13 @@ def test_a_meeting_between_two_named_people_under_the_headline_is_reported(write
     )
     [meeting] = of_kind(write_digest, text, "meeting")
     assert {a.name for a in meeting.actors} == {"Roman Golovchenko", "Mikhail Mishustin"}
+
+
+def test_a_district_court_of_a_city_named_before_its_head_is_one_court(write_digest: WriteDigest) -> None:
+    text = (
+        "On May 14, the Frunzienski District Court of Minsk sentenced activist Anna Petrova to three years."
+    )
+    [sentence] = of_kind(write_digest, text, "sentence")
+    assert {p.actor.name for p in sentence.participants if p.role == "court"} == {
+        "Frunzienski District Court of Minsk"
+    }
