@@ -26,6 +26,11 @@ RU_HEAD = re.compile(r"(?<![\w-])(суд|прокуратур)(\w{0,3})\s+$", re
 after it (in the genitive)."""
 RU_HEADS = {"суд": "суд", "прокуратур": "прокуратура"}
 RU_JOIN = re.compile(r"\s+(?:г\.\s*|города\s+)?")
+EN_HEAD = re.compile(rf"\b(?:{LEVEL}\s+)*court\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+EN_DISTRICT = re.compile(r"(?:’s|'s)\s+\w+\s+(?:district|region|raion)\b|\s+(?:district|region|city)\b")
+EN_NAMED = re.compile(r"(?<!\w)(?!(?:The|On|In|At|A|An)\s)(?:[A-Z][\w’'-]+\s+){1,3}$")
+"""'the Court of Minsk’s Centraĺny district', 'the Frunzienski District Court of Minsk': an English body
+named by the place after its head (up to the district of that place), with the name before its head."""
 
 
 def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -42,6 +47,11 @@ def bodies_named_by_place(text: str, mentions: list[Mention]) -> list[Mention]:
                 russian = _seated(text, result.pop(), russian)
             result.append(russian)
             skip_until = russian.span.end
+            continue
+        english = _english_body(text, mention)
+        if english is not None:
+            result.append(english)
+            skip_until = english.span.end
             continue
         body = BODY.match(text, mention.span.end) if _placelike(mention) else None
         if body is None:
@@ -74,6 +84,22 @@ def _russian_body(text: str, mentions: list[Mention], index: int) -> Mention | N
     name = f"{RU_HEADS[head.group(1).lower()].capitalize()} {text[first.span.start : end]}"
     seat_actor = city_for_locative(seat) if seat.best.kind not in PLACE_KINDS else seat.best
     return Mention(Span(head.start(), end), (proposal(name, "organization", 0.6),), written, seat=seat_actor)
+
+
+def _english_body(text: str, mention: Mention) -> Mention | None:
+    head = EN_HEAD.search(text, max(0, mention.span.start - 40), mention.span.start)
+    if head is None or not _placelike(mention):
+        return None
+    tail = EN_DISTRICT.match(text, mention.span.end)
+    named = EN_NAMED.search(
+        text, max(0, head.start() - 40), head.start()
+    )  # 'the Frunzienski District Court of'
+    start = named.start() if named is not None else head.start()
+    span = Span(start, tail.end() if tail else mention.span.end)
+    written = text[span.start : span.end]
+    name = written[:1].upper() + written[1:]
+    seat = mention.best if mention.best.kind in PLACE_KINDS else city_for_locative(mention)
+    return Mention(span, (proposal(name, "organization", 0.6),), written, seat=seat)
 
 
 def _seated(text: str, named: Mention, body: Mention) -> Mention:

@@ -28,7 +28,9 @@ def date_near(
 ) -> DateMention | None:
     """The stated date closest to the trigger, ranges closed by an 'until' bound in the same sentence
     (dates inside `exclude`, what a statement talks about, are not its date)."""
-    elsewhere = (exclude or []) + other_clauses(digest.text, sentence.span, trigger)
+    elsewhere = (
+        (exclude or []) + other_clauses(digest.text, sentence.span, trigger) + offences(digest, sentence)
+    )
     mentions = [m for m in digest.dates_in(sentence.span) if not any(m.span.overlaps(x) for x in elsewhere)]
     starts = [m for m in mentions if not m.is_end_bound]
     if not starts:
@@ -89,8 +91,41 @@ def in_cause(text: str, sentence: Span, trigger: Span) -> bool:
     )
 
 
+OFFENCE = re.compile(
+    r"(?<!\w)(?:for (?:participat\w*|taking part|his part|her part|their part)|"
+    r"за (?:участие|акци\w+|пикет\w*|митинг\w*))(?!\w)",
+    re.IGNORECASE,
+)
+"""What a penalty is for: 'fined for participating in three protests: February 28, March 7 and 9', 'за
+акцию 21 декабря оштрафовали': the dates right after it are the offence's, not the penalty's."""
+OFFENCE_REACH = 60
+DATE_LIST_JOIN = re.compile(r"[\s,]*(?:and|и)?\s*", re.IGNORECASE)
+
+
+def offences(digest: Digest, sentence: Sentence) -> list[Span]:
+    """The span from each offence phrase to the end of the dates listed right after it."""
+    spans: list[Span] = []
+    dates = [d for d in digest.dates_in(sentence.span) if not d.is_end_bound]
+    for marker in OFFENCE.finditer(digest.text, sentence.span.start, sentence.span.end):
+        listed = [d for d in dates if marker.end() <= d.span.start <= marker.end() + OFFENCE_REACH]
+        if not listed:
+            continue
+        end = listed[0].span.end
+        for following in dates[dates.index(listed[0]) + 1 :]:
+            if DATE_LIST_JOIN.fullmatch(digest.text, end, following.span.start) is None:
+                break
+            end = following.span.end
+        spans.append(Span(marker.start(), end))
+    return spans
+
+
 def sentence_date(digest: Digest, sentence: Sentence) -> DateSpan | None:
-    mentions = [m for m in digest.dates_in(sentence.span) if not m.is_end_bound]
+    offence = offences(digest, sentence)
+    mentions = [
+        m
+        for m in digest.dates_in(sentence.span)
+        if not m.is_end_bound and not any(m.span.overlaps(o) for o in offence)
+    ]
     if not mentions:
         return None
     found = date_near(digest, sentence, mentions[0].span)

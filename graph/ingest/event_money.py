@@ -138,3 +138,33 @@ def sum_told_next(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
         country = _event_country(candidate, digest) or digest.main_country
         candidate.money = belarusian(candidate.money, country, digest.text, candidate.date.start)
     candidate.evidence.append(Evidence(following.span, digest.quote(following.span)))
+
+
+REFERS_BACK = re.compile(
+    r"(?<!\w)(?:соответствующ\w+|данн(?:ый|ое|ую|ого)|указанн\w+|это(?:т|го)?\s+(?:документ|соглашени)\w*|"
+    r"the relevant|the corresponding|the said|this (?:agreement|document|deal|contract))(?!\w)",
+    re.IGNORECASE,
+)
+"""'Соответствующий документ подписали 16 ноября', 'The relevant agreement has been signed': the signing
+refers back to what the sentence before told."""
+
+
+def sum_told_before(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'Россия выделит Беларуси кредит в 105 миллиардов рублей. Соответствующий документ подписали 16
+    ноября': a signing without a sum that refers back to the sentence before takes the sum that sentence
+    states first (not its bracketed conversion), when no event of that sentence carries one."""
+    if candidate.kind != "contract_signing" or candidate.money is not None:
+        return
+    first = min(e.span.start for e in candidate.evidence)
+    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == first), None)
+    if not index or REFERS_BACK.search(digest.quote(digest.sentences[index].span)) is None:
+        return
+    before = digest.sentences[index - 1]
+    if any(
+        o is not candidate and o.money is not None and o.evidence[0].span.overlaps(before.span) for o in kept
+    ):
+        return
+    sums = digest.money_in(before.span)
+    if sums:
+        candidate.money = sums[0]
+        candidate.evidence.insert(0, Evidence(before.span, digest.quote(before.span)))

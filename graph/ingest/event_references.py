@@ -68,9 +68,15 @@ def _named_event(trigger: Trigger, tokens: list[Token]) -> bool:
 
 
 def tell_again(referent: Candidate, mention: Candidate) -> None:
-    """'The visit began on Thursday': evidence for the event told before, and its date if it had none."""
+    """'The visit began on Thursday': evidence for the event told before, and its date if it had none;
+    'Лукашенко проводит переговоры с губернатором ... 18 декабря Лукашенко и Андрей Воробьев проводят
+    переговоры': the persons the later sentence names take part too."""
     if mention.evidence[0] not in referent.evidence:
         referent.evidence.append(mention.evidence[0])
+    known = {p.actor.id for p in referent.participants}
+    referent.participants += [
+        p for p in mention.participants if p.actor.kind == "person" and p.actor.id not in known
+    ]
     if mention.date_stated and not referent.date_stated:
         referent.date, referent.date_stated = mention.date, True
         referent.review = [r for r in referent.review if "date" not in r]

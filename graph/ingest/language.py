@@ -38,10 +38,23 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+NAME_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЎ][\w'’-]*")
+"""A capitalised word: a name says nothing of the language around it ('talks with Andrei Travnikov,
+Alexander Burkov and Vladimir Mazur' is English however German its names look to the detector)."""
+
+
+PLAIN_ENOUGH = 15
+"""Letters left without the names that still tell the language ('held talks with and on')."""
+
+
 def detect(text: str) -> str | None:
-    """ISO 639-1 code of the likeliest language, or None for text without letters."""
+    """ISO 639-1 code of the likeliest language, or None for text without letters. Names are left out
+    when enough else is left to tell the language by."""
     if not LETTER.search(text):
         return None
+    plain = NAME_WORD.sub(" ", text)
+    if len(LETTER.findall(plain)) >= PLAIN_ENOUGH:
+        text = plain
     found = _detector().detect_language_of(text)
     return str(found.iso_code_639_1.name).lower() if found is not None else None
 

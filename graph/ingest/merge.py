@@ -35,7 +35,9 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
             if body:
                 _absorb(max(body, key=lambda c: _overlap(candidate, c)), candidate, keep_date=True)
                 continue
-            if candidate.named_by_noun:
+            told_in_body = any(e.span.start >= digest.header.body.start for e in candidate.evidence)
+            between_people = len(_people(candidate)) >= 2  # 'during his Sochi meeting with Russian PM X'
+            if candidate.named_by_noun and not told_in_body and not between_people:
                 continue  # a headline naming a topic ('Forum of regions: a new record') reports nothing
         if candidate.paragraph in lead:
             details = [c for c in kept if c.paragraph not in lead and _same_event(candidate, c, digest)]
@@ -107,8 +109,9 @@ def _overlap(one: Candidate, other: Candidate) -> int:
 
 
 def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
-    """The same kind, and a shared actor or place, or the same sum of money; never a lead about this
-    week and a detail dated before it ('In October 2023, he dismissed ...')."""
+    """The same kind, and a shared actor or place, or the same sum of money, or a lead that names nobody
+    ('A Belarusian journalist has been sentenced') and a detail that names the person; never a lead about
+    this week and a detail dated before it ('In October 2023, he dismissed ...')."""
     if summary.kind != detail.kind or _different_sums(summary, detail):
         return False
     if detail.date_stated and not summary.date_stated and detail.date.end < digest.period.start:
@@ -117,7 +120,8 @@ def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
         return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
     places = {a.id for a in summary.places + summary.posts} & {a.id for a in detail.places + detail.posts}
-    return bool(shared or places) or _same_money(summary, detail)
+    described = not _people(summary) and bool(_people(detail))  # 'A Belarusian journalist has been sentenced'
+    return bool(shared or places) or _same_money(summary, detail) or described
 
 
 def _different_sums(one: Candidate, other: Candidate) -> bool:

@@ -91,7 +91,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     mult = _alternation(list(_multiplier_words()))
     rest = rf"(?:\s+(?P<num2>\d{{1,3}})\s*(?P<mult2>{mult})\b\.?)?"
     amount = rf"(?P<num>{NUMBER})(?:\s*(?P<mult>{mult})\b\.?{rest})?"
-    before = rf"(?:(?<![^\W\d])(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+){amount}"
+    codes = "|".join(CURRENCY_CODES)
+    before = rf"(?:(?<![^\W\d])(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+|\b(?P<tight>{codes})(?=\d)){amount}"
     after = rf"\b{amount}(?:\s+|-)(?P<cur>{cur})(?!\w)\.?"
     return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
 
@@ -105,7 +106,8 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
             continue
         groups = {k: v for k, v in match.groupdict().items() if v}
         currency = SYMBOLS.get(groups["sym"]) if "sym" in groups else None
-        currency = currency or _currency_words().get((groups.get("code") or groups.get("cur") or "").lower())
+        written = groups.get("code") or groups.get("tight") or groups.get("cur") or ""  # 'RUB105 billion'
+        currency = currency or _currency_words().get(written.lower())
         amount = _amount(groups["num"], groups.get("mult"))
         if amount is not None and "num2" in groups:  # '4 млрд 431 млн', '1 billion 200 million'
             amount += _amount(groups["num2"], groups.get("mult2")) or Decimal(0)
@@ -130,14 +132,14 @@ multiplier and currency are stated once, after its upper bound; the sum is the o
 bound (as of a sum in two currencies, the corpus guidelines take the one stated first)."""
 
 CONVERSION = re.compile(
-    r"[\s\w-]{0,12}\(\s*(?:ok\.|ca\.|about|approx\.|approximately|around|около|примерно|≈|~)?\s*$",
+    r"[\s\w-]{0,12}[(\[]\s*(?:ok\.|ca\.|about|approx\.|approximately|around|около|примерно|≈|~)?\s*$",
     re.IGNORECASE,
 )
 
 
 def _conversion(text: str, previous: MoneyMention, mention: MoneyMention) -> bool:
-    """'a 4,800-ruble ($1,900) fine', '460 rubli (ok. 700 zł)': the sum in brackets after another converts
-    it; the text's own sum is the one stated first."""
+    """'a 4,800-ruble ($1,900) fine', '460 rubli (ok. 700 zł)', 'RUB105 billion [about $1.6 billion]': the
+    sum in brackets after another converts it; the text's own sum is the one stated first."""
     return CONVERSION.fullmatch(text, previous.span.end, mention.span.start) is not None
 
 

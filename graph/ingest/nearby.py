@@ -5,12 +5,13 @@ after an appointment names for the post."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from graph.ingest.candidates import Candidate, Participant
+from graph.ingest.candidates import Candidate, Evidence, Mention, Participant
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import OFFICE_ONLY
 from graph.ingest.splitting import PER_PERSON
-from graph.ingest.subjects import COURT_KINDS
+from graph.ingest.subjects import COURT_KINDS, JUDGE_WORDS, SUBJECT_ROLES
 
 
 def parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
@@ -57,10 +58,39 @@ def court_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]) ->
                     continue
                 if _tried_others(court.id, people, kept):
                     continue
-                candidate.participants.append(Participant(court, "court"))
-                if not candidate.places and mention.seat is not None:
-                    candidate.places.append(mention.seat)  # the trial was held at the court's seat
+                _tried_by(candidate, mention)
                 return
+    _the_one_court(candidate, digest, kept)
+
+
+def _tried_by(candidate: Candidate, mention: Mention) -> None:
+    candidate.participants.append(Participant(mention.best, "court"))
+    if not candidate.places and mention.seat is not None:
+        candidate.places.append(mention.seat)  # the trial was held at the court's seat
+
+
+def _the_one_court(candidate: Candidate, digest: Digest, kept: list[Candidate]) -> None:
+    """'The Court of Minsk’s Centraĺny district heard the cases of 17 activists. ... X has been fined ...
+    The court also fined Y': a text that names one court, before the verdict, and no other, is the story
+    of that court's verdicts on one day; a verdict or fine of that day that names none is that court's
+    (not an earlier one: 'the couple was sentenced to 30 days in jail' in 2021 was another court's)."""
+    first = min((e.span.start for e in candidate.evidence), default=0)
+    courts = {
+        m.best.id: m
+        for m in digest.mentions
+        if m.best.kind == "organization" and COURT_NAME.search(m.best.name) and m.best.name.lower() != "court"
+    }
+    if len(courts) == 1:
+        [mention] = courts.values()
+        same_day = any(
+            other is not candidate
+            and other.kind in COURT_KINDS
+            and other.date == candidate.date
+            and mention.best.id in {a.id for a in other.actors}
+            for other in kept
+        )
+        if mention.span.start < first and same_day:
+            _tried_by(candidate, mention)
 
 
 def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:
@@ -137,3 +167,81 @@ def authority_nearby(candidate: Candidate, digest: Digest, kept: list[Candidate]
     if len(people) == 1 and not people.keys() & concerned:
         candidate.participants.insert(0, Participant(next(iter(people.values())), authority))
         candidate.review.append("who decided is taken from the sentence before; check it")
+
+
+DESCRIBED_KINDS = {"detention", "sentence", "fine"}
+
+
+def person_described(candidate: Candidate, digest: Digest) -> None:
+    """'A Belarusian court ordered a Polish newspaper reporter to pay a fine. Andrzej Poczobut, a
+    Belarusian national who ...', 'Vitsebsk journalist fined $1,200. The Pershamaiski District Court found
+    Zhanna Ivanova guilty': an arrest, verdict or fine that names the one it concerns only by a noun is
+    about the person the next sentence opens with, or the one person (not a judge) that sentence names
+    beside the court already found for the verdict."""
+    if candidate.kind not in DESCRIBED_KINDS:
+        return
+    role = SUBJECT_ROLES[candidate.kind][0]
+    if any(p.actor.kind == "person" for p in candidate.participants):
+        return
+    known = {p.actor.id for p in candidate.participants}
+    last = max(e.span.start for e in candidate.evidence)
+    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == last), None)
+    if index is None or index + 1 >= len(digest.sentences):
+        return
+    following = digest.sentences[index + 1]
+    mentions = digest.mentions_in(following.span)
+    people = {m.best.id: m.best for m in mentions if m.best.kind == "person" and not _after_judge(digest, m)}
+    opens = bool(mentions) and not digest.text[following.span.start : mentions[0].span.start].strip()
+    if opens and mentions[0].best.kind == "person":
+        candidate.participants.append(Participant(mentions[0].best, role))
+    elif len(people) == 1 and any(m.best.id in known for m in mentions if m.best.kind == "organization"):
+        candidate.participants.append(Participant(next(iter(people.values())), role))
+
+
+def _after_judge(digest: Digest, mention: Mention) -> bool:
+    before = digest.text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
+    return bool(before) and before[-1] in JUDGE_WORDS
+
+
+SAME_PENALTY = re.compile(
+    r"(?<!\w)(?:the same (?:penalty|punishment|fine|sentence)|such (?:a )?(?:penalty|fine)|"
+    r"тако(?:е|й|го|му) же (?:наказани\w*|штраф\w*|срок\w*))(?!\w)",
+    re.IGNORECASE,
+)
+"""'The same penalty was imposed on X, Y and Z', 'Такое же наказание получили X и Y': the penalty told
+just before, again, for other people."""
+
+
+def same_penalty(digest: Digest, kept: list[Candidate]) -> list[Candidate]:
+    """A new penalty for each sentence that gives the persons it names the same penalty as the one told
+    before it (its kind, court, sum and date), when that sentence reports no penalty of its own."""
+    added: list[Candidate] = []
+    for sentence in digest.sentences:
+        if SAME_PENALTY.search(digest.quote(sentence.span)) is None:
+            continue
+        own = [
+            c
+            for c in kept
+            if c.kind in COURT_KINDS and any(e.span.overlaps(sentence.span) for e in c.evidence)
+        ]
+        earlier = [c for c in kept if c.kind in COURT_KINDS and c.sentence < sentence.index]
+        people = list(
+            {m.best.id: m.best for m in digest.mentions_in(sentence.span) if m.best.kind == "person"}.values()
+        )
+        if own or not earlier or not people:
+            continue
+        model = max(earlier, key=lambda c: c.sentence)
+        role = SUBJECT_ROLES[model.kind][0]
+        keep = [p for p in model.participants if p.role != role and p.actor.kind != "person"]
+        added.append(
+            replace(
+                model,
+                participants=[*keep, *(Participant(person, role) for person in people)],
+                evidence=[Evidence(sentence.span, digest.quote(sentence.span))],
+                review=[*model.review, "the same penalty as the one told before; check its sum and court"],
+                paragraph=sentence.paragraph,
+                sentence=sentence.index,
+                places=list(model.places),
+            )
+        )
+    return added

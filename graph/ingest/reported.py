@@ -165,7 +165,13 @@ PEOPLE = {
     "мужчина", "женщина", "адвокат", "политик", "оппозиционер", "волонтер", "гражданка", "активистка",
     "журналистка", "обвиняемый", "подсудимый", "задержанный", "иностранец", "белорус", "белоруска",
     "россиянка", "украинец", "священник", "предприниматель", "супруг", "супруга",
+    "journalist", "reporter", "reporters", "editor", "editors",
+    "photographer", "photographers", "cameraman", "freelancer", "freelancers", "activist", "protester",
+    "opponent", "citizen", "national", "entrepreneur", "entrepreneurs", "редактор",
+    "фотограф", "оператор", "фрилансер",
 }  # fmt: skip
+"""Who an act may concern without a name, singular and plural ('Vitsebsk journalist fined $1,200', 'ordered
+a Polish newspaper reporter to pay a fine')."""
 WORDS = re.compile(r"\w+")
 POSTS = set(OFFICE_WORDS) - {"decree", "указ"}
 

@@ -10,8 +10,8 @@ from graph.ingest.candidates import PLACE_KINDS, EventKind, Participant, Span
 from graph.ingest.lexicon import CIRCUMSTANCE, DAY_WORDS
 from graph.ingest.situated import Situated
 from graph.ingest.speech import find_speaker, is_medium, may_speak
-from graph.ingest.subjects import SUBJECT_ROLES, is_source, passive_subject, subjects
-from graph.ingest.tokens import CYRILLIC, Token, grammemes
+from graph.ingest.subjects import SUBJECT_ROLES, is_source, nominative_name, passive_subject, subjects
+from graph.ingest.tokens import CYRILLIC, Token, grammemes, is_participle
 
 PARTICIPANT_REACH = 100
 """Characters from the trigger within which a name can take part in a meeting, signing, ban or publication."""
@@ -58,13 +58,23 @@ def participants_for(
         return _unique(
             [Participant(s.actor, "speaker") for s in [*_joined_before(speaker, before, tokens), speaker]]
         )
+    if kind == "visit" and _guest_named_after(trigger, tokens):
+        return _unique(
+            [Participant(s.actor, "host") for s in before if s.actor.kind == "person"]
+            + [Participant(s.actor, "visitor") for s in after if s.actor.kind == "person"][:1]
+        )
     if kind in {"visit", "publication"}:
         role = "visitor" if kind == "visit" else "publisher"
         chosen = [
             Participant(s.actor, role) for s in before if s.actor.kind not in PLACE_KINDS or kind != "visit"
         ]
+        visitors = any(p.actor.kind == "person" for p in chosen)
         hosts = (
-            [Participant(s.actor, _visit_role(trigger, s, tokens)) for s in after if s.actor.kind == "person"]
+            [
+                Participant(s.actor, _visit_role(trigger, s, tokens, inverted=not visitors))
+                for s in after
+                if s.actor.kind == "person"
+            ]
             if kind == "visit"
             else []
         )
@@ -73,6 +83,8 @@ def participants_for(
         return _unique(chosen + hosts)
     if kind in {"ban", "sanction"}:  # '..., the Polish Interior Ministry said': the source, not the issuer
         actors = [s for s in actors if not is_source(s, tokens, trigger)]
+    if kind == "contract_signing":  # '..., Finance Minister X said': who reports it signed nothing
+        actors = [s for s in actors if s.actor.kind != "person" or not is_source(s, tokens, trigger)]
     if kind == "ban":
         return _unique(
             [Participant(s.actor, "target" if s.actor.kind == "person" else "issuer") for s in actors]
@@ -121,10 +133,28 @@ def _acts_at(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
     )
 
 
-def _visit_role(trigger: Span, situated: Situated, tokens: list[Token]) -> str:
-    """'the visit of X', 'визит премьера': a person right after the noun is the visitor; later, the host."""
+def _visit_role(trigger: Span, situated: Situated, tokens: list[Token], inverted: bool = False) -> str:
+    """'the visit of X', 'визит премьера': a person right after the noun is the visitor; later, the host.
+    'В Минске с официальным визитом находился президент Узбекистана X': with nobody before the verb, a
+    Russian name in the nominative after it is the visitor, the sentence's subject put last."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
+    if (inverted and nominative_name(situated)) or LED_BY.intersection(between[-6:]):
+        return "visitor"  # 'the visit of the delegation led by Deputy Prime Minister X', 'во главе с X'
+
     return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
+
+
+LED_BY = {"led", "headed", "главе", "глава"}
+GUEST_WORDS = {"visiting", "находиться", "прибыть", "прибывать", "находящийся", "прибывший"}
+"""'встретился с находящимся с визитом в Беларуси президентом X', 'met the visiting President X': the
+visit is the guest's, named after it; whoever met him is the host."""
+
+
+def _guest_named_after(trigger: Span, tokens: list[Token]) -> bool:
+    before = [t for t in tokens if t.end <= trigger.start][-3:]
+    inside = [t for t in tokens if trigger.start <= t.start < trigger.end]
+    words = [t for t in before + inside if t.norm in GUEST_WORDS or t.text.lower() == "visiting"]
+    return any(t.text.lower() == "visiting" or is_participle(t.text) for t in words)
 
 
 HOSTED_IN = {"in", "from", "в", "во", "из"}

@@ -16,7 +16,7 @@ from graph.ingest.candidates import Candidate, Evidence, Participant
 from graph.ingest.coreference import antecedent
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, in_cause, inherited_date, other_clauses
-from graph.ingest.event_money import MONEY_KINDS, assign_money, sum_told_next
+from graph.ingest.event_money import MONEY_KINDS, assign_money, sum_told_before, sum_told_next
 from graph.ingest.event_places import places_for, posts_for
 from graph.ingest.event_references import date_told_before, refers_back, tell_again, unnamed_again
 from graph.ingest.language import FULLY_READ
@@ -24,7 +24,14 @@ from graph.ingest.lexicon import GATHERINGS, NOUN_TRIGGERS, PRONOUNS
 from graph.ingest.listed import list_items
 from graph.ingest.merge import merge_candidates
 from graph.ingest.modality import modality
-from graph.ingest.nearby import authority_nearby, court_nearby, parties_from_trip, person_for_post
+from graph.ingest.nearby import (
+    authority_nearby,
+    court_nearby,
+    parties_from_trip,
+    person_described,
+    person_for_post,
+    same_penalty,
+)
 from graph.ingest.reported import (
     bare_mention,
     guest_named,
@@ -150,6 +157,9 @@ class RuleExtractor:
                 authority_nearby(candidate, digest, kept)
             if candidate.kind in MONEY_KINDS and candidate.money is None:
                 sum_told_next(candidate, digest, kept)
+                sum_told_before(candidate, digest, kept)
+            person_described(candidate, digest)  # after the sentences a sum was told in are its own
+        kept = sorted(kept + same_penalty(digest, kept), key=lambda c: c.evidence[0].span.start)
         for candidate in kept:
             sum_talked_of(candidate, digest, kept)
         return kept

@@ -15,7 +15,7 @@ from graph.ingest.event_dates import other_clauses
 from graph.ingest.lexicon import DAY_WORDS, PERSON_TITLES, PRONOUNS
 from graph.ingest.segments import Sentence
 from graph.ingest.situated import Situated
-from graph.ingest.tokens import Token
+from graph.ingest.tokens import CYRILLIC, Token, grammemes
 from graph.ingest.triggers import Trigger
 
 THAT_WORDS = {"that", "что", "што", "чтобы"}
@@ -44,6 +44,8 @@ def find_speaker(
     if right_after and (not before or _reported(trigger, tokens)):
         titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
         return titled[0] if titled else right_after[0]  # 'сообщил председатель Комитета X': X, not the body
+    if before and _subject_after(trigger, tokens):
+        return None  # '..., сообщил правозащитный центр «Вясна»': who spoke is after the verb, unnamed
     if before:
         nearest = _person_of_title(max(before, key=lambda s: s.mention.span.end), before, trigger, tokens)
         if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
@@ -77,6 +79,16 @@ def _person_of_title(
     ]
     titled = len(between) <= APPOSITION_REACH and bool(SPEAKER_TITLES.intersection(between))
     return person if titled and all(s.actor.kind != "person" for s in others) else nearest
+
+
+def _subject_after(trigger: Span, tokens: list[Token]) -> bool:
+    """'X приговорили к 14 годам, сообщил правозащитный центр': a Russian speech verb followed by a noun
+    phrase in the nominative has its subject after it; a name before it is what was said."""
+    after = [t for t in tokens if t.start >= trigger.end][:1]
+    if not after or not CYRILLIC.search(after[0].text) or after[0].text[:1].isupper():
+        return False
+    tags = grammemes(after[0].text)
+    return "nomn" in tags and bool({"NOUN", "ADJF"} & tags) and "NPRO" not in tags
 
 
 def _closing(trigger: Span, tokens: list[Token]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.ingest.candidates import Candidate, Participant
+from graph.ingest.candidates import Candidate, Evidence, Participant, Span
 from graph.ingest.document import Digest
 from graph.ingest.segments import Sentence
 from graph.ingest.situated import Situated
@@ -127,23 +127,40 @@ def _respectively(
 def _alternating(
     candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence, situated: list[Situated]
 ) -> list[Candidate]:
-    """'X was fined 1,850 rubles, and Y 2,000 rubles', 'X оштрафовали на 1 850 рублей, а Y — на 2 000':
-    each person followed by their own sum is a penalty of their own (different sums, different events)."""
+    """'X was fined 1,850 rubles, and Y 2,000 rubles', 'X оштрафовали на 1 850 рублей, а Y — на 2 000',
+    'оштрафовал X на 1350 рублей, Y, Z и W — на 810 рублей': each person, or each list of persons,
+    followed by its own sum is a penalty of its own (different sums, different events). Each event's
+    evidence is its part of the sentence, from the one before's sum to its own."""
     concerned = {p.actor.id: p for p in candidate.participants if p.actor.kind == "person"}
     people = [s for s in situated if s.actor.id in concerned]
     money = [m for m in digest.money_in(sentence.span) if m.span.start >= trigger.span.start]
-    if len(people) < 2 or len(money) != len(people) or len({(m.amount, m.currency) for m in money}) < 2:
+    if len(people) < 2 or len(money) < 2 or len({(m.amount, m.currency) for m in money}) < 2:
         return [candidate]
-    order = sorted(
-        [(s.mention.span.start, "p", i) for i, s in enumerate(people)]
-        + [(m.span.start, "m", i) for i, m in enumerate(money)]
-    )
-    if [k for _, k, _ in order] != ["p", "m"] * len(people):
+    groups: list[list[Situated]] = [[] for _ in money]
+    for person in people:
+        index = next((i for i, m in enumerate(money) if person.mention.span.end <= m.span.start), None)
+        if index is None:
+            return [candidate]
+        groups[index].append(person)
+    if not all(groups):
         return [candidate]
     others = [p for p in candidate.participants if p.actor.kind != "person"]
-    return [
-        replace(
-            candidate, participants=[concerned[s.actor.id], *others], money=m, review=list(candidate.review)
+    split: list[Candidate] = []
+    start = sentence.span.start
+    for group, sum_ in zip(groups, money, strict=True):
+        span = Span(start, sum_.span.end)
+        split.append(
+            replace(
+                candidate,
+                participants=[*_unique([concerned[s.actor.id] for s in group]), *others],
+                money=sum_,
+                evidence=[Evidence(span, digest.quote(span))],
+                review=list(candidate.review),
+            )
         )
-        for s, m in zip(people, money, strict=True)
-    ]
+        start = sum_.span.end
+    return split
+
+
+def _unique(participants: list[Participant]) -> list[Participant]:
+    return list({p.actor.id: p for p in participants}.values())

@@ -49,16 +49,19 @@ def subjects(
         return [Participant(s.actor, subject) for s in first or takers[:1]]
     passive = _passive(trigger, tokens)
     noun = " ".join(trigger_words) in DECISION_NOUNS or bool(DECIDED_ON.intersection(trigger_words[-1:]))
+    judges = [s for s in actors if s.actor.kind == "person" and _judge(s, tokens)]
     people = [
         s
         for s in actors
         if s.actor.kind == "person"
-        and not _attributes(s, tokens)
+        and s not in judges
+        and not _attributes(s, tokens, trigger)
         and not _predecessor(s, tokens)
         and (
             s.mention.span.end <= trigger.start
             or _object(s, trigger, tokens, noun)
-            or _also(s, actors, tokens)
+            or _described_object(s, trigger, tokens)
+            or _also(s, actors, tokens, trigger)
             or _along_with(s, trigger, tokens)
         )
     ]
@@ -86,7 +89,45 @@ def subjects(
             for s in actors
             if s.actor.kind == "country" and s.mention.span.end <= trigger.start
         ]
-    return persons + bodies
+    court = [Participant(s.actor, "judge") for s in judges] if kind in COURT_KINDS else []
+    return persons + bodies + court
+
+
+JUDGE_WORDS = {"судья", "суддзя", "judge", "sędzia"}
+"""'суд Московского района (судья Татьяна Мотыль) оштрафовал X': the judge decided; X is the one fined."""
+
+
+def _judge(situated: Situated, tokens: list[Token]) -> bool:
+    before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-1:]
+    return (
+        bool(JUDGE_WORDS.intersection(before)) or situated.mention.surface.split()[0].lower() in JUDGE_WORDS
+    )
+
+
+DESCRIBED_REACH = 120
+"""Characters from a Russian penalty verb to the name that ends its object ('оштрафовал на 720 тысяч рублей
+участника стихийной акции в день выборов Артура Жука')."""
+
+
+def _described_object(situated: Situated, trigger: Span, tokens: list[Token]) -> bool:
+    """A Russian verb's object described before it is named: a person noun in the genitive-accusative
+    ('участника', 'активиста', 'жителя') after the verb, the name in the same case at the end of that
+    phrase, no verb between."""
+    if situated.mention.span.start - trigger.end > DESCRIBED_REACH or not CYRILLIC.search(
+        situated.mention.surface
+    ):
+        return False
+    inside = [
+        i for i, t in enumerate(tokens) if trigger.end <= t.start and t.end <= situated.mention.span.start
+    ]
+    if any(_finite(tokens, i) for i in inside):
+        return False
+    nouns = [
+        i
+        for i in inside
+        if {"NOUN", "anim", "gent"} <= grammemes(tokens[i].text) and tokens[i].text.islower()
+    ]
+    return bool(nouns) and _oblique(situated)
 
 
 def _passive(trigger: Span, tokens: list[Token]) -> bool:
@@ -141,11 +182,16 @@ SPEECH_AFTER = {
 }
 
 
-def _attributes(situated: Situated, tokens: list[Token]) -> bool:
+def _attributes(situated: Situated, tokens: list[Token], trigger: Span) -> bool:
     """'..., associate Gleb German said', '..., сообщил председатель комитета X', 'according to X': the
-    person tells of the act; it does not concern them."""
+    person tells of the act; it does not concern them. A speech verb before the act tells it ('«Вясна»
+    сообщила, что суд приговорил X': X is concerned)."""
     after = [t.text.lower() for t in tokens if t.start >= situated.mention.span.end][:2]
     before = [t.text.lower() for t in tokens if t.end <= situated.mention.span.start][-6:]
+    if situated.mention.span.start >= trigger.end:
+        before = [
+            t.text.lower() for t in tokens if trigger.end <= t.start and t.end <= situated.mention.span.start
+        ][-6:]
     according = " ".join(before[-4:]).find("according to") >= 0
     return bool(SPEECH_AFTER.intersection(after)) or bool(SPEECH_AFTER.intersection(before)) or according
 
@@ -192,7 +238,7 @@ def _object(situated: Situated, trigger: Span, tokens: list[Token], noun: bool =
     return situated.mention.span.start - trigger.end <= 60 and not oblique.intersection(between[-3:])
 
 
-def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bool:
+def _also(situated: Situated, actors: list[Situated], tokens: list[Token], trigger: Span) -> bool:
     """'dismissed the Ambassador X and the head of the mission in Estonia, Y': a person joined by 'and'
     to a person before it, with only a title between, is one more of those concerned."""
     earlier = [
@@ -207,6 +253,26 @@ def _also(situated: Situated, actors: list[Situated], tokens: list[Token]) -> bo
         and (between[0] in LIST_JOINS or between[-1] in LIST_JOINS)  # 'X Minister of Y and Z'
         and len(between) <= 12
         and any(w in PERSON_TITLES for w in between)
+    ) or (previous.mention.span.start >= trigger.end and _listed_after(previous, situated, tokens))
+
+
+LISTED_REACH = 4
+"""Words a list may put between two names besides its commas and 'and' ('и активиста Legalize Belarus')."""
+
+
+def _listed_after(previous: Situated, situated: Situated, tokens: list[Token]) -> bool:
+    """'оштрафовал X, Y, Z и активиста W', 'fined X, Y and Z': a name after a comma or 'and' that follows
+    a name concerned, with no verb, preposition or number between, is one more of a list of those
+    concerned (the caller checks the list follows the verb)."""
+    gap = Span(previous.mention.span.end, situated.mention.span.start)
+    between = [t for t in tokens if gap.start <= t.start and t.end <= gap.end]
+    words = [t.norm for t in between]
+    return (
+        (not words or words[0] in LIST_JOINS)  # 'X, Y' has no word between; 'X и активиста Y' has 'и'
+        and len(words) <= LISTED_REACH
+        and not OBLIQUE.intersection(words)
+        and not any(w.isdigit() for w in words)
+        and not any(_finite(tokens, tokens.index(t)) for t in between)
     )
 
 
@@ -259,6 +325,10 @@ def _decides(situated: Situated, tokens: list[Token]) -> bool:
     author."""
     before = [t.norm for t in tokens if t.end <= situated.mention.span.start][-3:]
     return bool(DECREE_WORDS.intersection(before)) and not _nominative(situated)
+
+
+def nominative_name(situated: Situated) -> bool:
+    return _nominative(situated)
 
 
 def _nominative(situated: Situated) -> bool:

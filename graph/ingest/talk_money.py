@@ -16,6 +16,8 @@ candidates apart, merge.py)."""
 
 from __future__ import annotations
 
+import re
+
 from graph.ingest.candidates import Candidate, MoneyMention, Span
 from graph.ingest.document import Digest
 from graph.ingest.event_money import BRACKETED, MONEY_KINDS
@@ -65,22 +67,42 @@ def sum_talked_of(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
             continue
         tokens = digest.tokens_in(span)
         for money in _stated(digest, span):
-            of = _nouns_of(money, tokens)
+            of = _nouns_of(money, tokens, digest.text)
             if of["carried"] or (candidate.kind == "meeting" and not of["statistic"]):
                 candidate.money = money
                 return
 
 
-def _nouns_of(money: MoneyMention, tokens: list[Token]) -> dict[str, bool]:
+VALUED = {
+    "document", "documents", "agreement", "agreements", "project", "projects", "package", "portfolio",
+    "документ", "соглашение", "проект", "договор", "пакет",
+}  # fmt: skip
+"""Things whose value a sum gives only when a word of value joins them ('99 documents totaling $1.054
+billion', 'investment projects ... estimated at RUB105 billion', 'соглашений на сумму'); a project or a
+document cited otherwise carries nothing."""
+VALUE_JOIN = re.compile(
+    r"(?:worth|totall?ing|amounting to|valued at|estimated at|на сумму|на общую сумму|общей стоимостью|"
+    r"стоимостью|оценивается в)\s*"
+    r"(?:about|around|more than|over|almost|nearly|some|более|около|почти|свыше)?\s*$",
+    re.IGNORECASE,
+)
+VALUED_REACH = 10
+"""Words back from the joining word to the thing valued ('the total amount of investment projects agreed
+by the two countries is estimated at')."""
+
+
+def _nouns_of(money: MoneyMention, tokens: list[Token], text: str = "") -> dict[str, bool]:
     """Whether the words beside a sum name a thing that carries it, or a statistic."""
     before = [t.norm for t in tokens if t.end <= money.span.start]
     after = [t.norm for t in tokens if t.start >= money.span.end]
     inside = [t.norm for t in tokens if money.span.start <= t.start and t.end <= money.span.end]
     near = set(before[-BEFORE:] + inside + after[:AFTER])
-    return {
-        "carried": bool(CARRIED & near),
-        "statistic": bool(STATISTICS & set(before[-STATISTIC_REACH:] + after[:AFTER])),
-    }
+    joined = (
+        bool(text) and VALUE_JOIN.search(text, max(0, money.span.start - 40), money.span.start) is not None
+    )
+    valued = joined and bool((CARRIED | VALUED) & set(before[-VALUED_REACH:]))
+    statistic = bool(STATISTICS & set(before[-STATISTIC_REACH:] + after[:AFTER]))
+    return {"carried": bool(CARRIED & near) or (valued and not statistic), "statistic": statistic}
 
 
 def _stated(digest: Digest, span: Span) -> list[MoneyMention]:

@@ -16,8 +16,14 @@ MAX_AMOUNT = Decimal("1e18")
 USD value is also stored as a float, and a larger decimal would overflow it to Infinity."""
 
 
+WITHDRAWN_CURRENCIES = {"BYR": "Belarusian ruble, 2000 to the redenomination of 1 July 2016"}
+"""Withdrawn ISO 4217 codes the graph still takes: digests quote fines and contracts of before July 2016 in
+old Belarusian roubles (10,000 BYR became 1 BYN), and writing them as BYN would overstate them 10,000-fold.
+Other withdrawn codes (RUR, ...) stay refused: no digest uses them."""
+
+
 def _known_currency(code: str) -> str:
-    if pycountry.currencies.get(alpha_3=code) is None:
+    if pycountry.currencies.get(alpha_3=code) is None and code not in WITHDRAWN_CURRENCIES:
         raise ValueError(f"'{code}' is not an ISO 4217 currency code")
     return code
 

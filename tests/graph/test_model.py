@@ -280,3 +280,10 @@ def test_a_region_s_federal_subject_kind_follows_iso_3166_2_ru() -> None:
         Region.model_validate({"id": "region:RU-PSK", "kind": "region", "name": "P", "subject_kind": "krai"})
     with pytest.raises(ValidationError, match="not a federal subject of Russia"):
         Region.model_validate({"id": "region:BY-HM", "kind": "region", "name": "M", "subject_kind": "oblast"})
+
+
+def test_old_belarusian_roubles_are_money_and_other_withdrawn_codes_are_not() -> None:
+    """Fines of before the July 2016 redenomination are quoted in BYR (the corpus guidelines); RUR is not."""
+    assert Money.model_validate({"amount": "10500000", "currency": "BYR"}).currency == "BYR"
+    with pytest.raises(ValidationError, match="'RUR' is not an ISO 4217 currency code"):
+        Money.model_validate({"amount": "5", "currency": "RUR"})
