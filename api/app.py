@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -25,6 +26,7 @@ from api.schema.context import get_context
 from api.schema.root import build_schema
 from graph.connection import open_store
 from graph.errors import KgError
+from graph.read.warm import warm_plans
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
@@ -37,9 +39,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.store = open_store(settings)
         app.state.change_feed = ChangeFeed(app.state.store)
+        # In the background: readiness does not wait for it, and it ends quietly if Neo4j is away.
+        app.state.warm_up = asyncio.create_task(warm_plans(app.state.store)) if settings.warm_plans else None
         try:
             yield
         finally:
+            if app.state.warm_up is not None:
+                app.state.warm_up.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await app.state.warm_up
             await app.state.store.close()
 
     app = FastAPI(

@@ -1,0 +1,79 @@
+"""At start-up the API has Neo4j plan its reads in the background (graph/read/warm.py), so the first analyst
+to ask for statistics does not wait seconds for the planner; start-up neither waits for it nor fails when
+Neo4j is away."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from api.app import create_app
+from graph.read.warm import api_reads, warm_plans
+from graph.settings import Settings
+from graph.store import GraphStore
+from tests.conftest import gql, serve
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "api" / "examples"
+ASKED = (
+    *((EXAMPLES / name).read_text(encoding="utf-8") for name in ("1_flagship.graphql", "3_search.graphql")),
+    (EXAMPLES / "7_stats.graphql").read_text(encoding="utf-8"),
+    "{ events(first: 5) { totalCount edges { node { participants { actor { name } } places { name } } } } }",
+    '{ actor(id: "country:RU") { name events(first: 3) { edges { node { title } } } } }',
+    '{ neighborhood(id: "country:RU", depth: 1) { nodes { id } } }',
+)
+
+
+async def test_start_up_plans_every_read_of_the_api(seeded_store: GraphStore, settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"warm_plans": True}))
+    async for client in serve(app):
+        assert (await client.get("/readyz")).status_code == 200
+        warmed = await app.state.warm_up
+        assert warmed.failed == {}
+        assert warmed.unreachable is None
+        assert warmed.planned == api_reads()
+        assert warmed.planned[0] == "read/event_stats", "the slowest planner goes first"
+
+
+async def test_the_reads_the_api_sends_are_the_ones_warmed(
+    seeded_api: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read the warm-up does not know of (a new query file outside queries/read/) fails here."""
+    sent: set[str] = set()
+    read = GraphStore.read
+
+    async def reading(self: GraphStore, query: str, **params: Any) -> list[dict[str, Any]]:
+        sent.add(query)
+        return await read(self, query, **params)
+
+    monkeypatch.setattr(GraphStore, "read", reading)
+    for document in ASKED:
+        answer = await gql(seeded_api, document)
+        assert not answer.get("errors"), answer
+    assert {"read/event_stats", "read/region_engagements", "read/search", "neighborhood"} <= sent
+    assert sent <= set(api_reads())
+
+
+async def test_a_named_read_is_planned_not_run(seeded_store: GraphStore) -> None:
+    warmed = await warm_plans(seeded_store, ["read/event_stats", "read/no_such_query"])
+    assert warmed.planned == ["read/event_stats"]
+    assert "no query named 'read/no_such_query'" in warmed.failed["read/no_such_query"]
+
+
+async def test_start_up_does_not_fail_when_neo4j_is_away(caplog: pytest.LogCaptureFixture) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    nowhere = Settings(neo4j_uri=f"bolt://127.0.0.1:{port}", env="test", neo4j_connect_timeout=1.0)
+    app = create_app(nowhere)
+    with caplog.at_level(logging.WARNING, logger="kg.warm"):
+        async for client in serve(app):
+            assert (await client.get("/healthz")).status_code == 200
+            warmed = await app.state.warm_up
+    assert warmed.planned == []
+    assert warmed.unreachable and "not reachable" in warmed.unreachable
+    assert any("plans not warmed" in record.getMessage() for record in caplog.records)
