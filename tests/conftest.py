@@ -49,7 +49,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(neo4j_uri: str) -> Settings:
-    # No plan warm-up per app: most tests build one per test, and tests/api/test_warm_plans.py covers it.
+    # No plan warm-up per app: most tests build one per test, and tests/api/test_start_up.py covers it.
     return Settings(neo4j_uri=neo4j_uri, env="test", warm_plans=False)
 
 

@@ -6,14 +6,16 @@ first `eventStats` on a fresh server once passed KG_QUERY_TIMEOUT under load. An
 `GraphStore.read` sends it, fills that cache (under the text without EXPLAIN) and runs nothing.
 
 The warm-up never delays readiness nor fails start-up: it runs beside the serving process, one statement at
-a time, and a Neo4j that does not answer gets one log line and ends it (the plans are then made on first
-use, as before).
+a time, each only when no request is running or waiting (`idle`: planning competes with requests for
+Neo4j's CPU, and a request's own plan matters more than a guess at the next one's), and a Neo4j that does
+not answer gets one log line and ends it (the plans are then made on first use, as before).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from graph.errors import Unavailable
@@ -47,11 +49,16 @@ class WarmUp:
     seconds: float = 0.0
 
 
-async def warm_plans(store: GraphStore, names: list[str] | None = None) -> WarmUp:
-    """Plan each read of `names` (default: `api_reads()`) once, in order; never raises but on cancel."""
+async def warm_plans(
+    store: GraphStore, names: list[str] | None = None, idle: Callable[[], Awaitable[None]] | None = None
+) -> WarmUp:
+    """Plan each read of `names` (default: `api_reads()`) once, in order, each after `idle()` returns (when
+    given); never raises but on cancel."""
     done = WarmUp()
     started = time.perf_counter()
     for name in api_reads() if names is None else names:
+        if idle is not None:
+            await idle()
         try:
             await store.plan(name)
         except Unavailable as exc:

@@ -1,9 +1,11 @@
 """At start-up the API has Neo4j plan its reads in the background (graph/read/warm.py), so the first analyst
 to ask for statistics does not wait seconds for the planner; start-up neither waits for it nor fails when
-Neo4j is away."""
+Neo4j is away. The served app also freezes its start-up heap (api.app.served_app)."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import logging
 import socket
 from pathlib import Path
@@ -12,7 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from api.app import create_app
+from api.admission import QueueStats
+from api.app import _no_requests, create_app
 from graph.read.warm import api_reads, warm_plans
 from graph.settings import Settings
 from graph.store import GraphStore
@@ -77,3 +80,36 @@ async def test_start_up_does_not_fail_when_neo4j_is_away(caplog: pytest.LogCaptu
     assert warmed.planned == []
     assert warmed.unreachable and "not reachable" in warmed.unreachable
     assert any("plans not warmed" in record.getMessage() for record in caplog.records)
+
+
+async def test_each_plan_waits_until_no_request_runs(seeded_store: GraphStore) -> None:
+    waits: list[str] = []
+
+    async def idle() -> None:
+        waits.append("idle")
+
+    warmed = await warm_plans(seeded_store, ["read/search", "read/event_stats"], idle=idle)
+    assert warmed.planned == ["read/search", "read/event_stats"]
+    assert waits == ["idle", "idle"]
+
+    queue = QueueStats(running=1)
+    waiting = asyncio.create_task(_no_requests(queue))
+    await asyncio.sleep(0.2)
+    assert not waiting.done(), "a request runs: the warm-up waits"
+    queue.running = 0
+    await asyncio.wait_for(waiting, 5)
+
+
+async def test_the_served_app_freezes_its_start_up_heap(seeded_store: GraphStore, settings: Settings) -> None:
+    """`kg serve` runs api.app.served_app: what start-up built is kept out of the collector's walks."""
+    gc.unfreeze()
+    app = create_app(settings, freeze_heap=True)
+    try:
+        async for client in serve(app):
+            assert gc.get_freeze_count() > 10_000
+            assert (await client.get("/readyz")).status_code == 200
+    finally:
+        gc.unfreeze()  # this test process builds many apps
+    plain_app = create_app(settings)
+    async for _ in serve(plain_app):
+        assert gc.get_freeze_count() == 0
