@@ -34,8 +34,10 @@ ASKED = (
 async def test_start_up_plans_every_read_of_the_api(seeded_store: GraphStore, settings: Settings) -> None:
     app = create_app(settings.model_copy(update={"warm_plans": True}))
     async for client in serve(app):
-        assert (await client.get("/readyz")).status_code == 200
+        ready = await client.get("/readyz")
+        assert ready.status_code == 200 and ready.json()["plans"] in ("warming", "warm")
         warmed = await app.state.warm_up
+        assert (await client.get("/readyz")).json()["plans"] == "warm"
         assert warmed.failed == {}
         assert warmed.unreachable is None
         assert warmed.planned == api_reads()
