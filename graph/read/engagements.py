@@ -98,7 +98,7 @@ async def region_engagements(
     where = await resolve_country(store, country, "country")
     side = political_side(who, await directory(store))
     bounds = {"from": None, "to": None} if as_of else {"from": start, "to": end}
-    rows = await store.read(
+    [answer] = await store.read(
         "read/region_engagements",
         side=side,
         country=where.id,
@@ -107,12 +107,16 @@ async def region_engagements(
         subject_kinds=kinds,
         **bounds,
     )
+    rows: list[dict[str, Any]] = answer["rows"]  # one map per region, in one record
     if as_of is not None:
         rows = await _as_of(store, rows, start, end, as_of)
     engagements = []
     for row in rows:
         if not row["events"] and not row["agreements"]:
             continue
+        for agreement in row["agreements"]:  # ISO text from the query (asOf's is a date already)
+            if isinstance(agreement.get("usd_rate_date"), str):
+                agreement["usd_rate_date"] = date.fromisoformat(agreement["usd_rate_date"])
         values = [value for value in map(money_of, row["agreements"]) if value is not None]
         for event in row["events"]:
             dates_of(event)  # ISO text from the query (asOf's are dates already)
