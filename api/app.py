@@ -40,7 +40,7 @@ def served_app() -> FastAPI:
 def create_app(settings: Settings | None = None, *, freeze_heap: bool = False) -> FastAPI:
     """`freeze_heap`: once started, move every object alive then (modules, the schema, the driver) out of
     the garbage collector's sight (`gc.freeze`). They live as long as the process, yet each full collection
-    walked all of them (about 120,000): in process, a quarter to 40% of the CPU of 100 pages of 100 events
+    walked all of them (about 120,000): in process, 30-43% of the CPU of 100 pages of 100 events
     went to the collector, 4-7% with them frozen. Only for a process that serves one app: a test process
     building many would keep the cycles of the earlier ones."""
     settings = settings or get_settings()
