@@ -12,12 +12,14 @@ from graph.settings import Settings
 from graph.store import GraphStore
 
 
-def get_store(request: HTTPConnection) -> GraphStore:
+# `async def`, though they await nothing: FastAPI runs a plain `def` dependency in its thread pool, a thread
+# hop each (two per GraphQL request).
+async def get_store(request: HTTPConnection) -> GraphStore:
     store: GraphStore = request.app.state.store
     return store
 
 
-def get_app_settings(request: HTTPConnection) -> Settings:
+async def get_app_settings(request: HTTPConnection) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

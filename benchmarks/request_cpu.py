@@ -28,7 +28,7 @@ from graph.store import GraphStore
 
 async def run(requests: int, actor: str | None) -> dict[str, Any]:
     settings = Settings()
-    app = create_app(settings)
+    app = create_app(settings, freeze_heap=True)  # as `kg serve` runs it (api.app.served_app)
     if actor is None:
         store = GraphStore.from_settings(settings, settings.neo4j_uri or "")
         actor = (await store.read("benchmark_busiest_person"))[0]["id"]

@@ -54,7 +54,7 @@ def serve(
 
     settings = get_settings()
     uvicorn.run(
-        "api.app:create_app",
+        "api.app:served_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     queue_timeout: float = Field(default=30.0, gt=0)
     metrics: bool = True
     request_log: bool = True
+    warm_plans: bool = True
+    """At start-up, have Neo4j plan the API's reads in the background (graph/read/warm.py)."""
     match_attach: float = Field(default=0.85, ge=0, le=1)
     """An incoming event scoring this against a known one becomes its report (graph/reports/matching.py)."""
     match_review: float = Field(default=0.5, ge=0, le=1)

@@ -7,6 +7,7 @@ JSON and GraphQL have no such numbers, and an export must stay valid whatever an
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 from neo4j.graph import Node, Relationship
@@ -19,16 +20,25 @@ _AS_IS = frozenset({str, int, bool, type(None)})
 def plain(value: Any) -> Any:
     """One pass over a record value: driver types become Python ones, nodes and relationships their
     property maps. Dispatches on the exact type first: a flagship answer holds tens of thousands of values,
-    and (unlike Record.data()) this walks them once."""
+    and (unlike Record.data()) this walks them once.
+
+    The driver's maps and lists are fresh for each record, so they are changed in place: an item that is
+    already plain (most of them) is left where it is, and no container is built anew."""
     kind = type(value)
     if kind in _AS_IS:
         return value
+    if kind is dict:
+        for key, item in value.items():
+            if type(item) not in _AS_IS:
+                value[key] = plain(item)  # the same key: the map does not change size while iterated
+        return value
+    if kind is list:
+        for index, item in enumerate(value):
+            if type(item) not in _AS_IS:
+                value[index] = plain(item)
+        return value
     if kind is float:
         return value if math.isfinite(value) else None
-    if kind is dict:  # a plain item is kept without a call: a page of events holds thousands of them
-        return {key: item if type(item) in _AS_IS else plain(item) for key, item in value.items()}
-    if kind is list:
-        return [item if type(item) in _AS_IS else plain(item) for item in value]
     return _driver_value(value)
 
 
@@ -45,3 +55,17 @@ def _driver_value(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(item) for item in value]
     return value
+
+
+EVENT_DATES = ("start_date", "end_date")
+"""The Date properties of an event, which the page queries and the flagship's return as ISO text."""
+
+
+def dates_of(event: dict[str, Any]) -> None:
+    """An event's dates, in place, from the ISO text the page queries and the flagship's return them as (a
+    date-ordered key's date too: the cursor is text anyway): the driver's hydration of a Neo4j Date and
+    its conversion cost about 5 µs each, `date.fromisoformat` a tenth of a microsecond."""
+    for name in EVENT_DATES:
+        value = event.get(name)
+        if isinstance(value, str):
+            event[name] = date.fromisoformat(value)

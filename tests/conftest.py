@@ -49,7 +49,8 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(neo4j_uri: str) -> Settings:
-    return Settings(neo4j_uri=neo4j_uri, env="test")
+    # No plan warm-up per app: most tests build one per test, and tests/api/test_start_up.py covers it.
+    return Settings(neo4j_uri=neo4j_uri, env="test", warm_plans=False)
 
 
 @pytest.fixture(scope="session")

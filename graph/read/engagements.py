@@ -14,6 +14,7 @@ from graph.read.money import MoneyValue, money_of, total
 from graph.read.names import ActorDirectory, NamedActor, directory, resolve_actor, resolve_country
 from graph.read.reports import facts_as_of, overlaps
 from graph.store import GraphStore
+from graph.values import dates_of
 
 CHANNELS = ("visit", "agreement", "participation", "subject")
 """How a region is engaged: an event held there, an agreement it is a party to, an event it took part in,
@@ -62,10 +63,7 @@ def political_side(actor: NamedActor, names: ActorDirectory) -> list[str]:
         country = actor.country
     if country is None:
         return [actor.id]
-    members = [
-        a.id for a in names.actors.values() if a.country == country and a.kind in ("person", "organization")
-    ]
-    return sorted({country, actor.id, *members})
+    return sorted({country, actor.id, *names.members(country)})
 
 
 def _checked(values: Sequence[str] | None, known: Sequence[str], argument: str) -> list[str] | None:
@@ -100,7 +98,7 @@ async def region_engagements(
     where = await resolve_country(store, country, "country")
     side = political_side(who, await directory(store))
     bounds = {"from": None, "to": None} if as_of else {"from": start, "to": end}
-    rows = await store.read(
+    [answer] = await store.read(
         "read/region_engagements",
         side=side,
         country=where.id,
@@ -109,13 +107,19 @@ async def region_engagements(
         subject_kinds=kinds,
         **bounds,
     )
+    rows: list[dict[str, Any]] = answer["rows"]  # one map per region, in one record
     if as_of is not None:
         rows = await _as_of(store, rows, start, end, as_of)
     engagements = []
     for row in rows:
         if not row["events"] and not row["agreements"]:
             continue
+        for agreement in row["agreements"]:  # ISO text from the query (asOf's is a date already)
+            if isinstance(agreement.get("usd_rate_date"), str):
+                agreement["usd_rate_date"] = date.fromisoformat(agreement["usd_rate_date"])
         values = [value for value in map(money_of, row["agreements"]) if value is not None]
+        for event in row["events"]:
+            dates_of(event)  # ISO text from the query (asOf's are dates already)
         events = sorted(row["events"], key=lambda e: (e.get("start_date") or date.max, e.get("title", "")))
         kept = {event["id"] for event in events}
         links = {

@@ -41,10 +41,25 @@ class ActorDirectory:
 
     actors: dict[str, NamedActor] = field(default_factory=dict)
     index: NameIndex = field(default_factory=NameIndex)
+    _members: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, actor: NamedActor) -> None:
         self.actors[actor.id] = actor
         self.index.add(actor.id, actor.name, actor.aliases, actor.kind, codes=(actor.iso_code or "",))
+        self._members.clear()
+
+    def members(self, country: str) -> tuple[str, ...]:
+        """The ids of the persons and organisations that belong to `country`, worked out once per directory
+        (every flagship request and every filter by a state asks; the directory holds thousands)."""
+        found = self._members.get(country)
+        if found is None:
+            found = tuple(
+                actor.id
+                for actor in self.actors.values()
+                if actor.country == country and actor.kind in ("person", "organization")
+            )
+            self._members[country] = found
+        return found
 
     def named(self, text: str) -> list[NamedActor]:
         """The actors whose name, alias or ISO code is `text` (normalised)."""

@@ -9,7 +9,8 @@ import httpx
 from playwright.async_api import expect
 
 from api.app import create_app
-from api.graphiql import EXAMPLES_DIR, examples
+from api.graphiql import EXAMPLES_DIR, GraphiQLRouter, examples
+from api.schema.root import build_schema
 from graph.settings import Settings
 from graph.store import GraphStore
 from tests.api.conftest import LiveServer, Watched
@@ -105,3 +106,21 @@ async def test_graphiql_opens_offline_with_the_examples_as_tabs_and_runs_the_fla
 
     assert page.errors == []
     assert page.foreign_requests(live_server.url) == []
+
+
+async def test_answers_are_json_in_utf8_whatever_the_names(seeded_api: httpx.AsyncClient) -> None:
+    """Answers are encoded by orjson (api.graphiql.GraphiQLRouter.encode_json): Cyrillic names travel as
+    UTF-8, and the answer reads back as the same JSON."""
+    response = await seeded_api.post(
+        "/graphql", json={"query": '{ search(text: "Лукашенко", kinds: ["Actor"], first: 3) { id label } }'}
+    )
+    assert response.headers["content-type"].startswith("application/json")
+    hits = json.loads(response.content.decode("utf-8"))["data"]["search"]
+    assert hits and hits[0]["id"].startswith("person:")
+
+
+def test_a_value_orjson_refuses_is_encoded_as_before() -> None:
+    encoder = GraphiQLRouter(build_schema(Settings(env="test")))
+    answer = {"data": {"n": 2**70, "name": "Лукашенко"}}
+    assert encoder.encode_json(answer) == json.dumps(answer, separators=(",", ":")).encode()
+    assert json.loads(encoder.encode_json({"data": {"name": "Лукашенко"}})) == {"data": {"name": "Лукашенко"}}

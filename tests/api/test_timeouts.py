@@ -138,7 +138,9 @@ async def test_a_neo4j_that_stops_answering_is_unavailable_not_a_hang(tmp_path: 
     """The JVM of a private Neo4j is paused (SIGSTOP): it still accepts connections but answers nothing."""
     options = server.ServerOptions(data_dir=tmp_path, port=0, user="neo4j", password=LOCAL_DEV_PASSWORD)
     state = server.start(options)
-    own = Settings(neo4j_uri=state.uri, query_timeout=5.0, neo4j_connect_timeout=2.0, env="test")
+    own = Settings(
+        neo4j_uri=state.uri, query_timeout=5.0, neo4j_connect_timeout=2.0, env="test", warm_plans=False
+    )
     try:
         async for client in serve(create_app(own)):
             # A server just started (on a busy machine) may take longer than the timeouts for its first
