@@ -37,7 +37,8 @@ RESULTS = Path(__file__).with_name("results") / "observability.json"
 SEED = REPO_ROOT / "seed_data"
 FLAGSHIP = """query Flagship {
   regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
-    region { id name isoCode } events { id kind title startDate endDate } contractValue { amount currency }
+    region { id name isoCode } contractValue { amount currency }
+    events { totalCount edges { node { id kind title startDate endDate } } }
   }
 }"""
 

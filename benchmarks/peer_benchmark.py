@@ -80,11 +80,11 @@ PEER_SEARCH = """query ($phrase: String!) {
 
 OUR_FLAGSHIP = """query {
   regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
-  region { id name isoCode } events { id kind title startDate endDate } } }"""
+  region { id name isoCode } events { totalCount edges { node { id kind title startDate endDate } } } } }"""
 PEER_FLAGSHIP = """query ($side: [String!]!, $links: [String!]!) {
   regionEngagements(side: $side, country: "country:RU", from: "2023-01-01", to: "2023-12-31", links: $links,
                     with_agreements: true) {
-    region { id name isoCode } events { id kind title startDate endDate } } }"""
+    region { id name isoCode } events { id kind title startDate endDate } eventCount } }"""
 
 
 def _event(node: dict[str, Any]) -> dict[str, Any]:
@@ -139,14 +139,28 @@ def peer_search(data: dict[str, Any]) -> Any:
 
 
 def our_flagship(data: dict[str, Any]) -> Any:
+    """Per region: its first page of events (20) and the count of all of them."""
     return sorted(
-        (row["region"]["id"], row["region"]["name"], sorted(_event(e)["id"] for e in row["events"]))
+        (
+            row["region"]["id"],
+            row["region"]["name"],
+            sorted(_event(e["node"])["id"] for e in row["events"]["edges"]),
+            row["events"]["totalCount"],
+        )
         for row in data["regionEngagements"]
     )
 
 
 def peer_flagship(data: dict[str, Any]) -> Any:
-    return our_flagship(data)
+    return sorted(
+        (
+            row["region"]["id"],
+            row["region"]["name"],
+            sorted(_event(e)["id"] for e in row["events"]),
+            row["eventCount"],
+        )
+        for row in data["regionEngagements"]
+    )
 
 
 async def cases(store: GraphStore) -> list[Case]:

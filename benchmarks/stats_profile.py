@@ -86,10 +86,12 @@ async def cases(store: GraphStore, driver: AsyncDriver) -> list[tuple[str, str, 
         ("flagship, one person, every channel, oblasts only", "read/region_engagements", {
             "side": side, "country": "country:RU", "from": None, "to": None,
             "links": list(LINKS.values()), "with_agreements": True, "subject_kinds": ["oblast"],
+            "after_key": None, "limit": 21,
         }),
         ("flagship, one person, every channel and kind", "read/region_engagements", {
             "side": side, "country": "country:RU", "from": None, "to": None,
             "links": list(LINKS.values()), "with_agreements": True, "subject_kinds": list(SUBJECT_KINDS),
+            "after_key": None, "limit": 21,
         }),
     ]  # fmt: skip
 

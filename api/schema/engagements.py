@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from datetime import date, datetime
+from typing import Annotated, Any
 
 import strawberry
 
-from api.schema.common import Money
+from api.schema.common import Connection, Money
 from api.schema.enums import EngagedThrough, SubjectKind
-from api.schema.nodes import Actor, Ctx, Event, events_of
+from api.schema.nodes import Actor, Ctx, Event, event_connection
 from api.schema.queries import AsOf
-from api.schema.selection import event_links_selected
+from api.schema.selection import child_fields, event_links_selected, selected_below
+from graph.errors import KgError
+from graph.read import engagements as read
 from graph.read.changes import check_moment
-from graph.read.engagements import region_engagements
 from graph.read.filters import check_date_range
+from graph.read.pages import PageRequest, page_request
 
 
-@strawberry.type
+@strawberry.type(
+    description="A region the actor engaged: its events (a page, with their count), its agreements' values "
+    "and the channels of both."
+)
 class RegionEngagement:
     region: Actor
-    events: list[Event] = strawberry.field(description="In date order.")
+
+    @strawberry.field(
+        description="Its events in date order (start date, then id), a page at a time: the first 20 unless "
+        "`first` says (at most the page maximum), after the cursor `after`; `totalCount` counts them all. "
+        "The arguments apply to every region of the answer: to page through one region, pass its "
+        "`pageInfo.endCursor` (the other regions continue from the same date)."
+    )
+    async def events(
+        self, info: Ctx, first: int | None = None, after: str | None = None
+    ) -> Connection[Event]:
+        asked = _page(info, first, after)
+        page = self.found.events
+        if asked != self.read_page:
+            page = read.page_of_every(page, asked)
+        return await event_connection(info, page, event_links_selected(info, "edges", "node"), self.as_of)
+
     contract_value: Money | None = strawberry.field(
         description="Total value of the agreements with the region: in their currency when they share one, "
         "else summed in USD. Null when no value was reported (which is not zero)."
@@ -30,8 +50,13 @@ class RegionEngagement:
         description="How the region was engaged: every channel of its events and agreements."
     )
     events_about: int = strawberry.field(
-        description="How many of `events` are about the region (or a city in it): the SUBJECT channel."
+        description="How many of its events (all of them, not just the page) are about the region (or a "
+        "city in it): the SUBJECT channel."
     )
+    found: strawberry.Private[read.RegionEngagement]
+    read_page: strawberry.Private[PageRequest | None]
+    """The page of events the query read (None: every event)."""
+    as_of: strawberry.Private[datetime | None]
 
 
 @strawberry.type
@@ -58,7 +83,8 @@ class EngagementQuery:
     ) -> list[RegionEngagement]:
         check_date_range(from_, to)
         moment = check_moment(as_of, "asOf")
-        found = await region_engagements(
+        page = _planned_page(info)
+        found = await read.region_engagements(
             info.context.store,
             actor,
             country,
@@ -67,16 +93,39 @@ class EngagementQuery:
             moment,
             through=[channel.value for channel in through] if through is not None else None,
             region_kinds=[kind.value for kind in region_kinds] if region_kinds is not None else None,
+            page=page,
         )
-        links = event_links_selected(info, "events")
         return [
             RegionEngagement(
                 region=Actor.of(each.region),
-                events=await events_of(info, each.events, links, moment),
                 contract_value=Money.of(each.contract_value) if each.contract_value else None,
                 contract_values=[Money.of(value) for value in each.contract_values],
                 through=[EngagedThrough(channel) for channel in each.through],
                 events_about=each.events_about,
+                found=each,
+                read_page=page,
+                as_of=moment,
             )
             for each in found
         ]
+
+
+def _page(info: Any, first: int | None, after: str | None) -> PageRequest:
+    """The page of a region's events `first` and `after` ask for (the count is read anyway)."""
+    return page_request(first, after, info.context.settings.page_max)
+
+
+def _planned_page(info: Any) -> PageRequest | None:
+    """The page of events every region's `events` asks for, read by the flagship's one query; None (every
+    event, each field paging its own) when the selections ask for different pages, under @skip/@include,
+    or with arguments the field will refuse (it then reports its own error)."""
+    children = child_fields(info, RegionEngagement, "events")
+    try:
+        pages = {_page(info, **child.arguments) for child in children}
+    except KgError:
+        return None
+    if not children:
+        if "events" in selected_below(info):
+            return None  # selected under @skip/@include
+        return page_request(1, None, info.context.settings.page_max)  # the counts and channels only
+    return pages.pop() if len(pages) == 1 else None

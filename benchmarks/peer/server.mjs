@@ -11,9 +11,11 @@ import neo4j from "neo4j-driver";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const flagship = readFileSync(join(here, "..", "..", "queries", "read", "region_engagements.cypher"), "utf8");
+// The first page of each region's events, as our API reads it by default: no cursor, `first` and one more.
+const firstPage = flagship.replaceAll("$after_key", "null").replaceAll("$limit", "($first + 1)");
 const typeDefs = readFileSync(join(here, "typedefs.graphql"), "utf8").replace(
   "__REGION_ENGAGEMENTS__",
-  flagship.replaceAll('"""', '\\"""'),
+  firstPage.replaceAll('"""', '\\"""'),
 );
 
 const driver = neo4j.driver(

@@ -96,7 +96,21 @@ def event_page_query(
         **page.keyed_params(),
         **_event_position(page),
         "links": sorted(set(links) & {*EVENT_LINKS, LOCATIONS}),
+        "unfiltered": walk and _unfiltered(params),
     }
+
+
+def _unfiltered(params: dict[str, Any]) -> bool:
+    """Whether the date walk's filter keeps every event (its total is then Neo4j's count of events)."""
+    return (
+        params["kinds"] is None
+        and params["from"] is None
+        and params["to"] is None
+        and not params["country_conditions"]
+        and not params["source_conditions"]
+        and params["value_min"] is None
+        and params["value_max"] is None
+    )
 
 
 _EVERY_EVENT = {

@@ -9,9 +9,15 @@
 // fields the client selected), so a page and its links take one round trip.
 // The filter is events_page_sorted's without the conditions on actors, places and text: those are given
 // to events_page_sorted, which starts from them (graph.read.lists.event_page_query).
+// The count of every event, from Neo4j's count store (no event read): the total when no filter narrows the
+// list ($unfiltered), which is the common case (a first page of everything) and a scan of every event otherwise.
+CALL () {
+  MATCH (every:Event)
+  RETURN count(every) AS every_event
+}
 UNWIND $groups AS g
 CALL (g) {
-  UNWIND CASE WHEN $with_total THEN [g] ELSE [] END AS counted  // no scan unless asked
+  UNWIND CASE WHEN $with_total AND NOT $unfiltered THEN [g] ELSE [] END AS counted  // no scan unless asked
   MATCH (e:Event)
   WHERE
       // <filter> the events filter but the actor, place and text conditions
@@ -77,4 +83,5 @@ OPTIONAL CALL (g) {
   MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
   RETURN properties(o) AS owner
 }
-RETURN g.key AS group, total, page, owner
+RETURN g.key AS group, CASE WHEN $with_total AND $unfiltered THEN every_event ELSE total END AS total,
+       page, owner

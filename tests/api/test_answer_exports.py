@@ -37,11 +37,17 @@ async def test_the_flagship_downloads_as_the_table_graphql_answers(seeded_api: h
     answer = await gql(
         seeded_api,
         'query { regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") '
-        "{ region { id } events { id } } }",
+        "{ region { id } events(first: 100) { totalCount edges { node { id } } } } }",
     )
     assert [row["region_id"] for row in rows] == [
         r["region"]["id"] for r in answer["data"]["regionEngagements"]
     ], "the same rows in the same order"
+    for row, region in zip(rows, answer["data"]["regionEngagements"], strict=True):
+        events = region["events"]
+        assert int(row["event_count"]) == events["totalCount"], row["region_id"]
+        assert [e for e in row["events"].split("; ") if e] == [e["node"]["id"] for e in events["edges"]], (
+            "every event, in the same order"
+        )
     novosibirsk, pskov = rows[0], next(row for row in rows if row["iso_code"] == "RU-PSK")
     assert (novosibirsk["iso_code"], novosibirsk["subject_kind"]) == ("RU-NVS", "oblast")
     assert novosibirsk["through"] == "visit; agreement"

@@ -92,7 +92,10 @@ async def test_an_unfiltered_page_walks_the_start_date_index(seeded_store: Graph
     for descending in (False, True):
         plan = await profile(seeded_store, EventFilter(), descending)
         walks = [op for op in plan if op["operatorType"].startswith("NodeIndexSeekByRange")]
-        assert any("e:Event(start_date)" in op["args"]["Details"] for op in walks), descending
+        seen = [
+            (op["operatorType"], op["args"].get("Details")) for op in plan if "Index" in op["operatorType"]
+        ]
+        assert any("e:Event(start_date)" in op["args"]["Details"] for op in walks), (descending, seen)
 
 
 async def test_a_page_without_its_total_reads_only_the_page(seeded_store: GraphStore) -> None:
@@ -101,8 +104,18 @@ async def test_a_page_without_its_total_reads_only_the_page(seeded_store: GraphS
         plan = await profile(seeded_store, EventFilter(), descending, with_total=False)
         scans = [op for op in plan if op["operatorType"].startswith("NodeByLabelScan")]
         assert all(op["rows"] == 0 for op in scans), descending
-        counted = await profile(seeded_store, EventFilter(), descending, with_total=True)
+        counted = await profile(seeded_store, EventFilter(kinds=("visit",)), descending, with_total=True)
         assert any(op["rows"] > 0 for op in counted if op["operatorType"].startswith("NodeByLabelScan"))
+
+
+async def test_the_total_of_every_event_is_read_from_the_count_store(seeded_store: GraphStore) -> None:
+    """totalCount of an unfiltered list (the first page of everything): Neo4j's count of events, no scan; at
+    a million events the scan took 255 ms of a 79 ms page."""
+    for descending in (False, True):
+        counted = await profile(seeded_store, EventFilter(), descending, with_total=True)
+        scans = [op for op in counted if op["operatorType"].startswith("NodeByLabelScan")]
+        assert all(op["rows"] == 0 for op in scans), descending
+        assert any(op["operatorType"].startswith("NodeCountFromCountStore") for op in counted), descending
 
 
 def test_the_events_filter_is_one_text_in_every_page_query() -> None:

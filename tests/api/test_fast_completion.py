@@ -127,7 +127,8 @@ QUERIES: dict[str, tuple[str, dict[str, Any]]] = {
     "a flagship with every field": (
         """{ regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
           region { __typename id name isoCode subjectKind }
-          events { id kind title startDate endDate participants { role actor { name } } }
+          events { totalCount pageInfo { hasNextPage endCursor }
+            edges { cursor node { id kind title startDate endDate participants { role actor { name } } } } }
           contractValue { amount currency usd } contractValues { amount currency } through eventsAbout } }""",
         {},
     ),

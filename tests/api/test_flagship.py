@@ -14,7 +14,7 @@ FLAGSHIP = """
 query {
   regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
     region { id name isoCode }
-    events { id kind title startDate endDate }
+    events { totalCount edges { node { id kind title startDate endDate } } }
     contractValue { amount currency }
   }
 }
@@ -45,7 +45,9 @@ async def test_the_flagship_answer_on_the_seed(main_seed_api: httpx.AsyncClient)
         ("region:RU-SVE", "Sverdlovsk Oblast", "RU-SVE"),
     ]
     assert [r["contractValue"] for r in rows] == [{"amount": "13000000", "currency": "USD"}, None, None]
-    novosibirsk = {e["id"]: e for e in rows[0]["events"]}
+    for row in rows:
+        assert row["events"]["totalCount"] == len(row["events"]["edges"]), "every event fits the first page"
+    novosibirsk = {e["node"]["id"]: e["node"] for e in rows[0]["events"]["edges"]}
     assert novosibirsk["event:2023-04-26-golovchenko-novosibirsk-visit"] == {
         "id": "event:2023-04-26-golovchenko-novosibirsk-visit",
         "kind": "VISIT",
@@ -56,7 +58,7 @@ async def test_the_flagship_answer_on_the_seed(main_seed_api: httpx.AsyncClient)
     assert novosibirsk["event:2023-04-26-novosibirsk-contract-signing"]["kind"] == "CONTRACT_SIGNING"
     assert "event:2023-04-26-golovchenko-russian-regions-visit" in novosibirsk
     for row in rows[1:]:
-        kinds = {e["kind"] for e in row["events"]}
+        kinds = {e["node"]["kind"] for e in row["events"]["edges"]}
         assert kinds == {"VISIT"}, "Irkutsk and Sverdlovsk: the trip and its leg, no signing"
 
 

@@ -18,8 +18,9 @@ from tests.conftest import REPO, gql, serve
 
 FLAGSHIP = (
     'query { regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") '
-    "{ region { id name isoCode } events { id kind title startDate endDate } "
-    "contractValue { amount currency } } }"
+    "{ region { id name isoCode } contractValue { amount currency } "
+    "events { totalCount pageInfo { hasNextPage endCursor } "
+    "edges { node { id kind title startDate endDate } } } } }"
 )
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 

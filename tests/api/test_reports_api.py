@@ -207,14 +207,17 @@ async def test_events_and_the_flagship_as_of_a_moment(reported: httpx.AsyncClien
     assert LEG not in {e["node"]["id"] for e in after["edges"]}
     assert after["totalCount"] == len(after["edges"])
     flagship = """query ($asOf: DateTime) { regionEngagements(actor: "Minsk", country: "RU", asOf: $asOf) {
-      region { id } events { id endDate sourceCount } contractValue { amount } } }"""
+      region { id } events(first: 100) { edges { node { id endDate sourceCount } } }
+      contractValue { amount } } }"""
 
     async def sverdlovsk_leg(at: datetime) -> dict[str, Any]:
         body = await gql(reported, flagship, asOf=moment(at))
         assert "errors" not in body, body
         rows = {r["region"]["id"]: r for r in body["data"]["regionEngagements"]}
         assert rows["region:RU-NVS"]["contractValue"] == {"amount": "13000000"}
-        found: dict[str, Any] = next(e for e in rows["region:RU-SVE"]["events"] if e["id"] == LEG)
+        found: dict[str, Any] = next(
+            e["node"] for e in rows["region:RU-SVE"]["events"]["edges"] if e["node"]["id"] == LEG
+        )
         return found
 
     assert await sverdlovsk_leg(ledger_at - timedelta(microseconds=1)) == {

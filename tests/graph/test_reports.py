@@ -45,7 +45,7 @@ FLAGSHIP = """
 query {
   regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
     region { isoCode }
-    events { id }
+    events(first: 100) { totalCount edges { node { id } } }
     contractValue { amount currency }
   }
 }
@@ -144,8 +144,9 @@ async def test_the_flagship_counts_a_fact_once_however_many_report_it(
     answer = {row["region"]["isoCode"]: row for row in body["data"]["regionEngagements"]}
     assert answer["RU-NVS"]["contractValue"] == {"amount": "13000000", "currency": "USD"}
     for row in answer.values():
-        ids = [event["id"] for event in row["events"]]
+        ids = [edge["node"]["id"] for edge in row["events"]["edges"]]
         assert len(ids) == len(set(ids)), f"{row['region']['isoCode']}: an event listed twice"
+        assert row["events"]["totalCount"] == len(ids), f"{row['region']['isoCode']}: an event counted twice"
 
 
 async def test_load_a_load_b_unload_b_is_load_a_alone(store: GraphStore) -> None:
