@@ -268,6 +268,7 @@ class FileWriter:
             lock=lock,
             reported=reported or {},
             applied=self.catalog.decisions,
+            search=self.store.load_reader(),
         )
         prepared.matches.extend(settled.proposals)
         prepared.remap.update(settled.remap)
