@@ -202,7 +202,7 @@ class FileWriter:
         def flush() -> Iterator[Batch]:
             nonlocal started
             batches = [
-                Batch(query, list(rows), taken_by=TAKEN_BY.get(query))
+                Batch(query, list(rows), {"at": prepared.at}, taken_by=TAKEN_BY.get(query))
                 for query, rows, _ in prepared.batches
                 if rows
             ]
@@ -330,7 +330,7 @@ class FileWriter:
                 # Its one report is live, but something else (a mutation) changed the fact since: the file
                 # writes it again as it says.
                 prepared.facts_updated += 1
-                rewritten = single_report_props(row, source, prepared.at)
+                rewritten = single_report_props(row, source, None)
                 rewritten["props"]["first_reported"] = live[0].loaded_at
                 return rewritten
             prepared.tally.count(row["label"]).unchanged += 1
@@ -357,7 +357,7 @@ class FileWriter:
                 prepared.facts_created += 1
             else:
                 prepared.facts_updated += 1
-            return single_report_props(row, source, prepared.at)
+            return single_report_props(row, source, None)
         if mine:
             prepared.facts_updated += 1
         else:
