@@ -1,6 +1,7 @@
 """The loader's matching step: which fact each fact record of a file reports (called by graph/load/writer.py).
 
-It runs inside the file's write transaction, before the file's writes, through the transaction's `run`:
+It runs inside the file's write transaction, before the file's writes, through the transaction's `run` (the
+candidate searches of step 3 through `search`, outside it, once its locks are held):
 
 1. A record whose id the graph holds reports that fact (no search), unless an analyst decided that id is the
    same as another fact (a `same` decision the graph holds): then it reports that one.

@@ -12,11 +12,14 @@ otherwise the source's earlier report of it is retracted and the fact reconciled
 fact the source reported before and the file no longer gives loses that report (once the whole file is
 read), and is deleted with its last one (graph/load/retraction.py).
 
-Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
-concurrent load of another file commits is either seen whole or waited for: the matching step
-(graph/load/matching.py, once per block) locks the months of the block's new events (and a key per bucket of
-its new offices' and claims' ids) before it searches for known ones and reads their reports, and a record
-with an id the graph does not hold may turn out to be a report of a known fact under another id. The file's
+Every read but the candidate searches happens inside the file's write transaction (`classify` gets the
+transaction's `run`), so what a concurrent load of another file commits is either seen whole or waited for:
+the matching step (graph/load/matching.py, once per block) locks the months of the block's new events (and a
+key per bucket of its new offices' and claims' ids) before it searches for known ones and reads their
+reports, and a record with an id the graph does not hold may turn out to be a report of a known fact under
+another id. The searches themselves run outside the transaction, after its locks are taken
+(`GraphStore.load_reader`: inside a transaction that has written anything they cost ten times the CPU); what
+they cannot see there is the file's own earlier blocks, which are never proposed anyway. The file's
 decisions (same_as, not_same_as, `decisions:`) come from the first pass, so every block knows them all. A
 transaction retried after a deadlock reads the file again from its start; the summary counts only the attempt
 that committed.
