@@ -38,15 +38,16 @@ CLEAR = (
     "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
     "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
 )
-HISTORY = "n:Change OR n:Load OR n:Report OR n:Candidate OR n:MatchLock OR n:SourceText"
+HISTORY = "n:Change OR n:Load OR n:LoadIds OR n:Report OR n:Candidate OR n:MatchLock OR n:SourceText"
 COUNT = (
     f"CALL () {{ MATCH (n) WHERE NOT ({HISTORY}) RETURN count(n) AS nodes }} "
     f"CALL () {{ MATCH (n)-[r]->(m) WHERE NOT ({HISTORY}) AND NOT m:SourceText RETURN count(r) AS rels }} "
     "RETURN nodes, rels"
 )
 """The graph's size without what the loader keeps beside the facts and the floor does not write: the
-:Change:Load record per file, the :Report per fact and their links, the matcher's :Candidate pairs and
-:MatchLock nodes, and each source's stored text (:SourceText)."""
+:Change:Load record per file and its :LoadIds (the ids it created and updated, a node per block), the
+:Report per fact and their links, the matcher's :Candidate pairs and :MatchLock nodes, and each source's
+stored text (:SourceText)."""
 
 
 async def clear(store: GraphStore) -> None:

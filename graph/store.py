@@ -219,6 +219,17 @@ class GraphStore:
                 result = await session.run(Query(text, timeout=self.timeouts.load), as_one_map({}))
                 await result.consume()
 
+    def load_reader(self) -> StreamingReader:
+        """The loader's named reads outside any transaction, each an auto-commit read bounded by
+        KG_LOAD_TIMEOUT, its records handed over as they arrive, its plan kept (`planned_to_keep`, the same
+        text, hence the same cached plan, as inside the loader's transactions).
+
+        For the matcher's candidate searches (graph/load/matching.py): inside a transaction that has written
+        anything, even the one match-lock node, every index seek and expansion also consults the
+        transaction's own changes, and the search costs ten to fifteen times the CPU it costs outside
+        (0.13 against 2.0 CPU-s for 500 incoming events on a graph of 20,000)."""
+        return _StoreReader(self)
+
     async def stream(self, query: str, **params: Any) -> AsyncIterator[Record]:
         """Yield a named read query's records as they arrive, for exports too large to hold.
 
@@ -382,6 +393,31 @@ class _TransactionReader:
         result = await self._tx.run(planned_to_keep(query), as_one_map(params))
         async for record in result:
             yield _plain_record(record)
+
+
+class _StoreReader:
+    """The StreamingReader of GraphStore.load_reader: each named read its own auto-commit read."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+
+    async def __call__(self, query: str, **params: Any) -> list[Record]:
+        return [record async for record in self.each(query, **params)]
+
+    async def each(self, query: str, **params: Any) -> AsyncIterator[Record]:
+        store = self._store
+        store.round_trips += 1
+        deadline = store.timeouts.load + store.timeouts.grace
+        with _reachable():
+            async with store.driver.session(
+                database=store.database, fetch_size=1000, default_access_mode=READ_ACCESS
+            ) as session:
+                async with store._answering(deadline):
+                    result = await session.run(
+                        Query(planned_to_keep(query), timeout=store.timeouts.load), as_one_map(params)
+                    )
+                async for record in result:
+                    yield _plain_record(record)
 
 
 class Transaction:

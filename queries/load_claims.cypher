@@ -1,7 +1,11 @@
 // Loader: one row per claim with what it is about and its evidence.
+// `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
+// row's props leave out (one report: the same value on every row, sent once; a mutation's rows carry theirs).
 UNWIND $rows AS row
 MERGE (n:Claim {id: row.id})
 SET n = row.props
+SET n.first_reported = coalesce(row.props.first_reported, $at),
+  n.last_changed = coalesce(row.props.last_changed, $at)
 WITH n, row
 CALL (n, row) {
   MATCH (n)-[r:ABOUT|EVIDENCE]->(t)

@@ -1,9 +1,13 @@
 // Loader: one row per event with its participants, places, trip, links to other events (FOLLOWS, RESPONSE_TO:
 // graph/model/links.py, the type given by the row), topics, agreements, time nodes (days, months,
 // years or decades: graph/model/dates.py) and evidence.
+// `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
+// row's props leave out (one report: the same value on every row, sent once; a mutation's rows carry theirs).
 UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
 SET n = row.props
+SET n.first_reported = coalesce(row.props.first_reported, $at),
+  n.last_changed = coalesce(row.props.last_changed, $at)
 WITH n, row, [label IN labels(n) WHERE label <> 'Event' AND NOT label IN row.labels] AS stale
 REMOVE n:$(stale)
 SET n:$(row.labels)

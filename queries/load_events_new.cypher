@@ -3,9 +3,13 @@
 // relationships are CREATEd to MATCHed targets. Same rows as load_events.cypher.
 // A record another load wrote meanwhile (its links are visible once its lock is ours, after SET) is left
 // alone here and its id returned: the writer runs load_events.cypher for it in the same transaction.
+// `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
+// row's props leave out (one report: the same value on every row, sent once; a mutation's rows carry theirs).
 UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
 SET n = row.props, n:$(row.labels)
+SET n.first_reported = coalesce(row.props.first_reported, $at),
+  n.last_changed = coalesce(row.props.last_changed, $at)
 WITH n, row, EXISTS { (n)-->() } AS taken
 CALL (n, row, taken) {
   WITH n, row WHERE NOT taken

@@ -1,8 +1,12 @@
 // Loader: one row per office. The :Office node carries the evidence; (:Person)-[:HOLDS {id}]->(holder)
 // mirrors it for direct traversal and is replaced when the office names another person or holder.
+// `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
+// row's props leave out (one report: the same value on every row, sent once; a mutation's rows carry theirs).
 UNWIND $rows AS row
 MERGE (n:Office {id: row.id})
 SET n = row.props
+SET n.first_reported = coalesce(row.props.first_reported, $at),
+  n.last_changed = coalesce(row.props.last_changed, $at)
 WITH n, row
 CALL (n, row) {
   MATCH (n)-[:HELD_BY]->(person:Actor)-[h:HOLDS {id: row.id}]->(holder)

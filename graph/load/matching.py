@@ -1,6 +1,7 @@
 """The loader's matching step: which fact each fact record of a file reports (called by graph/load/writer.py).
 
-It runs inside the file's write transaction, before the file's writes, through the transaction's `run`:
+It runs inside the file's write transaction, before the file's writes, through the transaction's `run` (the
+candidate searches of step 3 through `search`, outside it, once its locks are held):
 
 1. A record whose id the graph holds reports that fact (no search), unless an analyst decided that id is the
    same as another fact (a `same` decision the graph holds): then it reports that one.
@@ -95,6 +96,7 @@ async def settle(
     lock: bool = True,
     reported: Mapping[str, str] | None = None,
     applied: Decisions | None = None,
+    search: Run | None = None,
 ) -> Settled:
     """Decide which fact each fact record of `chunks` reports and rebuild the rows reported under another id
     (in place: `chunks` are this attempt's copies). `decisions`: the file's own; `applied`: the decisions to
@@ -102,7 +104,11 @@ async def settle(
     holds; `earlier`: what earlier files of this load settled; `lock`: take the match locks (not in a dry run,
     which writes nothing); `reported`: fact -> the record reporting it, for the file's earlier blocks (a large
     file is settled block by block; those facts are in the graph already, inside its transaction): never
-    proposed, never reported twice."""
+    proposed, never reported twice. `search`: what runs the candidate searches, when not `run`: the loader's
+    runs them outside its write transaction (`GraphStore.load_reader`), after the match locks are taken, so
+    they see what every other load committed; what they do not see is this file's own earlier blocks, which
+    are never proposed anyway (`reported`), so the block is settled as if the file were settled at once
+    before any of it was written."""
     settled = Settled()
     decisions = applied if applied is not None else decisions
     defined = {
@@ -147,7 +153,9 @@ async def settle(
         attached: set[str] = set()
         written_before = reported or {}
         if new_events:
-            proposals = await match_events(run, new_events, decisions, attach=attach, review=review)
+            proposals = await match_events(
+                run, new_events, decisions, attach=attach, review=review, search=search
+            )
             _take(proposals, settled, remap, claimed, attached, written_before)
         if new_agreements:
             # After the events: a signing attached to a known one names the known agreements it produced.
@@ -157,7 +165,9 @@ async def settle(
                     for agreement in row.get("produced", ()):
                         producers.setdefault(agreement, set()).add(remap.get(record_id, record_id))
             agreements = [_agreement_facts(row, producers.get(row["id"], set())) for row in new_agreements]
-            proposals = await match_agreements(run, agreements, decisions, attach=attach, review=review)
+            proposals = await match_agreements(
+                run, agreements, decisions, attach=attach, review=review, search=search
+            )
             _take(proposals, settled, remap, claimed, attached, written_before)
         settled.proposals = [
             p for p in settled.proposals if p.action == "attach" or p.incoming not in attached

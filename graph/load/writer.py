@@ -12,11 +12,14 @@ otherwise the source's earlier report of it is retracted and the fact reconciled
 fact the source reported before and the file no longer gives loses that report (once the whole file is
 read), and is deleted with its last one (graph/load/retraction.py).
 
-Every read happens inside the file's write transaction (`classify` gets the transaction's `run`), so what a
-concurrent load of another file commits is either seen whole or waited for: the matching step
-(graph/load/matching.py, once per block) locks the months of the block's new events (and a key per bucket of
-its new offices' and claims' ids) before it searches for known ones and reads their reports, and a record
-with an id the graph does not hold may turn out to be a report of a known fact under another id. The file's
+Every read but the candidate searches happens inside the file's write transaction (`classify` gets the
+transaction's `run`), so what a concurrent load of another file commits is either seen whole or waited for:
+the matching step (graph/load/matching.py, once per block) locks the months of the block's new events (and a
+key per bucket of its new offices' and claims' ids) before it searches for known ones and reads their
+reports, and a record with an id the graph does not hold may turn out to be a report of a known fact under
+another id. The searches themselves run outside the transaction, after its locks are taken
+(`GraphStore.load_reader`: inside a transaction that has written anything they cost ten times the CPU); what
+they cannot see there is the file's own earlier blocks, which are never proposed anyway. The file's
 decisions (same_as, not_same_as, `decisions:`) come from the first pass, so every block knows them all. A
 transaction retried after a deadlock reads the file again from its start; the summary counts only the attempt
 that committed.
@@ -202,7 +205,7 @@ class FileWriter:
         def flush() -> Iterator[Batch]:
             nonlocal started
             batches = [
-                Batch(query, list(rows), taken_by=TAKEN_BY.get(query))
+                Batch(query, list(rows), {"at": prepared.at}, taken_by=TAKEN_BY.get(query))
                 for query, rows, _ in prepared.batches
                 if rows
             ]
@@ -268,6 +271,7 @@ class FileWriter:
             lock=lock,
             reported=reported or {},
             applied=self.catalog.decisions,
+            search=self.store.load_reader(),
         )
         prepared.matches.extend(settled.proposals)
         prepared.remap.update(settled.remap)
@@ -329,7 +333,7 @@ class FileWriter:
                 # Its one report is live, but something else (a mutation) changed the fact since: the file
                 # writes it again as it says.
                 prepared.facts_updated += 1
-                rewritten = single_report_props(row, source, prepared.at)
+                rewritten = single_report_props(row, source, None)
                 rewritten["props"]["first_reported"] = live[0].loaded_at
                 return rewritten
             prepared.tally.count(row["label"]).unchanged += 1
@@ -356,7 +360,7 @@ class FileWriter:
                 prepared.facts_created += 1
             else:
                 prepared.facts_updated += 1
-            return single_report_props(row, source, prepared.at)
+            return single_report_props(row, source, None)
         if mine:
             prepared.facts_updated += 1
         else:

@@ -154,19 +154,29 @@ async def match_events(
     *,
     attach: float,
     review: float,
+    search: Run | None = None,
 ) -> list[Proposal]:
     """Proposals for a batch of incoming events, in their order (two queries per SEARCH_SLICE of the batch;
-    one when no known event is a candidate)."""
+    one when no known event is a candidate). `search`: what runs the candidate search itself, when not
+    `run` (the loader runs it outside its write transaction: `GraphStore.load_reader`)."""
     decisions = decisions or Decisions()
     proposals: list[Proposal] = []
     for start in range(0, len(incoming), SEARCH_SLICE):
         part = incoming[start : start + SEARCH_SLICE]
-        proposals += await _match_event_slice(run, part, decisions, attach=attach, review=review)
+        proposals += await _match_event_slice(
+            run, search or run, part, decisions, attach=attach, review=review
+        )
     return proposals
 
 
 async def _match_event_slice(
-    run: Run, incoming: Sequence[EventFacts], decisions: Decisions, *, attach: float, review: float
+    run: Run,
+    search: Run,
+    incoming: Sequence[EventFacts],
+    decisions: Decisions,
+    *,
+    attach: float,
+    review: float,
 ) -> list[Proposal]:
     # Where the incoming events' places lie, asked before the search (a transaction runs one query at a
     # time, and the search's rows are scored as they come); the candidates' come with their rows.
@@ -175,7 +185,9 @@ async def _match_event_slice(
     for row in await run("place_containers", ids=places) if places else []:
         within.setdefault(row["place"], set()).update(row["containers"])
     best = _BestCandidates(incoming, within)
-    rows = _rows(run, "match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR)
+    rows = _rows(
+        search, "match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR
+    )
     async for row in rows:
         for inner, outer in row["within"]:
             within.setdefault(inner, set()).add(outer)
@@ -190,15 +202,17 @@ async def match_agreements(
     *,
     attach: float,
     review: float,
+    search: Run | None = None,
 ) -> list[Proposal]:
-    """Proposals for a batch of incoming agreements, in their order (a query per SEARCH_SLICE of them)."""
+    """Proposals for a batch of incoming agreements, in their order (a query per SEARCH_SLICE of them, run by
+    `search` when given, as for events)."""
     decisions = decisions or Decisions()
     proposals: list[Proposal] = []
     for start in range(0, len(incoming), SEARCH_SLICE):
         part = incoming[start : start + SEARCH_SLICE]
         best = _BestCandidates(part, {})
         async for row in _rows(
-            run, "match_agreement_candidates", incoming=agreement_search_rows(part, decisions)
+            search or run, "match_agreement_candidates", incoming=agreement_search_rows(part, decisions)
         ):
             best.add(row, AgreementFacts.from_row(row))
         proposals += best.proposals(decisions, attach=attach, review=review)

@@ -213,6 +213,33 @@ async def test_each_load_leaves_a_load_record_with_its_counts(store: GraphStore)
     assert linked[0]["n"] > 0
 
 
+async def test_a_fact_is_stamped_with_the_load_that_first_reported_it_and_the_last_that_changed_it(
+    store: GraphStore,
+) -> None:
+    """The loader sends a file's load time once per batch (`$at`), not on every row: a fact one file reports
+    is stamped with that file's :Load time; a fact a later file re-reports keeps its first time and takes
+    the later one as its last change."""
+    await load(store, SHARED)
+    await load(store, LEDGER)
+    loaded = {
+        each["file"]: each["at"]
+        for each in await rows(store, "MATCH (l:Load) RETURN l.file AS file, l.at AS at")
+    }
+    shared_at = next(at for file, at in loaded.items() if file and file.endswith(SHARED.name))
+    ledger_at = next(at for file, at in loaded.items() if file and file.endswith(LEDGER.name))
+    stamps = await rows(
+        store,
+        "MATCH (n) WHERE (n:Event OR n:Agreement) AND n.source_count IS NOT NULL "
+        "RETURN n.id AS id, n.source_count AS count, n.first_reported AS first, n.last_changed AS last",
+    )
+    assert stamps and all(each["first"] is not None and each["last"] is not None for each in stamps)
+    once = [each for each in stamps if each["count"] == 1]
+    twice = [each for each in stamps if each["count"] == 2]
+    assert once and twice
+    assert all(each["first"] == each["last"] in (shared_at, ledger_at) for each in once)
+    assert all((each["first"], each["last"]) == (shared_at, ledger_at) for each in twice)
+
+
 async def test_an_actor_two_files_define_is_merged_and_a_conflict_names_both(
     store: GraphStore, tmp_path: Path
 ) -> None:
