@@ -239,16 +239,22 @@ class GraphStore:
         timeout (KG_EXPORT_TIMEOUT) stops a slow query, but a server that hangs in the middle of an export
         leaves that download waiting (its response has begun).
         """
+        query = planned_once(query)
+        async for record in self._auto_read(query, params, self.timeouts.export, self.timeouts.query):
+            yield record
+
+    async def _auto_read(
+        self, query: str, params: dict[str, Any], timeout: float, wait: float
+    ) -> AsyncIterator[Record]:
+        """An auto-commit read whose records are handed over as the driver fetches them (1,000 at a time).
+        `wait` is how long the server may take to start answering; `timeout` bounds the transaction."""
         self.round_trips += 1
-        deadline = self.timeouts.query + self.timeouts.grace
         with _reachable():
             async with self.driver.session(
                 database=self.database, fetch_size=1000, default_access_mode=READ_ACCESS
             ) as session:
-                async with self._answering(deadline):
-                    result = await session.run(
-                        Query(planned_once(query), timeout=self.timeouts.export), as_one_map(params)
-                    )
+                async with self._answering(wait + self.timeouts.grace):
+                    result = await session.run(Query(query, timeout=timeout), as_one_map(params))
                 async for record in result:
                     yield _plain_record(record)
 
@@ -406,18 +412,9 @@ class _StoreReader:
 
     async def each(self, query: str, **params: Any) -> AsyncIterator[Record]:
         store = self._store
-        store.round_trips += 1
-        deadline = store.timeouts.load + store.timeouts.grace
-        with _reachable():
-            async with store.driver.session(
-                database=store.database, fetch_size=1000, default_access_mode=READ_ACCESS
-            ) as session:
-                async with store._answering(deadline):
-                    result = await session.run(
-                        Query(planned_to_keep(query), timeout=store.timeouts.load), as_one_map(params)
-                    )
-                async for record in result:
-                    yield _plain_record(record)
+        load = store.timeouts.load
+        async for record in store._auto_read(planned_to_keep(query), params, load, load):
+            yield record
 
 
 class Transaction:

@@ -83,6 +83,13 @@ class Digest:
     def money_in(self, span: Span) -> list[MoneyMention]:
         return [m for m in self.money if span.start <= m.span.start and m.span.end <= span.end]
 
+    def sentence_after(self, start: int) -> Sentence | None:
+        """The sentence right after the one that starts at `start`; None after the last one."""
+        index = next((i for i, s in enumerate(self.sentences) if s.span.start == start), None)
+        if index is None or index + 1 >= len(self.sentences):
+            return None
+        return self.sentences[index + 1]
+
 
 def read_digest(
     path: Path, gazetteer: Gazetteer, period: DateSpan | None = None, published: date | None = None

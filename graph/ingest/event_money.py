@@ -121,10 +121,9 @@ def sum_told_next(candidate: Candidate, digest: Digest, kept: list[Candidate]) -
     """A signing or penalty told without its sum takes the one sum the sentence right after it gives with
     a word of value, when that sentence reports no event of a sum-carrying kind of its own."""
     last = max(e.span.start for e in candidate.evidence)
-    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == last), None)
-    if index is None or index + 1 >= len(digest.sentences):
+    following = digest.sentence_after(last)
+    if following is None:
         return
-    following = digest.sentences[index + 1]
     sums = digest.money_in(following.span)
     words = {t.norm for t in digest.tokens_in(following.span)} | {
         t.text.lower() for t in digest.tokens_in(following.span)

@@ -185,10 +185,9 @@ def person_described(candidate: Candidate, digest: Digest) -> None:
         return
     known = {p.actor.id for p in candidate.participants}
     last = max(e.span.start for e in candidate.evidence)
-    index = next((i for i, s in enumerate(digest.sentences) if s.span.start == last), None)
-    if index is None or index + 1 >= len(digest.sentences):
+    following = digest.sentence_after(last)
+    if following is None:
         return
-    following = digest.sentences[index + 1]
     mentions = digest.mentions_in(following.span)
     people = {m.best.id: m.best for m in mentions if m.best.kind == "person" and not _after_judge(digest, m)}
     opens = bool(mentions) and not digest.text[following.span.start : mentions[0].span.start].strip()
