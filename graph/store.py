@@ -12,12 +12,10 @@ from collections.abc import (
     Callable,
     Iterable,
     Iterator,
-    Mapping,
     Sequence,
 )
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, TypeVar
 
 from neo4j import (
     READ_ACCESS,
@@ -28,7 +26,6 @@ from neo4j import (
     AsyncTransaction,
     Query,
     RoutingControl,
-    SummaryCounters,
     unit_of_work,
 )
 from neo4j import Record as Neo4jRecord
@@ -38,23 +35,10 @@ from graph import telemetry
 from graph.errors import QueryTimeout, Unavailable
 from graph.queries import as_one_map, cypher, planned_once, planned_to_keep
 from graph.settings import Settings
+from graph.store_types import Batch, Batches, Record, StreamingReader, Timeouts, WriteSummary
 from graph.values import plain
 
-Record = dict[str, Any]
 T = TypeVar("T")
-Batches = Iterable["Batch"] | AsyncIterable["Batch"]
-Reader = Callable[..., Awaitable[list[Record]]]
-"""Runs a named query inside a transaction: `await read(query, **params)`."""
-
-
-@runtime_checkable
-class StreamingReader(Protocol):
-    """A Reader that also hands a result over as it arrives, `read.each(query, **params)`, for a result too
-    large to hold (the loader's match candidates in a file whose events are all near one another)."""
-
-    def __call__(self, query: str, **params: Any) -> Awaitable[list[Record]]: ...
-
-    def each(self, query: str, **params: Any) -> AsyncIterator[Record]: ...
 
 
 log = logging.getLogger(__name__)
@@ -67,64 +51,6 @@ transaction's own limit; MemoryPoolOutOfMemoryError: the server's pool for all o
 MAX_BACKOFF = 10.0
 EXPLAIN = "EXPLAIN "
 """Neo4j caches the plan an EXPLAIN makes under the statement's text without this prefix."""
-
-
-@dataclass(frozen=True)
-class Batch:
-    """One UNWIND write: a named query from queries/ and the rows it receives as `$rows`."""
-
-    query: str
-    rows: list[Mapping[str, Any]]
-    params: Mapping[str, Any] | None = None
-    taken_by: str | None = None
-    """A query for the rows the first one leaves alone: it returns their ids as `taken`, and this one runs for
-    them in the same transaction (the loader's fast path for new records hands over records another load
-    wrote in the meantime)."""
-
-
-@dataclass
-class WriteSummary:
-    batches: int = 0
-    rows: int = 0
-    nodes_created: int = 0
-    relationships_created: int = 0
-    relationships_deleted: int = 0
-    properties_set: int = 0
-
-    def add(self, batch: Batch, counters: SummaryCounters) -> None:
-        self.batches += 1
-        self.rows += len(batch.rows)
-        self.add_counters(counters)
-
-    def add_counters(self, counters: SummaryCounters) -> None:
-        self.nodes_created += counters.nodes_created
-        self.relationships_created += counters.relationships_created
-        self.relationships_deleted += counters.relationships_deleted
-        self.properties_set += counters.properties_set
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    """How long Neo4j lets one transaction run before it stops it (seconds), and how much longer this side
-    waits for an answer before it gives up on a server that says nothing at all (a hung or paused one)."""
-
-    query: float = 10.0
-    """reads, writes of mutations (KG_QUERY_TIMEOUT)"""
-    export: float = 300.0
-    """a streamed export, read while the client downloads it (KG_EXPORT_TIMEOUT)"""
-    load: float = 600.0
-    """one loader transaction: a whole file (KG_LOAD_TIMEOUT)"""
-    grace: float = 5.0
-    """beyond `query`, for the server's own timeout error to arrive (KG_NEO4J_CONNECT_TIMEOUT)"""
-
-    @classmethod
-    def of(cls, settings: Settings) -> Timeouts:
-        return cls(
-            settings.query_timeout,
-            settings.export_timeout,
-            settings.load_timeout,
-            settings.neo4j_connect_timeout,
-        )
 
 
 class GraphStore:

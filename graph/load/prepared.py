@@ -19,7 +19,7 @@ from graph.load.rows import Row
 from graph.load.summary import LoadSummary
 from graph.reports.decisions import Proposal
 from graph.spill import SpillList
-from graph.store import Batch
+from graph.store_types import Batch
 
 QUERIES = {
     "source": "load_sources",

@@ -15,7 +15,7 @@ from graph.load.reports import StoredReport, fact_row
 from graph.load.rows import Row
 from graph.reports.candidates import Run
 from graph.spill import PAGE, SpillList, pages
-from graph.store import Record
+from graph.store_types import Record
 
 
 async def live_of_source(run: Run, source: str) -> SpillList[Record]:

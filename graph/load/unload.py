@@ -20,7 +20,8 @@ from graph.load.records import parse_records
 from graph.load.reports import StoredReport
 from graph.load.retraction import withdraw
 from graph.settings import DEFAULT_MAX_FILE_BYTES
-from graph.store import Batch, GraphStore, Reader
+from graph.store import GraphStore
+from graph.store_types import Batch, Reader
 
 
 @dataclass

@@ -62,7 +62,8 @@ from graph.reports.candidates import Run, candidate_rows, decision_rows
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.spill import SpillList, SpillMap
-from graph.store import OUT_OF_MEMORY, Batch, GraphStore, Record
+from graph.store import OUT_OF_MEMORY, GraphStore
+from graph.store_types import Batch, Record
 
 ProgressHook = Callable[[int], None]
 

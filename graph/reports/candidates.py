@@ -36,7 +36,7 @@ from typing import Any
 from graph.model.families import family_kinds
 from graph.reports.decisions import Decisions, Proposal, apply_decisions
 from graph.reports.matching import NEAR_DAYS, AgreementFacts, EventFacts, Facts, score
-from graph.store import StreamingReader
+from graph.store_types import StreamingReader
 
 Run = Callable[..., Awaitable[list[dict[str, Any]]]]
 

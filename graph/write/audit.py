@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from graph.load.rows import Row
 from graph.model.ids import ACTOR_PREFIXES, split_id
-from graph.store import Batch, GraphStore
+from graph.store import GraphStore
+from graph.store_types import Batch
 from graph.write.references import Stored
 
 Op = Literal["create", "update", "delete"]

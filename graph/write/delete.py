@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from graph.errors import Location, NotFound
-from graph.store import Batch, GraphStore
+from graph.store import GraphStore
+from graph.store_types import Batch
 from graph.write.audit import Audit, Op
 from graph.write.reported import retract_all
 

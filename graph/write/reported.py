@@ -20,7 +20,8 @@ from graph.load.reports import StoredReport, fact_row, record_json, report_id, s
 from graph.load.retraction import live_reports
 from graph.load.rows import Row
 from graph.model import SectionRecord
-from graph.store import Batch, GraphStore
+from graph.store import GraphStore
+from graph.store_types import Batch
 
 SECTIONS = {"Event": "events", "Agreement": "agreements", "Office": "offices", "Claim": "claims"}
 """The fact labels a mutation may write, and their seed-file sections (a report's `section`)."""

@@ -17,7 +17,8 @@ from graph.load.reports import resolved
 from graph.load.rows import Row, record_row
 from graph.model import Actor, ActorBase, Agreement, Event, EventBase, Record, Target
 from graph.read.names import forget_names
-from graph.store import Batch, GraphStore
+from graph.store import GraphStore
+from graph.store_types import Batch
 from graph.write.audit import Audit, Op
 from graph.write.references import Resolution, name_clashes, quote_locator, resolve_references
 from graph.write.reported import SECTIONS, as_reports, mutation_record

@@ -22,7 +22,8 @@ from api.app import create_app
 from graph.errors import QueryTimeout
 from graph.neo4j_server import server
 from graph.settings import LOCAL_DEV_PASSWORD, Settings
-from graph.store import Batch, GraphStore
+from graph.store import GraphStore
+from graph.store_types import Batch
 from tests.conftest import gql, serve
 from tests.graph.test_load import copy_digest, load
 

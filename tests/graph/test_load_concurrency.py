@@ -14,7 +14,8 @@ from pathlib import Path
 from neo4j.exceptions import TransientError
 
 from graph.settings import Settings
-from graph.store import Batch, GraphStore, WriteSummary
+from graph.store import GraphStore
+from graph.store_types import Batch, WriteSummary
 from tests.graph.test_load import DIGEST, FIXTURES, REFERENCE, graph_snapshot, load, rows
 
 REPO = Path(__file__).resolve().parents[2]

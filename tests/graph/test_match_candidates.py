@@ -14,7 +14,8 @@ from graph.reports import candidates
 from graph.reports.candidates import match_events, record_candidates, record_decisions
 from graph.reports.decisions import Decisions
 from graph.reports.matching import EventFacts
-from graph.store import Batch, GraphStore, StreamingReader
+from graph.store import GraphStore
+from graph.store_types import Batch, StreamingReader
 
 REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 RUSSIAN = REPORTS / "2023-04-24_soyuznaya-povestka.yaml"
