@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
@@ -10,7 +10,9 @@ from fastapi import Depends, Query
 from api.deps import StoreDep
 from graph.errors import Location, ValidationFailed
 from graph.model.events import EVENT_KINDS
-from graph.read.filters import EventFilter, ResolvedEventFilter, resolve_event_filter
+from graph.read.changes import check_moment
+from graph.read.engagements import RegionEngagement, region_engagements
+from graph.read.filters import EventFilter, ResolvedEventFilter, check_date_range, resolve_event_filter
 from graph.read.stats import AgreementFilter
 
 Actor = Annotated[
@@ -55,6 +57,10 @@ To = Annotated[
 Source = Annotated[str | None, Query(description="Events a source (digest id) gives evidence for.")]
 Names = Annotated[
     list[str] | None, Query(description="Repeated or comma-separated, in any case (`month,kind`).")
+]
+AsOf = Annotated[
+    str | None,
+    Query(alias="asOf", description="The answer as the graph stood then (ISO 8601 with a time zone)."),
 ]
 MinValue = Annotated[float | None, Query(alias="minValueUsd", description="Only agreements worth this much.")]
 
@@ -114,3 +120,56 @@ def agreement_export_filter(
 
 
 AgreementExportFilter = Annotated[AgreementFilter, Depends(agreement_export_filter)]
+
+
+def _required(value: str | None, argument: str) -> str:
+    if value is None or not value.strip():
+        raise ValidationFailed(f"'{argument}' is required", location=Location(field=argument))
+    return value
+
+
+def parse_moment(value: str | None, argument: str) -> datetime | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationFailed(
+            f"'{argument}' must be a date and time with a time zone, got '{value}'",
+            location=Location(field=argument),
+        ) from None
+    return check_moment(moment, argument)
+
+
+def _names_or_all(values: list[str] | None) -> tuple[str, ...] | None:
+    """None (every one) when the argument is absent or empty, as GraphQL's `regionEngagements` reads it."""
+    return parse_kinds(values) or None if values is not None else None
+
+
+async def flagship_rows(
+    store: StoreDep,
+    actor: Annotated[str | None, Query(examples=["Minsk"])] = None,
+    country: Annotated[str | None, Query(examples=["RU"])] = None,
+    from_: From = None,
+    to: To = None,
+    as_of: AsOf = None,
+    through: Names = None,
+    region_kinds: Annotated[list[str] | None, Query(alias="regionKinds")] = None,
+) -> list[RegionEngagement]:
+    """The flagship's rows for the arguments of GraphQL `regionEngagements`, read before streaming, so a bad
+    argument is a 400 naming it."""
+    start, end = parse_date(from_, "from"), parse_date(to, "to")
+    check_date_range(start, end)
+    return await region_engagements(
+        store,
+        _required(actor, "actor"),
+        _required(country, "country"),
+        start,
+        end,
+        parse_moment(as_of, "asOf"),
+        through=_names_or_all(through),
+        region_kinds=_names_or_all(region_kinds),
+    )
+
+
+FlagshipRows = Annotated[list[RegionEngagement], Depends(flagship_rows)]
