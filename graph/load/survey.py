@@ -11,6 +11,7 @@ from pathlib import Path
 
 from graph.errors import Location, Problem
 from graph.load.items import Item, read_items
+from graph.load.kept import KeptRecords
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, RecordLines, Unreadable
 from graph.load.records import ParsedRecord, parse_items
@@ -68,6 +69,10 @@ class FileSurvey:
     """The file's top-level keys in the order they come (a key twice when other keys come between)."""
     decisions: Decisions = field(default_factory=Decisions)
     """Its records' same_as / not_same_as and its `decisions:` list."""
+    sha256: str | None = None
+    """Of the bytes read, for the load's change record."""
+    kept: Path | None = None
+    """Where its checked records were kept for the writer (graph/load/kept.py), when asked to keep them."""
 
 
 def survey_file(
@@ -75,8 +80,21 @@ def survey_file(
     name: str,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    keep: Path | None = None,
 ) -> FileSurvey:
-    """Read the file record by record, keeping what the checks across files need (small per record)."""
+    """Read the file record by record, keeping what the checks across files need (small per record), and,
+    given `keep`, every checked record in that file for the writer (graph/load/kept.py)."""
+    if keep is None:
+        return _survey(path, name, max_bytes, max_record_bytes, None)
+    with KeptRecords(keep) as kept:
+        survey = _survey(path, name, max_bytes, max_record_bytes, kept)
+    survey.kept = keep
+    return survey
+
+
+def _survey(
+    path: Path, name: str, max_bytes: int, max_record_bytes: int, kept: KeptRecords | None
+) -> FileSurvey:
     raw = RawFile(path=path, name=name)
     survey = FileSurvey(problems=raw.problems)
     texts = SourceTexts(max_bytes)
@@ -94,6 +112,8 @@ def survey_file(
             survey.problems.append(Problem(_where(raw, spot), str(exc)))
 
     for parsed in parse_items(raw, _noting_keys(read_items(raw, max_bytes, max_record_bytes), survey)):
+        if kept is not None:
+            kept.add(parsed)
         if isinstance(parsed, Source):
             survey.records += 1
             survey.actors_only = False
@@ -156,6 +176,7 @@ def survey_file(
         else:
             check_quote(own_source, quote, spot)
     survey.decisions = Decisions.gather(deciding, decided)
+    survey.sha256 = raw.sha256
     raw.forget_current()
     survey.lines = raw.known_lines
     return survey
@@ -199,10 +220,16 @@ def survey_files(
     parallel_from: int,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    keep: Path | None = None,
 ) -> Iterator[FileSurvey]:
-    """Surveys in file order; in worker processes when there are at least `parallel_from` files."""
+    """Surveys in file order; in worker processes when there are at least `parallel_from` files. Given a
+    folder `keep`, each file's checked records are kept in it for the writer (one file per seed file)."""
+    kept = [keep / f"{index}.pickle" if keep is not None else None for index in range(len(files))]
     if len(files) < parallel_from:
-        yield from (survey_file(path, name, max_bytes, max_record_bytes) for path, name in files)
+        yield from (
+            survey_file(path, name, max_bytes, max_record_bytes, into)
+            for (path, name), into in zip(files, kept, strict=True)
+        )
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
@@ -210,5 +237,5 @@ def survey_files(
         paths, names = zip(*files, strict=True)
         count = len(files)
         yield from pool.map(
-            survey_file, paths, names, [max_bytes] * count, [max_record_bytes] * count, chunksize=2
+            survey_file, paths, names, [max_bytes] * count, [max_record_bytes] * count, kept, chunksize=2
         )

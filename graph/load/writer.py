@@ -1,6 +1,7 @@
 """The second pass: one transaction per file, its rows in UNWIND batches.
 
-Each file is read again record by record while it is written: a worker thread turns it into blocks of about
+Each file's records, as the first pass checked and kept them (graph/load/kept.py; read and checked again
+when it kept none), are turned into rows while it is written: a worker thread makes blocks of about
 `batch_size` rows, a few blocks ahead of the writer, and starts on the next file when it is done, so Python
 and Neo4j work at the same time and memory holds a few blocks and the largest record, not the file. Records
 whose content hash matches the stored one are skipped, so loading a file again writes nothing.
@@ -40,6 +41,7 @@ from graph.errors import InvalidInput, KgError, Location, QueryTimeout, Validati
 from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
 from graph.load.items import read_items
+from graph.load.kept import kept_records
 from graph.load.matching import close_stored_actors, settle
 from graph.load.prepared import QUERIES, PreparedFile
 from graph.load.quotes import QuoteNotFound, SourceTexts
@@ -422,7 +424,8 @@ class FileWriter:
         return True
 
     def blocks(self, file: SeedFile) -> Iterator[ParsedRows]:
-        """The file read again, record by record, as blocks of about `batch_size` rows, by section."""
+        """The file's records (kept by the first pass, or read again), as blocks of about `batch_size` rows,
+        by section."""
         raw = RawFile(file.path, file.name)
         source: list[str] = []
         block: list[tuple[str, list[Row]]] = []
@@ -444,8 +447,14 @@ class FileWriter:
             yield ParsedRows(file, raw.sha256, block, source[0] if source else None)
 
     def records(self, raw: RawFile, file: SeedFile) -> Iterator[Parsed]:
-        """The file's source and records in the order they are written; InvalidInput if it changed since it
-        was checked. Read once when its sections come in that order, else once per run of them that does."""
+        """The file's source and records in the order they are written: those the first pass kept, when it
+        kept them (`file.kept`); else read again, InvalidInput if it changed since it was checked. Read once
+        when its sections come in that order, else once per run of them that does."""
+        if file.kept is not None:
+            raw.sha256 = file.sha256
+            for only in reading_passes(file.sections):
+                yield from kept_records(file.kept, only)
+            return
         for only in reading_passes(file.sections):
             for parsed in parse_items(raw, read_items(raw, self.max_file_bytes, self.max_record_bytes, only)):
                 if raw.problems:
