@@ -4,10 +4,13 @@ source text. The result is small and picklable, so large loads survey their file
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.errors import Location, Problem
 from graph.load.items import Item, read_items
@@ -27,9 +30,10 @@ WORKERS = 2
 """Processes for surveying many files (the database is idle meanwhile, so every core can help)."""
 
 
-@dataclass(frozen=True)
-class Spot:
-    """A field of a record, turned into a Location (with its line) only if something is wrong there."""
+class Spot(NamedTuple):
+    """A field of a record, turned into a Location (with its line) only if something is wrong there. A named
+    tuple, not a dataclass: a load keeps one per reference, and pickles them (to and from the survey's
+    worker processes, and into spilled lists) several times faster."""
 
     section: str
     position: int
@@ -39,9 +43,17 @@ class Spot:
     """The field's line, when known while the record was read (a file's lines are not all kept)."""
 
     @classmethod
-    def of(cls, record: ParsedRecord, field: str, raw: RawFile | None = None) -> Spot:
-        line = raw.location(record.section, record.index, field).line if raw is not None else None
+    def of(cls, record: ParsedRecord, field: str, lines: RecordLines | None = None) -> Spot:
+        """`lines`: the record's, from `raw.lines` while it is read (looked up once per record: a record has
+        a Spot for each of its references); the field's line is the line of its top-level field."""
+        line = lines.fields.get(_top_field(field), lines.line) if lines is not None else None
         return cls(record.section, record.index, record.label, field, line)
+
+
+@lru_cache(maxsize=4096)
+def _top_field(field: str) -> str:
+    """`participants[0].actor` -> `participants` (as `RawFile.location` finds a field's line)."""
+    return re.split(r"[.\[]", field, maxsplit=1)[0]
 
 
 @dataclass
@@ -145,7 +157,8 @@ def _survey(
         model = record.model
         kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
         survey.actors_only &= record.section == "actors"
-        defined_at = Spot.of(record, "id", raw)
+        lines = raw.lines.get((record.section, record.index))
+        defined_at = Spot.of(record, "id", lines)
         survey.definitions.append((model.id, kind, defined_at))
         if getattr(model, "same_as", None) or getattr(model, "not_same_as", None):
             deciding.append(model)
@@ -156,12 +169,12 @@ def _survey(
             survey.identities.append((model.id, identity, defined_at))
         for reference in model.references():
             survey.references.append(
-                (reference.value, reference.target, Spot.of(record, reference.field, raw))
+                (reference.value, reference.target, Spot.of(record, reference.field, lines))
             )
         if not isinstance(model, Evidenced):
             continue
         for index, evidence in enumerate(model.evidence):
-            spot = Spot.of(record, f"evidence[{index}].quote", raw)
+            spot = Spot.of(record, f"evidence[{index}].quote", lines)
             source_id = evidence.source or own_source
             if source_id is None:
                 waiting.append((evidence.quote, spot))
