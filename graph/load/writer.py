@@ -113,8 +113,9 @@ class FileWriter:
     """Record id -> the fact it reports under another id, from the files of this load written so far."""
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
-        """Each file in its own transaction, read again record by record while it is written: a worker thread
-        turns the file into blocks of rows a few blocks ahead, and starts on the next file when it is done."""
+        """Each file in its own transaction, its records made into rows while it is written: a worker thread
+        turns the file into blocks of rows a few blocks ahead, and starts on the next file once it is done
+        and the writer has begun this one (so reading runs at most one file ahead of the writer)."""
         if not files:
             return
         self.write_position = {file.index: position for position, file in enumerate(files)}
@@ -146,6 +147,7 @@ class FileWriter:
             attempts += 1
             if attempts > 1:
                 producer.stop.set()
+                producer.writer_began()  # the next file's reader still starts once this one has stopped
                 producer = _Producer(self, file).start()
             prepared = outcome = PreparedFile(file)
             async for batch, done in self.stream(prepared, producer, run, lock):
@@ -507,8 +509,13 @@ _DONE = object()
 
 
 class _Producer:
-    """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` runs
-    when it is done (the writer starts reading the next file)."""
+    """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` (the
+    next file's reader) runs once this reader is done and the writer has taken this file's first block.
+
+    Started when only the reading was done, a chain of files of a block or two each (a block and the end fit
+    in the queue) was read to its end at once, every file's rows in memory together (at 100,000 events, a
+    hundred files of rows); now at most the file being written and the next one are read, about
+    2 × (AHEAD + 1) blocks of `batch_size` rows whatever the number of files."""
 
     def __init__(self, writer: FileWriter, file: SeedFile) -> None:
         self.writer = writer
@@ -517,6 +524,22 @@ class _Producer:
         self.queue: queue.Queue[object] = queue.Queue(maxsize=AHEAD)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name=f"read {file.name}", daemon=True)
+        self._waiting = {"read", "begun"}
+        """What `then` still waits for: this reader done, the writer begun on this file."""
+        self._lock = threading.Lock()
+
+    def _passed(self, step: str) -> None:
+        with self._lock:
+            if step not in self._waiting:
+                return
+            self._waiting.discard(step)
+            ready = not self._waiting
+        if ready and self.then is not None:
+            self.then()
+
+    def writer_began(self) -> None:
+        """The writer has taken this file's first block (or given up this reader for another attempt)."""
+        self._passed("begun")
 
     def start(self) -> _Producer:
         self.thread.start()
@@ -542,8 +565,7 @@ class _Producer:
         except BaseException as exc:  # handed to the writer, which raises it in the load's task
             self._put(exc)
         finally:
-            if self.then is not None:
-                self.then()
+            self._passed("read")
 
     def _get(self) -> object:
         try:
@@ -556,6 +578,7 @@ class _Producer:
             item = await asyncio.to_thread(self._get)
             if item is None:
                 continue
+            self.writer_began()
             if item is _DONE:
                 return
             if isinstance(item, BaseException):

@@ -4,14 +4,19 @@ the load leaves no temporary files behind."""
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import graph.load.survey
 from graph.errors import InvalidInput
+from graph.load.files import SeedFile
 from graph.load.validation import PARALLEL_FROM, CheckedLoad
+from graph.load.writer import FileWriter, ParsedRows
 from graph.store import GraphStore
 from tests.graph.test_load import graph_snapshot, load, rows
 from tests.graph.test_load_malformed import HEADER, SOURCE_TEXT, meeting
@@ -98,3 +103,34 @@ async def test_each_file_is_parsed_once(
         "MATCH (e:Event) WHERE e.id STARTS WITH 'event:2023-04-28-meeting-' RETURN e.source_count AS sources",
     )
     assert found == [{"sources": 3}], "the three digests report one meeting"
+
+
+async def test_reading_runs_at_most_one_file_ahead_of_the_writer(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file here is one block of rows: its reader used to finish at once and start the next file's, so
+    every file's rows were read before the writer was done with the first (at 100,000 events, a hundred files
+    of rows in memory). Now the next file is read only once the writer has begun the one before it."""
+    paths = _digests(tmp_path, 8)
+    read: list[str] = []
+    written: list[str] = []
+    ahead: list[int] = []
+    blocks, write_file = FileWriter.blocks, FileWriter.write_file
+
+    def reading(self: FileWriter, file: SeedFile) -> Iterator[ParsedRows]:
+        read.append(file.name)
+        ahead.append(len(read) - len(written))
+        yield from blocks(self, file)
+
+    async def writing(self: FileWriter, file: SeedFile, producer: Any) -> None:
+        await asyncio.sleep(0.2)  # the readers have time to run ahead, if they may
+        await write_file(self, file, producer)
+        written.append(file.name)
+
+    monkeypatch.setattr(FileWriter, "blocks", reading)
+    monkeypatch.setattr(FileWriter, "write_file", writing)
+
+    await load(store, *paths)
+
+    assert {str(path) for path in paths} <= set(written)
+    assert max(ahead) <= 2, f"files read but not yet written, as each file's reading began: {ahead}"
