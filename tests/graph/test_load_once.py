@@ -134,3 +134,27 @@ async def test_reading_runs_at_most_one_file_ahead_of_the_writer(
 
     assert {str(path) for path in paths} <= set(written)
     assert max(ahead) <= 2, f"files read but not yet written, as each file's reading began: {ahead}"
+
+
+async def test_a_file_whose_sections_come_in_another_order_is_written_in_the_usual_one(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """The writer takes a file's kept records section by section in write order (actors before the events
+    that name them), whatever order the file gives them in."""
+    (tmp_path / "text.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    path = tmp_path / "events-first.yaml"
+    path.write_text(
+        HEADER
+        + meeting(participants="[{actor: Lukashenka, role: host}, {actor: person:new-envoy, role: guest}]")
+        + "actors:\n  - id: person:new-envoy\n    kind: person\n    name: Ivan Newenvoy\n",
+        encoding="utf-8",
+    )
+
+    await load(store, path)
+
+    found = await rows(
+        store,
+        "MATCH (:Event {id: 'event:2023-04-28-meeting'})-[:PARTICIPANT]->(a:Actor) "
+        "RETURN a.id AS id ORDER BY id",
+    )
+    assert [row["id"] for row in found] == ["person:aliaksandr-lukashenka", "person:new-envoy"]
