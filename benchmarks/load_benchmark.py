@@ -6,13 +6,15 @@ All three write the same synthetic digests (benchmarks/synthetic.py) into the sa
 the other. The loader runs as `kg load` in a child process, so its time includes start-up, parsing,
 validation and name resolution, and its peak RSS is its own. The floor and naive writers get their rows
 ready-made (building them is not timed). The naive way is timed on the first --naive-files digests only
-and reported as a rate. Prints a Markdown table for BENCHMARKS.md.
+and reported as a rate. Prints a Markdown table for BENCHMARKS.md; `--write` also appends the figures (with
+`--label` and the load average) to benchmarks/results/load.json (or the file given).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -34,6 +36,7 @@ from graph.schema import migrate
 from graph.settings import get_settings
 from graph.store import GraphStore
 
+RESULTS = Path(__file__).with_name("results") / "load.json"
 CLEAR = (
     "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
     "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
@@ -62,7 +65,8 @@ async def run_cypher(store: GraphStore, query: str) -> list[dict[str, int]]:
 
 
 def kg(*args: str) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of a `kg` command run as a child process."""
+    """Seconds and peak RSS (KiB) of a `kg` command run as a child process (its CPU seconds, user and system,
+    go to `LAST_CPU`)."""
     command = [sys.executable, "-m", "graph.cli", *args]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
@@ -70,7 +74,13 @@ def kg(*args: str) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     return seconds, usage.ru_maxrss
+
+
+LAST_CPU = [0.0]
+"""CPU seconds of the last `kg` child (with its reaped children: the first pass's worker processes when it
+ran any)."""
 
 
 def run_loader(data: Path, batch_size: int) -> tuple[float, int]:
@@ -101,6 +111,8 @@ async def benchmark(arguments: argparse.Namespace) -> None:
     floor_times: list[float] = []
     naive_times: list[float] = []
     peak_rss = 0
+    loader_cpu: list[float] = []
+    load_average = [os.getloadavg()[0]]
     autocommit_times: list[float] = []
     autocommit_rows: list[int] = []
     naive_rows_seen: list[int] = []
@@ -111,10 +123,12 @@ async def benchmark(arguments: argparse.Namespace) -> None:
         await clear(store)
         seconds, rss_kib = run_loader(data, arguments.batch_size)
         loader_times.append(seconds)
+        loader_cpu.append(LAST_CPU[0])
         peak_rss = max(peak_rss, rss_kib)
         counts = (await run_cypher(store, COUNT))[0]
         print(
-            f"round {round_number + 1}: loader {seconds:.1f}s for {counts}, RSS {rss_kib / 1024:.0f} MiB",
+            f"round {round_number + 1}: loader {seconds:.1f}s ({LAST_CPU[0]:.1f} CPU-s) for {counts}, "
+            f"RSS {rss_kib / 1024:.0f} MiB",
             flush=True,
         )
         if round_number == 0 and arguments.reload:
@@ -148,6 +162,7 @@ async def benchmark(arguments: argparse.Namespace) -> None:
                 flush=True,
             )
     await store.close()
+    load_average.append(os.getloadavg()[0])
     rows = counts["nodes"] + counts["rels"]
     loader_seconds = statistics.median(loader_times)
     floor_seconds = statistics.median(floor_times)
@@ -195,6 +210,22 @@ async def benchmark(arguments: argparse.Namespace) -> None:
         ratio = f"{loader_rate / rate:.2f}" if rate else "–"
         print(f"| {name} | {seconds:.1f} | {per_event} | {per_row} | {ratio} |")
     print(f"\nmedians of {arguments.rounds} alternated rounds; loader peak RSS: {rss_kib / 1024:.0f} MiB")
+    if arguments.write:
+        result = {
+            "label": arguments.label,
+            "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "events": events,
+            "rows": rows,
+            "rounds": arguments.rounds,
+            "loader_seconds": round(loader_seconds, 1),
+            "loader_cpu_seconds": round(statistics.median(loader_cpu), 1),
+            "floor_seconds": round(floor_seconds, 1),
+            "floor_over_loader": round(loader_rate / floor_rate, 3),
+            "loader_peak_rss_mib": round(rss_kib / 1024),
+            "load_average_1min": [round(each, 1) for each in load_average],
+        }
+        earlier = json.loads(arguments.write.read_text(encoding="utf-8")) if arguments.write.exists() else []
+        arguments.write.write_text(json.dumps([*earlier, result], indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -214,6 +245,14 @@ def main() -> None:
     parser.add_argument(
         "--no-naive", dest="naive", action="store_false", help="time the loader and the floor only"
     )
+    parser.add_argument(
+        "--write",
+        type=Path,
+        nargs="?",
+        const=RESULTS,
+        help="append the figures to a JSON file (default benchmarks/results/load.json)",
+    )
+    parser.add_argument("--label", default="this tree", help="what the figures are of, for --write")
     asyncio.run(benchmark(parser.parse_args()))
 
 

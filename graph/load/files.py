@@ -27,6 +27,11 @@ class SeedFile:
     decisions: Decisions = field(default_factory=Decisions)
     """Its records' same_as / not_same_as and its `decisions:` list (the matcher needs them all before the
     writer has read the file's first block)."""
+    kept: Path | None = None
+    """Its records as the first pass checked them (graph/load/kept.py), when the load kept them: the writer
+    reads them there instead of parsing the file again."""
+    sha256: str | None = None
+    """Of the bytes the first pass read."""
 
 
 def discover(paths: Sequence[Path], reference_dir: Path | None) -> list[SeedFile]:

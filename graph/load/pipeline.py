@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import getpass
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -66,7 +67,9 @@ async def load_paths(
     :Change record of it (`by`, default the OS user; when; the file's hash; what it created and updated).
     `match`: the matcher's (attach, review) thresholds (KG_MATCH_ATTACH, KG_MATCH_REVIEW)."""
     started = time.perf_counter()
-    with _few_garbage_collections():
+    # The first pass keeps each file's checked records in a private temporary folder, so the writer does not
+    # parse the files again (graph/load/kept.py); it goes when the load ends, however it ends.
+    with _few_garbage_collections(), tempfile.TemporaryDirectory(prefix="kg-load-") as folder:
         loop = asyncio.get_running_loop()
 
         def lookup(ids: list[str]) -> dict[str, str]:
@@ -92,6 +95,7 @@ async def load_paths(
                 lookup=lookup,
                 max_record_bytes=max_record_bytes,
                 find_names=find_names,
+                keep=Path(folder),
             )
         except QueryTimeout:  # the store says what happened; whoever loads is told the setting
             message = (

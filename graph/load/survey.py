@@ -4,13 +4,17 @@ source text. The result is small and picklable, so large loads survey their file
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.errors import Location, Problem
 from graph.load.items import Item, read_items
+from graph.load.kept import KeptRecords
 from graph.load.quotes import QuoteNotFound, SourceTexts
 from graph.load.reading import RawFile, RecordLines, Unreadable
 from graph.load.records import ParsedRecord, parse_items
@@ -26,9 +30,10 @@ WORKERS = 2
 """Processes for surveying many files (the database is idle meanwhile, so every core can help)."""
 
 
-@dataclass(frozen=True)
-class Spot:
-    """A field of a record, turned into a Location (with its line) only if something is wrong there."""
+class Spot(NamedTuple):
+    """A field of a record, turned into a Location (with its line) only if something is wrong there. A named
+    tuple, not a dataclass: a load keeps one per reference, and pickles them (to and from the survey's
+    worker processes, and into spilled lists) several times faster."""
 
     section: str
     position: int
@@ -38,9 +43,17 @@ class Spot:
     """The field's line, when known while the record was read (a file's lines are not all kept)."""
 
     @classmethod
-    def of(cls, record: ParsedRecord, field: str, raw: RawFile | None = None) -> Spot:
-        line = raw.location(record.section, record.index, field).line if raw is not None else None
+    def of(cls, record: ParsedRecord, field: str, lines: RecordLines | None = None) -> Spot:
+        """`lines`: the record's, from `raw.lines` while it is read (looked up once per record: a record has
+        a Spot for each of its references); the field's line is the line of its top-level field."""
+        line = lines.fields.get(_top_field(field), lines.line) if lines is not None else None
         return cls(record.section, record.index, record.label, field, line)
+
+
+@lru_cache(maxsize=4096)
+def _top_field(field: str) -> str:
+    """`participants[0].actor` -> `participants` (as `RawFile.location` finds a field's line)."""
+    return re.split(r"[.\[]", field, maxsplit=1)[0]
 
 
 @dataclass
@@ -68,6 +81,10 @@ class FileSurvey:
     """The file's top-level keys in the order they come (a key twice when other keys come between)."""
     decisions: Decisions = field(default_factory=Decisions)
     """Its records' same_as / not_same_as and its `decisions:` list."""
+    sha256: str | None = None
+    """Of the bytes read, for the load's change record."""
+    kept: Path | None = None
+    """Where its checked records were kept for the writer (graph/load/kept.py), when asked to keep them."""
 
 
 def survey_file(
@@ -75,8 +92,21 @@ def survey_file(
     name: str,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    keep: Path | None = None,
 ) -> FileSurvey:
-    """Read the file record by record, keeping what the checks across files need (small per record)."""
+    """Read the file record by record, keeping what the checks across files need (small per record), and,
+    given `keep`, every checked record in that file for the writer (graph/load/kept.py)."""
+    if keep is None:
+        return _survey(path, name, max_bytes, max_record_bytes, None)
+    with KeptRecords(keep) as kept:
+        survey = _survey(path, name, max_bytes, max_record_bytes, kept)
+    survey.kept = keep
+    return survey
+
+
+def _survey(
+    path: Path, name: str, max_bytes: int, max_record_bytes: int, kept: KeptRecords | None
+) -> FileSurvey:
     raw = RawFile(path=path, name=name)
     survey = FileSurvey(problems=raw.problems)
     texts = SourceTexts(max_bytes)
@@ -94,6 +124,8 @@ def survey_file(
             survey.problems.append(Problem(_where(raw, spot), str(exc)))
 
     for parsed in parse_items(raw, _noting_keys(read_items(raw, max_bytes, max_record_bytes), survey)):
+        if kept is not None:
+            kept.add(parsed)
         if isinstance(parsed, Source):
             survey.records += 1
             survey.actors_only = False
@@ -125,7 +157,8 @@ def survey_file(
         model = record.model
         kind = model.kind if isinstance(model, ActorBase) else record.section.removesuffix("s")
         survey.actors_only &= record.section == "actors"
-        defined_at = Spot.of(record, "id", raw)
+        lines = raw.lines.get((record.section, record.index))
+        defined_at = Spot.of(record, "id", lines)
         survey.definitions.append((model.id, kind, defined_at))
         if getattr(model, "same_as", None) or getattr(model, "not_same_as", None):
             deciding.append(model)
@@ -136,12 +169,12 @@ def survey_file(
             survey.identities.append((model.id, identity, defined_at))
         for reference in model.references():
             survey.references.append(
-                (reference.value, reference.target, Spot.of(record, reference.field, raw))
+                (reference.value, reference.target, Spot.of(record, reference.field, lines))
             )
         if not isinstance(model, Evidenced):
             continue
         for index, evidence in enumerate(model.evidence):
-            spot = Spot.of(record, f"evidence[{index}].quote", raw)
+            spot = Spot.of(record, f"evidence[{index}].quote", lines)
             source_id = evidence.source or own_source
             if source_id is None:
                 waiting.append((evidence.quote, spot))
@@ -156,6 +189,7 @@ def survey_file(
         else:
             check_quote(own_source, quote, spot)
     survey.decisions = Decisions.gather(deciding, decided)
+    survey.sha256 = raw.sha256
     raw.forget_current()
     survey.lines = raw.known_lines
     return survey
@@ -199,10 +233,16 @@ def survey_files(
     parallel_from: int,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    keep: Path | None = None,
 ) -> Iterator[FileSurvey]:
-    """Surveys in file order; in worker processes when there are at least `parallel_from` files."""
+    """Surveys in file order; in worker processes when there are at least `parallel_from` files. Given a
+    folder `keep`, each file's checked records are kept in it for the writer (one file per seed file)."""
+    kept = [keep / f"{index}.pickle" if keep is not None else None for index in range(len(files))]
     if len(files) < parallel_from:
-        yield from (survey_file(path, name, max_bytes, max_record_bytes) for path, name in files)
+        yield from (
+            survey_file(path, name, max_bytes, max_record_bytes, into)
+            for (path, name), into in zip(files, kept, strict=True)
+        )
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
@@ -210,5 +250,5 @@ def survey_files(
         paths, names = zip(*files, strict=True)
         count = len(files)
         yield from pool.map(
-            survey_file, paths, names, [max_bytes] * count, [max_record_bytes] * count, chunksize=2
+            survey_file, paths, names, [max_bytes] * count, [max_record_bytes] * count, kept, chunksize=2
         )

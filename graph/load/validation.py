@@ -173,20 +173,23 @@ def check_files(
     lookup: Lookup | None = None,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     find_names: NameLookup | None = None,
+    keep: Path | None = None,
 ) -> CheckedLoad:
     """Check every file and every reference across them; raise InvalidInput listing all problems.
 
     Files (and source texts) larger than `max_file_bytes` (the KG_MAX_FILE_BYTES setting) are refused.
     `lookup` (a load's, not `kg validate`'s) finds the ids no file defines in the graph, all in one call;
     `find_names` the actors the graph holds that may answer to the names no file defines, and to the names of
-    the actors the user's files add (so a new actor close to a stored one is a candidate).
+    the actors the user's files add (so a new actor close to a stored one is a candidate). `keep`: a folder
+    in which each file's checked records are kept for the writer (graph/load/kept.py; a load's, not
+    `kg validate`'s).
     """
     max_bytes = max_file_bytes
     files = discover(paths, reference_dir)
     checking = _Pass(Catalog(), SourceTexts(max_bytes))
     checking.implicit_files = {index for index, file in enumerate(files) if file.implicit}
     surveys = survey_files(
-        [(file.path, file.name) for file in files], parallel_from, max_bytes, max_record_bytes
+        [(file.path, file.name) for file in files], parallel_from, max_bytes, max_record_bytes, keep
     )
     for index, (file, survey) in enumerate(zip(files, surveys, strict=True)):
         checking.catalog.files.append(RawFile(file.path, file.name, known_lines=survey.lines))
@@ -194,6 +197,7 @@ def check_files(
         file.actors_only = survey.actors_only
         file.sections = tuple(survey.sections)
         file.decisions = survey.decisions
+        file.kept, file.sha256 = survey.kept, survey.sha256
         file.index = index
         checking.take(index, survey)
     reference = {index for index, file in enumerate(files) if _is_reference(file, reference_dir)}

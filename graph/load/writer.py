@@ -1,6 +1,7 @@
 """The second pass: one transaction per file, its rows in UNWIND batches.
 
-Each file is read again record by record while it is written: a worker thread turns it into blocks of about
+Each file's records, as the first pass checked and kept them (graph/load/kept.py; read and checked again
+when it kept none), are turned into rows while it is written: a worker thread makes blocks of about
 `batch_size` rows, a few blocks ahead of the writer, and starts on the next file when it is done, so Python
 and Neo4j work at the same time and memory holds a few blocks and the largest record, not the file. Records
 whose content hash matches the stored one are skipped, so loading a file again writes nothing.
@@ -40,6 +41,7 @@ from graph.errors import InvalidInput, KgError, Location, QueryTimeout, Validati
 from graph.load.catalog import STORED, Catalog
 from graph.load.files import SeedFile
 from graph.load.items import read_items
+from graph.load.kept import kept_records
 from graph.load.matching import close_stored_actors, settle
 from graph.load.prepared import QUERIES, PreparedFile
 from graph.load.quotes import QuoteNotFound, SourceTexts
@@ -111,8 +113,9 @@ class FileWriter:
     """Record id -> the fact it reports under another id, from the files of this load written so far."""
 
     async def write_all(self, files: Sequence[SeedFile]) -> None:
-        """Each file in its own transaction, read again record by record while it is written: a worker thread
-        turns the file into blocks of rows a few blocks ahead, and starts on the next file when it is done."""
+        """Each file in its own transaction, its records made into rows while it is written: a worker thread
+        turns the file into blocks of rows a few blocks ahead, and starts on the next file once it is done
+        and the writer has begun this one (so reading runs at most one file ahead of the writer)."""
         if not files:
             return
         self.write_position = {file.index: position for position, file in enumerate(files)}
@@ -144,6 +147,7 @@ class FileWriter:
             attempts += 1
             if attempts > 1:
                 producer.stop.set()
+                producer.writer_began()  # the next file's reader still starts once this one has stopped
                 producer = _Producer(self, file).start()
             prepared = outcome = PreparedFile(file)
             async for batch, done in self.stream(prepared, producer, run, lock):
@@ -422,7 +426,8 @@ class FileWriter:
         return True
 
     def blocks(self, file: SeedFile) -> Iterator[ParsedRows]:
-        """The file read again, record by record, as blocks of about `batch_size` rows, by section."""
+        """The file's records (kept by the first pass, or read again), as blocks of about `batch_size` rows,
+        by section."""
         raw = RawFile(file.path, file.name)
         source: list[str] = []
         block: list[tuple[str, list[Row]]] = []
@@ -444,8 +449,14 @@ class FileWriter:
             yield ParsedRows(file, raw.sha256, block, source[0] if source else None)
 
     def records(self, raw: RawFile, file: SeedFile) -> Iterator[Parsed]:
-        """The file's source and records in the order they are written; InvalidInput if it changed since it
-        was checked. Read once when its sections come in that order, else once per run of them that does."""
+        """The file's source and records in the order they are written: those the first pass kept, when it
+        kept them (`file.kept`); else read again, InvalidInput if it changed since it was checked. Read once
+        when its sections come in that order, else once per run of them that does."""
+        if file.kept is not None:
+            raw.sha256 = file.sha256
+            for only in reading_passes(file.sections):
+                yield from kept_records(file.kept, only)
+            return
         for only in reading_passes(file.sections):
             for parsed in parse_items(raw, read_items(raw, self.max_file_bytes, self.max_record_bytes, only)):
                 if raw.problems:
@@ -498,8 +509,13 @@ _DONE = object()
 
 
 class _Producer:
-    """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` runs
-    when it is done (the writer starts reading the next file)."""
+    """Reads a file into blocks of rows in a thread, at most AHEAD blocks ahead of the writer; `then` (the
+    next file's reader) runs once this reader is done and the writer has taken this file's first block.
+
+    Started when only the reading was done, a chain of files of a block or two each (a block and the end fit
+    in the queue) was read to its end at once, every file's rows in memory together (at 100,000 events, a
+    hundred files of rows); now at most the file being written and the next one are read, about
+    2 × (AHEAD + 1) blocks of `batch_size` rows whatever the number of files."""
 
     def __init__(self, writer: FileWriter, file: SeedFile) -> None:
         self.writer = writer
@@ -508,6 +524,22 @@ class _Producer:
         self.queue: queue.Queue[object] = queue.Queue(maxsize=AHEAD)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name=f"read {file.name}", daemon=True)
+        self._waiting = {"read", "begun"}
+        """What `then` still waits for: this reader done, the writer begun on this file."""
+        self._lock = threading.Lock()
+
+    def _passed(self, step: str) -> None:
+        with self._lock:
+            if step not in self._waiting:
+                return
+            self._waiting.discard(step)
+            ready = not self._waiting
+        if ready and self.then is not None:
+            self.then()
+
+    def writer_began(self) -> None:
+        """The writer has taken this file's first block (or given up this reader for another attempt)."""
+        self._passed("begun")
 
     def start(self) -> _Producer:
         self.thread.start()
@@ -533,8 +565,7 @@ class _Producer:
         except BaseException as exc:  # handed to the writer, which raises it in the load's task
             self._put(exc)
         finally:
-            if self.then is not None:
-                self.then()
+            self._passed("read")
 
     def _get(self) -> object:
         try:
@@ -547,6 +578,7 @@ class _Producer:
             item = await asyncio.to_thread(self._get)
             if item is None:
                 continue
+            self.writer_began()
             if item is _DONE:
                 return
             if isinstance(item, BaseException):
