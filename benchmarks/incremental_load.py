@@ -7,13 +7,17 @@ The synthetic folder (benchmarks/synthetic.py) gets one digest more than --event
 week's digest. "Empty" is a graph holding the reference actors only; "full" holds the reference actors and
 the --events before it (loaded by `kg load`, its time reported as the bulk load). Each round times `kg load`
 of the new digest as a child process (start-up, checks, writes), then withdraws it with `kg unload`, so the
-next round starts from the same graph. Prints the medians and their ratio (target: full ÷ empty ≤ 1.3).
+next round starts from the same graph. Prints the medians and their ratio (target: full ÷ empty ≤ 1.3), and
+writes them to benchmarks/results/incremental_load.json (--results for another file).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
+import platform
 import statistics
 import tempfile
 from pathlib import Path
@@ -23,6 +27,8 @@ from benchmarks.synthetic import generate
 from graph.connection import open_store
 from graph.schema import migrate
 from graph.settings import get_settings
+
+RESULTS = Path(__file__).with_name("results") / "incremental_load.json"
 
 
 def timed_rounds(new: Path, reference: Path, rounds: int) -> list[float]:
@@ -64,6 +70,20 @@ async def benchmark(arguments: argparse.Namespace) -> None:
     print(f"| + {arguments.events:,} events | {full_median:.2f} | {', '.join(f'{t:.2f}' for t in full)} |")
     print(f"\nfull ÷ empty: **{full_median / empty_median:.2f}** (target ≤ 1.3)")
     await store.close()
+    result = {
+        "events": arguments.events,
+        "rounds": arguments.rounds,
+        "bulk_load_seconds": round(bulk, 2),
+        "empty_seconds": [round(t, 2) for t in empty],
+        "full_seconds": [round(t, 2) for t in full],
+        "empty_median": round(empty_median, 2),
+        "full_median": round(full_median, 2),
+        "ratio": round(full_median / empty_median, 2),
+        "load_average": [round(each, 2) for each in os.getloadavg()],
+        "python": platform.python_version(),
+    }
+    arguments.results.parent.mkdir(parents=True, exist_ok=True)
+    arguments.results.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -71,6 +91,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--data", type=Path, help="a synthetic folder to reuse (generated when missing)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results")
     asyncio.run(benchmark(parser.parse_args()))
 
 

@@ -1,6 +1,9 @@
 // Loader: one row per event with its participants, places, trip, links to other events (FOLLOWS, RESPONSE_TO:
 // graph/model/links.py, the type given by the row), topics, agreements, time nodes (days, months,
 // years or decades: graph/model/dates.py) and evidence.
+// A PARTICIPANT or IN_PLACE link carries its actor's id and its event's start_date, set on every write of the
+// event (a reconciled fact's dates change here too): the candidate search seeks an actor's events in a date
+// window through their index (queries/schema/20_participant_actor_start_date.cypher).
 // `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
 // row's props leave out (one report: the same value on every row, sent once; a mutation's rows carry theirs).
 UNWIND $rows AS row
@@ -24,13 +27,15 @@ CALL (n, row) {
   UNWIND row.participants AS link
   MERGE (t:Actor {id: link.target})
   MERGE (n)-[r:PARTICIPANT {role: link.role}]->(t)
-  SET r.sources = coalesce(row.link_sources['PARTICIPANT|' + link.target + '|' + link.role], row.sources)
+  SET r.sources = coalesce(row.link_sources['PARTICIPANT|' + link.target + '|' + link.role], row.sources),
+    r.actor = link.target, r.start_date = n.start_date
 }
 CALL (n, row) {
   UNWIND row.places AS target
   MERGE (t:Actor {id: target})
   MERGE (n)-[r:IN_PLACE]->(t)
-  SET r.sources = coalesce(row.link_sources['IN_PLACE|' + target + '|'], row.sources)
+  SET r.sources = coalesce(row.link_sources['IN_PLACE|' + target + '|'], row.sources),
+    r.actor = target, r.start_date = n.start_date
 }
 CALL (n, row) {
   UNWIND row.part_of AS target

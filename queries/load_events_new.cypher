@@ -1,6 +1,7 @@
 // Loader, records not in the graph yet (or only as the bare target of another record's link), whose actors and
 // sources were written earlier in this load: nothing to compare or remove, every target exists, so
-// relationships are CREATEd to MATCHed targets. Same rows as load_events.cypher.
+// relationships are CREATEd to MATCHed targets. Same rows as load_events.cypher, and the same actor and
+// start_date on the PARTICIPANT and IN_PLACE links.
 // A record another load wrote meanwhile (its links are visible once its lock is ours, after SET) is left
 // alone here and its id returned: the writer runs load_events.cypher for it in the same transaction.
 // `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
@@ -16,12 +17,12 @@ CALL (n, row, taken) {
   CALL (n, row) {
     UNWIND row.participants AS link
     MATCH (t:Actor {id: link.target})
-    CREATE (n)-[:PARTICIPANT {role: link.role, sources: row.sources}]->(t)
+    CREATE (n)-[:PARTICIPANT {role: link.role, sources: row.sources, actor: t.id, start_date: n.start_date}]->(t)
   }
   CALL (n, row) {
     UNWIND row.places AS target
     MATCH (t:Actor {id: target})
-    CREATE (n)-[:IN_PLACE {sources: row.sources}]->(t)
+    CREATE (n)-[:IN_PLACE {sources: row.sources, actor: t.id, start_date: n.start_date}]->(t)
   }
   CALL (n, row) {
     UNWIND row.part_of AS target

@@ -1,14 +1,14 @@
 // Matcher: for each incoming event, the known events of its kind family whose dates overlap its window and that
 // share at least one participant or place with it (graph/reports/candidates.py scores them). They are found
-// from the shared actors: an actor with at most $fanout events of that role gives its events, through its
-// relationships; a busier one (a head of state, a capital) gives the events in the window instead, through the
-// start_date index, that link to it. Either way a candidate starts at most the lookback before the incoming
-// event's window. Left out: the incoming event's own trip (what it is part of, its parts, the other legs of its
-// trip) and pairs an analyst called different (a decided :Candidate). The index hints keep the plan made on an
-// empty graph (the first file of a bulk load) from scanning the actors' index for every id, and the trip's
-// start from scanning the events'; an actor's own events are a pattern comprehension, so they are always its
-// relationships, never a scan of the start_date index joined to it (planned so on a small graph, that read
-// the whole index for every actor: 8 M db hits for a 1,000-event file at 3,000 events).
+// from the shared actors, each through its links' index on (actor, start_date)
+// (queries/schema/20_participant_actor_start_date.cypher, 20_in_place_actor_start_date.cypher: the loader
+// writes the actor's id and the event's start_date on every PARTICIPANT and IN_PLACE link): a seek of the
+// actor's events that start in the window, at most the lookback before the incoming event's, however many
+// events the actor has in all. Walking an actor's relationships instead costs every event it ever took part
+// in (about 80 a participant and 260 a place at 100,000 events), and grows with the graph. Left out: the
+// incoming event's own trip (what it is part of, its parts, the other legs of its trip) and pairs an analyst
+// called different (a decided :Candidate). The index hints keep the plan made on an empty graph (the first
+// file of a bulk load) from scanning instead, and the trip's start from scanning the events'.
 UNWIND $incoming AS e
 WITH e, COLLECT {
   MATCH (leg:Event {id: e.part_of}) USING INDEX SEEK leg:Event(id)
@@ -17,30 +17,13 @@ WITH e, COLLECT {
 } AS trip
 CALL (e) {
   UNWIND e.participants AS actor
-  MATCH (a:Actor {id: actor}) USING INDEX SEEK a:Actor(id)
-  RETURN collect(CASE WHEN COUNT { (a)<-[:PARTICIPANT]-() } > $fanout THEN actor END) AS busy_participants
-}
-CALL (e) {
+  MATCH (n:Event)-[r:PARTICIPANT]->() USING INDEX r:PARTICIPANT(actor, start_date)
+  WHERE r.actor = actor AND r.start_date >= e.earliest AND r.start_date <= e.to
+  RETURN n
+  UNION
   UNWIND e.places AS place
-  MATCH (a:Actor {id: place}) USING INDEX SEEK a:Actor(id)
-  RETURN collect(CASE WHEN COUNT { (a)<-[:IN_PLACE]-() } > $fanout THEN place END) AS busy_places
-}
-CALL (e, busy_participants, busy_places) {
-  UNWIND [each IN e.participants WHERE NOT each IN busy_participants] AS actor
-  MATCH (a:Actor {id: actor}) USING INDEX SEEK a:Actor(id)
-  UNWIND [(a)<-[:PARTICIPANT]-(n:Event) WHERE n.start_date >= e.earliest AND n.start_date <= e.to | n] AS n
-  RETURN n
-  UNION
-  UNWIND [each IN e.places WHERE NOT each IN busy_places] AS place
-  MATCH (a:Actor {id: place}) USING INDEX SEEK a:Actor(id)
-  UNWIND [(a)<-[:IN_PLACE]-(n:Event) WHERE n.start_date >= e.earliest AND n.start_date <= e.to | n] AS n
-  RETURN n
-  UNION
-  UNWIND CASE WHEN busy_participants = [] AND busy_places = [] THEN [] ELSE [true] END AS busy
-  MATCH (n:Event) USING INDEX SEEK n:Event(start_date)
-  WHERE n.start_date >= e.earliest AND n.start_date <= e.to AND n.end_date >= e.from AND n.kind IN e.kinds
-    AND (any(id IN COLLECT { MATCH (n)-[:PARTICIPANT]->(a:Actor) RETURN a.id } WHERE id IN busy_participants)
-         OR any(id IN COLLECT { MATCH (n)-[:IN_PLACE]->(p:Actor) RETURN p.id } WHERE id IN busy_places))
+  MATCH (n:Event)-[r:IN_PLACE]->() USING INDEX r:IN_PLACE(actor, start_date)
+  WHERE r.actor = place AND r.start_date >= e.earliest AND r.start_date <= e.to
   RETURN n
 }
 WITH e, n, trip

@@ -12,6 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 HIDDEN_PROPERTIES = frozenset({"_hash"})
+INDEXED_LINKS = frozenset({"PARTICIPANT", "IN_PLACE"})
+"""Links that carry their actor's id and their event's start_date for the candidate search's index
+(queries/load_events.cypher): copies of their endpoints' values, not shown on the edge."""
+INDEX_PROPERTIES = frozenset({"actor", "start_date"})
 CATEGORIES = ("Event", "Agreement", "Actor")
 """A node's category is the first of these labels it carries."""
 
@@ -61,7 +65,8 @@ def node_of(row: dict[str, Any]) -> GraphNode:
 
 def edge_of(row: dict[str, Any]) -> GraphEdge:
     """An edge from a row with `source`, `type`, `target` and `properties` (the relationship's)."""
-    props = {k: json_ready(v) for k, v in row["properties"].items() if k not in HIDDEN_PROPERTIES}
+    hidden = HIDDEN_PROPERTIES | INDEX_PROPERTIES if row["type"] in INDEXED_LINKS else HIDDEN_PROPERTIES
+    props = {k: json_ready(v) for k, v in row["properties"].items() if k not in hidden}
     return GraphEdge(
         id=edge_id(row["source"], row["type"], row["target"], props),
         source=row["source"],

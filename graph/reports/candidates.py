@@ -41,9 +41,10 @@ from graph.store_types import StreamingReader
 Run = Callable[..., Awaitable[list[dict[str, Any]]]]
 
 LOOKBACK_DAYS = 62
-"""How long before an incoming event's window a candidate may start: the start_date index bounds the scan,
-so a known event spanning more than two months before the incoming one is not found (its date part would
-be tiny anyway: a day is under 2% of such a span)."""
+"""How long before an incoming event's window a candidate may start: it bounds the seek of each shared
+actor's events by start_date (queries/match_event_candidates.cypher), so a known event spanning more than
+two months before the incoming one is not found (its date part would be tiny anyway: a day is under 2% of
+such a span)."""
 
 SEARCH_SLICE = 500
 """Incoming facts asked about in one candidate search (one query's parameter). Each fact is scored on its
@@ -54,12 +55,6 @@ REVIEWS_PER_RECORD = 5
 against its few likeliest twins, not against every same-day meeting of a busy minister. It also bounds what
 a search keeps: the best REVIEWS_PER_RECORD + 1 candidates of each incoming fact (an attach and the reviews),
 plus the pairs an analyst decided are one."""
-
-BUSY_ACTOR = 500
-"""An actor with more events than this in one role (participant, place) is looked up the other way in the
-candidate search: the events in the incoming event's window that link to it, through the start_date index,
-rather than every event it ever took part in. Below it, its own events are fewer than a window holds in a
-graph of thousands (queries/match_event_candidates.cypher `$fanout`)."""
 
 
 def pair_id(kind: str, one: str, other: str) -> str:
@@ -185,9 +180,7 @@ async def _match_event_slice(
     for row in await run("place_containers", ids=places) if places else []:
         within.setdefault(row["place"], set()).update(row["containers"])
     best = _BestCandidates(incoming, within)
-    rows = _rows(
-        search, "match_event_candidates", incoming=search_rows(incoming, decisions), fanout=BUSY_ACTOR
-    )
+    rows = _rows(search, "match_event_candidates", incoming=search_rows(incoming, decisions))
     async for row in rows:
         for inner, outer in row["within"]:
             within.setdefault(inner, set()).add(outer)

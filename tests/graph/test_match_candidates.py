@@ -14,6 +14,7 @@ from graph.reports import candidates
 from graph.reports.candidates import match_events, record_candidates, record_decisions
 from graph.reports.decisions import Decisions
 from graph.reports.matching import EventFacts
+from graph.schema import migrate
 from graph.store import GraphStore
 from graph.store_types import Batch, StreamingReader
 
@@ -62,7 +63,8 @@ async def test_a_pair_called_different_is_never_proposed(seeded_store: GraphStor
 
 async def test_decisions_recorded_in_the_graph_hold_on_later_searches(store: GraphStore) -> None:
     """One known event written by hand, with no place (so the score is below 1): a stored 'different'
-    hides the pair for good."""
+    hides the pair for good. Its links lack the actor and start_date the loader writes on them, as an older
+    graph's do; `kg migrate` writes them."""
     async with store.driver.session(database=store.database) as session:
         await session.run(
             "MERGE (m:Actor {id: 'country:MD'}) MERGE (p:Actor {id: 'person:vladimir-putin'}) "
@@ -71,6 +73,7 @@ async def test_decisions_recorded_in_the_graph_hold_on_later_searches(store: Gra
             "CREATE (e)-[:PARTICIPANT {role: 'issuer'}]->(m), (e)-[:PARTICIPANT {role: 'target'}]->(p)",
             id=MOLDOVA,
         )
+    await migrate(store)
     incoming = [e for e in incoming_events(RUSSIAN) if e.id == MOLDOVA_AGAIN]
     weak = await match_events(store.read, incoming, attach=0.95, review=0.5)
     assert [(p.action, p.fact) for p in weak] == [("review", MOLDOVA)], weak
@@ -102,19 +105,6 @@ async def test_only_the_re_reported_events_attach_across_the_three_digests(seede
             "event:2023-05-08-lukashenka-moscow-victory-day-parade-visit",
         ),
     ], "the meeting inside the Novosibirsk leg is not the leg, nor the trip"
-
-
-async def test_busy_actors_searched_through_the_date_window_find_the_same_candidates(
-    seeded_store: GraphStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The search starts from an actor's own events, or, for an actor with more than BUSY_ACTOR of them (a
-    head of state, a capital), from the events in the window: both ways give the same candidates."""
-    every = [e for path in sorted(REPORTS.glob("*.yaml")) for e in incoming_events(path)]
-    by_own_events = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
-    monkeypatch.setattr(candidates, "BUSY_ACTOR", 0)  # every actor counts as busy
-    by_window = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
-    assert by_window == by_own_events
-    assert any(p.action == "attach" for p in by_window) and any(p.action == "review" for p in by_window)
 
 
 async def test_a_batch_searched_in_slices_gets_the_same_proposals(

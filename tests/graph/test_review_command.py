@@ -17,6 +17,7 @@ from graph.cli import app
 from graph.reports.candidates import match_events, record_candidates
 from graph.reports.decisions import Proposal
 from graph.reports.matching import EventFacts
+from graph.schema import migrate
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
@@ -66,9 +67,12 @@ INCOMING = EventFacts(
 
 
 async def candidates_found(store: GraphStore) -> list[Proposal]:
-    """Match the re-reported ban against the graph and record what is uncertain, as `kg load` will."""
+    """Match the re-reported ban against the graph and record what is uncertain, as `kg load` will. The
+    graph is written by hand, its links without the actor and start_date the loader writes on them, as an
+    older graph's; `kg migrate` (run by `kg load` first) writes them."""
     async with store.driver.session(database=store.database) as session:
         await (await session.run(GRAPH, known=KNOWN, again=AGAIN)).consume()
+    await migrate(store)
     proposals = await match_events(store.read, [INCOMING], attach=0.95, review=0.5)
     await record_candidates(store.write, proposals)
     actor = Proposal(
