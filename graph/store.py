@@ -30,7 +30,7 @@ from neo4j import (
 from neo4j import Record as Neo4jRecord
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph import driver_io, telemetry
+from graph import telemetry
 from graph.errors import QueryTimeout, Unavailable
 from graph.queries import as_one_map, cypher, planned_once, planned_to_keep
 from graph.settings import Settings
@@ -38,8 +38,6 @@ from graph.store_types import Batch, Batches, Record, StreamingReader, Timeouts,
 from graph.values import plain
 
 T = TypeVar("T")
-
-driver_io.install()
 
 
 log = logging.getLogger(__name__)
