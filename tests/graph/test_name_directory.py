@@ -5,12 +5,22 @@ from the one they have."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import pytest
 
 from graph.read import names
 from graph.read.names import directory, forget_names
 from graph.store import GraphStore
+
+
+@pytest.fixture(autouse=True)
+async def fresh_names(migrated_store: GraphStore) -> AsyncIterator[None]:
+    """The store is the session's: the names these tests read (of an empty graph) must not outlive them."""
+    forget_names(migrated_store)
+    yield
+    await asyncio.sleep(0.1)  # a background read these tests started ends before the next test
+    forget_names(migrated_store)
 
 
 async def test_requests_that_need_the_names_at_once_share_one_read(seeded_store: GraphStore) -> None:
