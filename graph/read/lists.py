@@ -81,12 +81,17 @@ def event_page_query(
 ) -> tuple[str, dict[str, Any]]:
     """The named query and parameters of a page of events. Filtered by an actor, a place or text, the query
     starts from those nodes (read/events_page_sorted); otherwise in date order it walks the start_date index
-    (read/events_page), and in another order it sorts every match."""
+    (read/events_page), and in another order it sorts every match. Pages of actors' events in date order
+    that nothing else narrows but kinds and dates (`actor(id) { events }`, `events(actor: ...)`) have a
+    query of their own that does only that (read/events_page_actor), with the same rows."""
     check_order(page, EVENT_ORDERS)
     params = filters.params()
     anchors = [_anchor(group, params) for group in groups]
     walk = page.order == "date" and not any(anchors)
-    query = query_for("read/events_page" if walk else "read/events_page_sorted", page)
+    base = "read/events_page" if walk else "read/events_page_sorted"
+    if page.order == "date" and _actors_own(groups, params):
+        base = "read/events_page_actor"
+    query = query_for(base, page)
     return query, {
         "groups": [
             {"key": g.key, "owner": g.owner, "actors": g.conditions(), **(anchor or _EVERY_EVENT)}
@@ -98,6 +103,20 @@ def event_page_query(
         "links": sorted(set(links) & {*EVENT_LINKS, LOCATIONS}),
         "unfiltered": walk and _unfiltered(params),
     }
+
+
+def _actors_own(groups: list[EventPageGroup], params: dict[str, Any]) -> bool:
+    """Whether every group is an actor's page and nothing narrows the events but kinds and dates."""
+    return (
+        all(group.side is not None for group in groups)
+        and not params["actor_conditions"]
+        and not params["place_conditions"]
+        and not params["country_conditions"]
+        and not params["source_conditions"]
+        and params["value_min"] is None
+        and params["value_max"] is None
+        and params["lucene"] is None
+    )
 
 
 def _unfiltered(params: dict[str, Any]) -> bool:

@@ -129,6 +129,8 @@ def test_the_events_filter_is_one_text_in_every_page_query() -> None:
     assert texts["events_page_sorted"] == texts["events_page_sorted_desc"]
     assert texts["events_page"] == texts["events_page_desc"]
     assert set(texts["events_page"]) < set(texts["events_page_sorted"])
+    assert texts["events_page_actor"] == texts["events_page_actor_desc"]
+    assert set(texts["events_page_actor"]) < set(texts["events_page_sorted"])
 
 
 def test_the_links_of_events_are_one_text_in_every_page_query() -> None:
@@ -162,3 +164,42 @@ async def test_a_page_is_planned_once_whatever_its_filters(seeded_store: GraphSt
     async with seeded_store.driver.session(database=seeded_store.database) as session:
         cleared = await (await session.run("CALL db.clearQueryCaches()")).single(strict=True)
     assert cleared["value"] == "Query caches successfully cleared of 1 queries."
+
+
+async def test_an_actors_own_page_reads_what_the_general_query_reads(seeded_store: GraphStore) -> None:
+    """Pages of actors' events narrowed by nothing else but kinds and dates have their own query
+    (read/events_page_actor): the same rows as the general one, for a person, a state (its whole side: the
+    country, its government and their people), a place, in both directions, a page after a cursor, and
+    several actors at once (Actor.events of a list)."""
+    minsk = await resolve_event_filter(seeded_store, EventFilter(actor="Minsk"))
+    groups = [
+        EventPageGroup(
+            "person:alexander-lukashenka", ["person:alexander-lukashenka"], "person:alexander-lukashenka"
+        ),
+        EventPageGroup("minsk", minsk.side, minsk.actor, owner=minsk.actor),
+        EventPageGroup("region:RU-PSK", ["region:RU-PSK"], "region:RU-PSK"),
+    ]
+    compared = 0
+    for given in (
+        EventFilter(),
+        EventFilter(kinds=("visit", "meeting")),
+        EventFilter(start=date(2023, 6, 1)),
+    ):
+        filters = await resolve_event_filter(seeded_store, given)
+        for descending in (False, True):
+            page = page_request(3, None, 100, True, descending=descending)
+            query, params = event_page_query(filters, groups, page, ["participants", "places"])
+            assert query.startswith("read/events_page_actor"), query
+            general = query.replace("events_page_actor", "events_page_sorted")
+            own, other = await seeded_store.read(query, **params), await seeded_store.read(general, **params)
+            assert sorted(own, key=str) == sorted(other, key=str)
+            compared += sum(len(row["page"]) for row in own)
+            cursor = own[0]["page"][-1]["key"] if own and own[0]["page"] else None
+            if cursor is not None:
+                after = {**params, "after_key": cursor}
+                own, other = (
+                    await seeded_store.read(query, **after),
+                    await seeded_store.read(general, **after),
+                )
+                assert sorted(own, key=str) == sorted(other, key=str)
+    assert compared > 20, "the comparison compared pages that hold events"
