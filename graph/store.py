@@ -43,7 +43,8 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 FIRST_BACKOFF = 0.2
-"""Seconds before the first retry of a write that hit a transient error; doubled each time, jittered."""
+"""Seconds before the first retry of a read or write that hit a transient error; doubled each time, jittered
+(`backoff`)."""
 OUT_OF_MEMORY = "OutOfMemoryError"
 """How Neo4j's codes for a transaction over its memory limit end (TransactionOutOfMemoryError: the
 transaction's own limit; MemoryPoolOutOfMemoryError: the server's pool for all of them)."""
@@ -152,7 +153,7 @@ class GraphStore:
                         return [_plain_record(record) async for record in result]
                 except (Neo4jError, DriverError) as exc:
                     attempt += 1
-                    pause = random.uniform(0.8, 1.2) * FIRST_BACKOFF * 2 ** (attempt - 1)
+                    pause = backoff(attempt)
                     if not exc.is_retryable() or time.monotonic() + pause - started > self.read_retry_seconds:
                         raise
                     await asyncio.sleep(pause)
@@ -282,7 +283,7 @@ class GraphStore:
                         "with another writer?); nothing was written, try again"
                     ) from exc
                 attempt += 1
-                pause = random.uniform(0.5, 1.0) * min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (attempt - 1))
+                pause = backoff(attempt)
                 log.info("write retried in %.1fs (attempt %d) after %s", pause, attempt + 1, exc.code)
                 await asyncio.sleep(pause)
 
@@ -412,6 +413,12 @@ async def _aiter(items: Iterable[Batch] | AsyncIterable[Batch]) -> AsyncIterable
     else:
         for item in items:
             yield item
+
+
+def backoff(attempt: int) -> float:
+    """Seconds to wait before retry number `attempt` (from 1): doubled each time up to MAX_BACKOFF, with
+    jitter, so clients that failed together do not retry together."""
+    return random.uniform(0.5, 1.0) * min(MAX_BACKOFF, FIRST_BACKOFF * 2.0 ** (attempt - 1))
 
 
 def _plain_record(record: Neo4jRecord) -> Record:
