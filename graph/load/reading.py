@@ -8,6 +8,7 @@ import json
 import re
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,15 @@ TOP_LEVEL = -1
 class RecordLines:
     line: int | None = None
     fields: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, field: str | None) -> int | None:
+        """The line of a field's top-level key (`places[0]`: `places`), else the record's first line."""
+        return self.fields.get(_top_field(field), self.line) if field else self.line
+
+
+@lru_cache(maxsize=4096)
+def _top_field(field: str) -> str:
+    return re.split(r"[.\[]", field, maxsplit=1)[0]
 
 
 class LineIndex(dict[tuple[str, int], RecordLines]):
@@ -142,10 +152,7 @@ class RawFile:
         if section is None and field:  # a top-level key, or a field of `source`
             top, _, inner = field.partition(".")
             lines = self.lines.get((top, TOP_LEVEL))
-        line = None
-        if lines:
-            top_field = re.split(r"[.\[]", inner, maxsplit=1)[0] if inner else None
-            line = lines.fields.get(top_field, lines.line) if top_field else lines.line
+        line = lines.line_of(inner) if lines else None
         return Location(file=self.name, record=record, field=field, line=line)
 
 

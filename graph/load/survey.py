@@ -4,11 +4,9 @@ source text. The result is small and picklable, so large loads survey their file
 from __future__ import annotations
 
 import multiprocessing
-import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,14 +44,8 @@ class Spot(NamedTuple):
     def of(cls, record: ParsedRecord, field: str, lines: RecordLines | None = None) -> Spot:
         """`lines`: the record's, from `raw.lines` while it is read (looked up once per record: a record has
         a Spot for each of its references); the field's line is the line of its top-level field."""
-        line = lines.fields.get(_top_field(field), lines.line) if lines is not None else None
+        line = lines.line_of(field) if lines is not None else None
         return cls(record.section, record.index, record.label, field, line)
-
-
-@lru_cache(maxsize=4096)
-def _top_field(field: str) -> str:
-    """`participants[0].actor` -> `participants` (as `RawFile.location` finds a field's line)."""
-    return re.split(r"[.\[]", field, maxsplit=1)[0]
 
 
 @dataclass
