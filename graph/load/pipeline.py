@@ -17,6 +17,7 @@ from graph.load.stored import NAME_HITS, StoredActor, name_query, stored_actor
 from graph.load.summary import LoadSummary
 from graph.load.validation import CheckedLoad, check_files
 from graph.load.writer import FileWriter, ProgressHook
+from graph.read.names import forget_names
 from graph.reports.candidates import drop_decided
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES, REPO_ROOT
@@ -122,7 +123,10 @@ async def load_paths(
             match_attach=match[0],
             match_review=match[1],
         )
-        await writer.write_all(checked.files)
+        try:
+            await writer.write_all(checked.files)
+        finally:  # the names this process answers from (graph.read.names) may have changed
+            forget_names(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

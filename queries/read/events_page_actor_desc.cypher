@@ -9,11 +9,11 @@
 UNWIND $groups AS g
 CALL (g) {
   CALL (g) {
-    MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN g.start_side
+    MATCH (a:Actor) USING INDEX SEEK a:Actor(id) WHERE a.id IN g.start_side
     MATCH (a)<-[:PARTICIPANT]-(:Event)<-[:PART_OF*0..3]-(e:Event)
     RETURN e
     UNION
-    MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN g.start_about
+    MATCH (a:Actor) USING INDEX SEEK a:Actor(id) WHERE a.id IN g.start_about
     MATCH (a)<-[:ABOUT]-(e:Event)
     RETURN e
   }
@@ -30,7 +30,7 @@ CALL (g) {
          [m IN matched WHERE $after_key IS NULL OR m.key < $after_key][..$limit] AS chosen
 }
 OPTIONAL CALL (g) {
-  MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
+  MATCH (o:Actor) USING INDEX SEEK o:Actor(id) WHERE o.id = g.owner
   RETURN properties(o) AS owner
 }
 RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {

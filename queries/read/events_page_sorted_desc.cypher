@@ -5,7 +5,8 @@
 // g.start_about (actors the events are about) and g.start_places (places the events took place in or are
 // about, with the places within them); g.start_text the events the text filter found in the full-text
 // indexes; g.start_all every event (title, value or sources order with nothing else to start from: no index
-// to walk); the seeks are hinted (USING INDEX), so the plan does not turn with the graph's statistics.
+// to walk); the seeks are hinted (USING INDEX SEEK: a plain USING INDEX
+// let the planner scan the whole index when the graph's statistics changed).
 // The candidates are filtered, sorted by the key of
 // $order ([flag, value, id]: the flag puts events without a value last in the direction asked,
 // $descending, whichever way the page walks) and sliced after $after_key.
@@ -35,15 +36,15 @@ WITH collect(hit) AS text_hits
 UNWIND $groups AS g
 CALL (g, text_hits) {
   CALL (g, text_hits) {
-    MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN g.start_side
+    MATCH (a:Actor) USING INDEX SEEK a:Actor(id) WHERE a.id IN g.start_side
     MATCH (a)<-[:PARTICIPANT]-(:Event)<-[:PART_OF*0..3]-(e:Event)
     RETURN e
     UNION
-    MATCH (a:Actor) USING INDEX a:Actor(id) WHERE a.id IN g.start_about
+    MATCH (a:Actor) USING INDEX SEEK a:Actor(id) WHERE a.id IN g.start_about
     MATCH (a)<-[:ABOUT]-(e:Event)
     RETURN e
     UNION
-    MATCH (p:Actor) USING INDEX p:Actor(id) WHERE p.id IN g.start_places
+    MATCH (p:Actor) USING INDEX SEEK p:Actor(id) WHERE p.id IN g.start_places
     MATCH (p)<-[:IN*0..3]-(:Place)<-[:IN_PLACE|ABOUT]-(e:Event)
     RETURN e
     UNION
@@ -87,7 +88,7 @@ CALL (g, text_hits) {
 // The actor a group names as its owner (g.owner: `actor(id) { events }` reads the actor with its page, in one
 // round trip); none when it names none.
 OPTIONAL CALL (g) {
-  MATCH (o:Actor) USING INDEX o:Actor(id) WHERE o.id = g.owner
+  MATCH (o:Actor) USING INDEX SEEK o:Actor(id) WHERE o.id = g.owner
   RETURN properties(o) AS owner
 }
 RETURN g.key AS group, total, [m IN chosen | [e IN [m.node] | {

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
+from graph.load import load_paths
 from graph.read import names
 from graph.read.names import directory, forget_names
 from graph.store import GraphStore
+from tests.conftest import SEED
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +67,23 @@ async def test_a_write_of_this_process_is_seen_by_the_next_request(store: GraphS
     forget_names(store)  # as graph/write/upsert.py does after it writes actors
     assert "person:newcomer" in (await directory(store)).actors
     assert "person:newcomer" not in first.actors
+
+
+NEWCOMER_DIGEST = """\
+source: {id: source:newcomer-digest, title: A newcomer, publisher: Test, language: en}
+actors:
+  - {id: person:anna-newcomer, kind: person, name: Anna Newcomer, country: country:BY}
+"""
+
+
+async def test_the_names_a_load_of_this_process_wrote_are_answered_at_once(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """A load run in this process (a test's fixture, a script around load_paths) changes the names the next
+    request resolves, without waiting CACHE_SECONDS. (Tests that cleared and reloaded the graph resolved
+    names against the graph they had before.)"""
+    assert "person:anna-newcomer" not in (await directory(store)).actors, "the graph is empty"
+    digest = tmp_path / "newcomer.yaml"
+    digest.write_text(NEWCOMER_DIGEST, encoding="utf-8")
+    await load_paths(store, [digest], reference_dir=SEED / "reference")
+    assert "person:anna-newcomer" in (await directory(store)).actors
