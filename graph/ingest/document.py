@@ -133,7 +133,7 @@ def analyse(
     named = bodies_named_by_place(text, sorted(known + proposed, key=lambda m: m.span.start))
     named = governments_named_by_adjective(tokens, named, gazetteer)
     money = find_money(text, body.start, body.end)
-    mentions = _outside_sums(office_mentions(tokens, named, gazetteer), money)
+    mentions = _outside_sums(office_mentions(tokens, named, gazetteer, week.start), money)
     return Digest(
         path=path,
         text=text,
