@@ -12,7 +12,7 @@ from graph.errors import ValidationFailed
 from graph.ingest.document import analyse
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.holders import HOLDERS_FILE, load_holders
-from graph.ingest.pipeline import gazetteer_for
+from graph.ingest.pipeline import gazetteer_for, ingest
 from graph.ingest.tokens import normalize_phrase
 from tests.ingest.conftest import WriteDigest, events
 
@@ -124,3 +124,14 @@ def test_a_broken_table_is_named_with_its_record_and_field(tmp_path: Path) -> No
     assert raised.value.location is not None
     assert (raised.value.location.record, raised.value.location.field) == ("person:ivan-petrov", "held")
 
+
+def test_a_title_in_an_oblique_case_before_a_speech_verb_is_not_its_speaker(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Рабочую неделю Президента Беларуси открывает встреча с губернатором Тульской области, сообщили в "
+        "программе «Новости недели»."
+    )
+    found = ingest(write_digest(text), SEED, published=date(2023, 3, 14)).candidates
+    meeting = ("meeting", ["person:alexander-lukashenka", "person:alexei-dyumin"])
+    assert [(c.kind, [a.id for a in c.actors]) for c in found] == [meeting]
