@@ -40,6 +40,8 @@ class Digest:
     countries: dict[str, str] = field(default_factory=dict)
     """Actor id -> its country's (or parent place's) id, from the reference data."""
     country_names: dict[str, str] = field(default_factory=dict)
+    office_holders: frozenset[str] = frozenset()
+    """The people of the office-holder table (graph/ingest/holders.yaml): officials, named by title."""
     period_note: str | None = None
     """How the period was found when the text's header does not state it."""
 
@@ -149,6 +151,7 @@ def analyse(
         paragraphs={p.index: p for p in found},
         countries=gazetteer.countries,
         country_names={k: a.name for k, a in gazetteer.actors.items() if a.kind == "country"},
+        office_holders=frozenset(p.id for p in gazetteer.holders.people),
         period_note=note,
     )
 
