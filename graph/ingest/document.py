@@ -135,7 +135,7 @@ def analyse(
     named = bodies_named_by_place(text, sorted(known + proposed, key=lambda m: m.span.start))
     named = governments_named_by_adjective(tokens, named, gazetteer)
     money = find_money(text, body.start, body.end)
-    mentions = _outside_sums(office_mentions(tokens, named, gazetteer, week.start), money)
+    mentions = _outside_sums(office_mentions(tokens, named, gazetteer, week.start, text), money)
     return Digest(
         path=path,
         text=text,

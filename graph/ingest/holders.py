@@ -20,7 +20,9 @@ from graph.errors import Location, ValidationFailed
 HOLDERS_FILE = Path(__file__).with_name("holders.yaml")
 OFFICES = frozenset({
     "president", "prime minister", "deputy prime minister", "foreign minister", "defence minister",
-    "ambassador", "governor", "state secretary",
+    "ambassador", "governor", "state secretary", "federation council chair", "duma chair",
+    "council of the republic chair", "house of representatives chair", "kremlin spokesperson",
+    "foreign ministry spokesperson",
 })  # fmt: skip
 """The offices a title is read into (graph/ingest/offices.py's TITLES give these keys)."""
 SEVERAL = frozenset({"deputy prime minister"})

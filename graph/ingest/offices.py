@@ -37,7 +37,40 @@ TITLES: dict[tuple[str, ...], str] = {
     ("ambassador",): "ambassador", ("посол",): "ambassador", ("mayor",): "governor", ("мэр",): "governor",
     ("state", "secretary"): "state secretary", ("госсекретарь",): "state secretary",
     ("государственный", "секретарь"): "state secretary",
+    ("chairwoman", "of", "the", "federation", "council"): "federation council chair",
+    ("chairman", "of", "the", "federation", "council"): "federation council chair",
+    ("speaker", "of", "the", "federation", "council"): "federation council chair",
+    ("federation", "council", "speaker"): "federation council chair",
+    ("председатель", "совет", "федерация"): "federation council chair",
+    ("спикер", "совет", "федерация"): "federation council chair",
+    ("спикер", "совфед"): "federation council chair",
+    ("speaker", "of", "the", "state", "duma"): "duma chair",
+    ("chairman", "of", "the", "state", "duma"): "duma chair",
+    ("state", "duma", "speaker"): "duma chair", ("duma", "speaker"): "duma chair",
+    ("председатель", "государственный", "дума"): "duma chair", ("председатель", "госдума"): "duma chair",
+    ("спикер", "госдума"): "duma chair", ("спикер", "государственный", "дума"): "duma chair",
+    ("chairwoman", "of", "the", "council", "of", "the", "republic"): "council of the republic chair",
+    ("chairperson", "of", "the", "council", "of", "the", "republic"): "council of the republic chair",
+    ("speaker", "of", "the", "council", "of", "the", "republic"): "council of the republic chair",
+    ("председатель", "совет", "республика"): "council of the republic chair",
+    ("chairman", "of", "the", "house", "of", "representatives"): "house of representatives chair",
+    ("speaker", "of", "the", "house", "of", "representatives"): "house of representatives chair",
+    ("председатель", "палата", "представитель"): "house of representatives chair",
+    ("kremlin", "spokesman"): "kremlin spokesperson", ("kremlin", "spokesperson"): "kremlin spokesperson",
+    ("kremlin", "spokeswoman"): "kremlin spokesperson", ("пресс-секретарь", "кремль"): "kremlin spokesperson",
+    ("пресс-секретарь", "президент", "россия"): "kremlin spokesperson",
+    ("пресс-секретарь", "президент", "рф"): "kremlin spokesperson",
+    ("foreign", "ministry", "spokeswoman"): "foreign ministry spokesperson",
+    ("foreign", "ministry", "spokesman"): "foreign ministry spokesperson",
+    ("foreign", "ministry", "spokesperson"): "foreign ministry spokesperson",
+    ("официальный", "представитель", "мид"): "foreign ministry spokesperson",
 }  # fmt: skip
+INTRINSIC = {
+    "federation council chair": "country:RU", "duma chair": "country:RU",
+    "kremlin spokesperson": "country:RU",
+    "council of the republic chair": "country:BY", "house of representatives chair": "country:BY",
+}  # fmt: skip
+"""Offices of one country's body: 'the Speaker of the State Duma' is Russia's whatever the text says."""
 NEEDS_COUNTRY = {"leader", "head"}
 """'the leader', 'глава' name an office only with a country or region: 'the Belarusian leader', 'глава
 Белоруссии', 'глава Башкирии'."""
@@ -62,7 +95,7 @@ class _Title:
 
 
 def office_mentions(
-    tokens: list[Token], mentions: list[Mention], gazetteer: Gazetteer, on: date | None = None
+    tokens: list[Token], mentions: list[Mention], gazetteer: Gazetteer, on: date | None = None, text: str = ""
 ) -> list[Mention]:
     """`mentions` with every title that names a person (and is not followed by the name) replaced by a
     mention of that person (its holder `on` the text's date); a country or region inside the title
@@ -109,10 +142,13 @@ def office_mentions(
         named = _named_after(tokens, last, at)
         if named is not None and not _agrees(tokens[title.first], named):
             named = None
+        named = named or _apposed(text, tokens, first, ending)
         if key in NEEDS_COUNTRY:
             if country is None and of is None:
                 continue
             key = "president"
+        if key in INTRINSIC:
+            country, of = INTRINSIC[key], None
         if named is not None:
             seen[(key, of or country)] = seen[(key, None)] = named
             continue
@@ -238,9 +274,24 @@ def _named_holder(key: str, earlier: list[Mention], gazetteer: Gazetteer, on: da
     return None
 
 
+def _apposed(text: str, tokens: list[Token], first: int, ending: dict[int, Mention]) -> Mention | None:
+    """'Ivan Petrov, the Kremlin spokesman, said': a title set off by a comma right after a person's name
+    is that person's, whoever the table says held it."""
+    index = first - 1
+    if index >= 0 and tokens[index].norm in {"the", "a", "an"}:
+        index -= 1
+    if index < 0 or not text:
+        return None
+    before = ending.get(tokens[index].end)
+    if before is None or before.best.kind != "person":
+        return None
+    return before if text[tokens[index].end : tokens[index + 1].start].strip() == "," else None
+
+
 def _plural(tokens: list[Token], title: _Title) -> bool:
-    """'губернаторы регионов', 'the governors': no one person."""
-    return "plur" in grammemes(tokens[title.last].text)
+    """'губернаторы регионов', 'российские губернаторы': no one person (the title's first word tells;
+    'председатель Палаты представителей' is one)."""
+    return "plur" in grammemes(tokens[title.first].text)
 
 
 def _region_before(tokens: list[Token], first: int, ending: dict[int, Mention]) -> Mention | None:

@@ -135,3 +135,33 @@ def test_a_title_in_an_oblique_case_before_a_speech_verb_is_not_its_speaker(
     found = ingest(write_digest(text), SEED, published=date(2023, 3, 14)).candidates
     meeting = ("meeting", ["person:alexander-lukashenka", "person:alexei-dyumin"])
     assert [(c.kind, [a.id for a in c.actors]) for c in found] == [meeting]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "holder"),
+    [
+        (
+            "Председатель Палаты представителей выступил в Минске.",
+            date(2023, 5, 1),
+            "person:vladimir-andreichenko",
+        ),
+        ("Председатель Палаты представителей выступил в Минске.", date(2025, 5, 1), "person:igor-sergeenko"),
+        ("The Speaker of the State Duma arrived in Minsk.", date(2023, 5, 1), "person:vyacheslav-volodin"),
+        ("Председатель Совета Федерации прибыла в Минск.", date(2023, 5, 1), "person:valentina-matviyenko"),
+        ("The Kremlin spokesman declined to comment.", date(2023, 5, 1), "person:dmitry-peskov"),
+        ("Официальный представитель МИД России заявила протест.", date(2023, 5, 1), "person:maria-zakharova"),
+    ],
+)
+def test_a_chamber_or_a_ministry_names_whose_speaker_or_spokesperson_it_is(
+    gazetteer: Gazetteer, text: str, day: date, holder: str
+) -> None:
+    assert people(text, gazetteer, day) == [holder]
+
+
+def test_a_title_in_apposition_to_a_name_is_that_persons_not_the_tables(gazetteer: Gazetteer) -> None:
+    text = "Ivan Petrov, the Russian foreign minister, arrived in Minsk. Lavrov met Makei on Monday."
+    assert people(text, gazetteer, date(2021, 5, 1)) == [
+        "person:ivan-petrov", "person:sergei-lavrov", "person:vladimir-makei",
+    ]  # fmt: skip
+    text = "Lukashenka met Putin. The Belarusian president said the talks went well."
+    assert people(text, gazetteer, date(2021, 5, 1))[-1] == "person:alexander-lukashenka"
