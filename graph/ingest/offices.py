@@ -132,7 +132,7 @@ def office_mentions(
         index = last + 1
         if _of_a_post(tokens, title.first, last) or _other_office(tokens, title.first):
             continue
-        if _plural(tokens, title):
+        if _plural(tokens, title) or _post_given(text, tokens, title.first, ending):
             continue
         first = title.first
         bare = country is None and of is None
@@ -272,6 +272,28 @@ def _named_holder(key: str, earlier: list[Mention], gazetteer: Gazetteer, on: da
             actor = gazetteer.actors[person]
             return Mention(Span(0, 0), (actor,), actor.name)
     return None
+
+
+POST_INTRODUCERS = {
+    "назначить", "назначение", "должность", "пост", "стать", "appointed", "appoint", "appoints", "named",
+    "post", "become", "became", "becomes", "as",
+}  # fmt: skip
+"""Words after which a title is a post given or held, not its holder: 'назначен послом', 'на пост
+губернатора', 'appointed ambassador', 'became governor'."""
+
+
+def _post_given(text: str, tokens: list[Token], first: int, ending: dict[int, Mention]) -> bool:
+    """'назначил Ивана Петрова послом Беларуси в России', 'appointed Ivan Petrov ambassador', 'назначен
+    послом': the title names the post someone is given (right after a post word, or right after a
+    person's name with nothing between), never the one who holds it that day."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    if before.norm in POST_INTRODUCERS:
+        return True
+    person = ending.get(before.end)
+    gap = text[before.end : tokens[first].start] if text else ","
+    return person is not None and person.best.kind == "person" and gap.strip() == ""
 
 
 def _apposed(text: str, tokens: list[Token], first: int, ending: dict[int, Mention]) -> Mention | None:

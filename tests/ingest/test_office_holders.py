@@ -165,3 +165,13 @@ def test_a_title_in_apposition_to_a_name_is_that_persons_not_the_tables(gazettee
     ]  # fmt: skip
     text = "Lukashenka met Putin. The Belarusian president said the talks went well."
     assert people(text, gazetteer, date(2021, 5, 1))[-1] == "person:alexander-lukashenka"
+
+
+def test_a_post_someone_is_given_names_no_holder(gazetteer: Gazetteer) -> None:
+    day = date(2023, 6, 1)
+    for text in (
+        "Лукашенко назначил Ивана Петрова послом Беларуси в России.",
+        "Иван Петров назначен послом Беларуси в России.",
+        "Lukashenka appointed Ivan Petrov ambassador to Russia on Monday.",
+    ):
+        assert "person:dmitry-krutoi" not in people(text, gazetteer, day), text
