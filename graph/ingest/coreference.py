@@ -8,7 +8,7 @@ from graph.ingest.candidates import Candidate, EventKind, Mention, Participant, 
 from graph.ingest.document import Digest
 from graph.ingest.lexicon import PRONOUNS
 from graph.ingest.segments import Sentence
-from graph.ingest.tokens import CYRILLIC, grammemes
+from graph.ingest.tokens import CYRILLIC, Token, grammemes
 from graph.ingest.triggers import Trigger
 
 ROLE = {
@@ -36,7 +36,7 @@ def antecedent(
         after = [t for t in tokens if t.start >= trigger.span.end][:1]
         pronoun = next((t for t in after if t.norm in PRONOUNS), None)
     if pronoun is None:
-        return []
+        return role_noun_antecedent(digest, tokens, trigger, kind)
     role = ROLE.get(kind, "participant")
     for candidate in reversed(earlier):
         if candidate.paragraph < sentence.paragraph - 1:
@@ -55,6 +55,71 @@ def antecedent(
     if not people:
         return []
     return [Participant(_subject(digest, people).best, role)]
+
+
+ROLE_NOUNS = {
+    "journalist", "activist", "blogger", "lawyer", "priest", "student", "teacher", "doctor", "musician",
+    "artist", "poet", "writer", "editor", "correspondent", "photographer", "athlete", "man", "woman",
+    "pensioner", "defendant", "detainee", "reporter", "cameraman", "freelancer",
+    "журналист", "журналистка", "активист", "активистка", "блогер", "адвокат", "студент", "студентка",
+    "мужчина", "женщина", "пенсионер", "пенсионерка", "фигурант", "фигурантка", "корреспондент",
+    "фотограф", "правозащитник", "правозащитница", "обвиняемый", "задержанный",
+}  # fmt: skip
+"""Who someone is, not an office: 'the journalist', 'журналистку' stand for a person the text named."""
+
+
+def concerned_by_role_noun(
+    digest: Digest, tokens: list[Token], trigger: Trigger, candidate: Candidate
+) -> list[Participant]:
+    """'суд оштрафовал блогера': a penalty whose court is named but not whom it concerns takes the person
+    the role noun stands for."""
+    role = ROLE.get(candidate.kind)
+    if candidate.kind not in OBJECT_KINDS or any(p.role == role for p in candidate.participants):
+        return []
+    known = {p.actor.id for p in candidate.participants}
+    found = role_noun_antecedent(digest, tokens, trigger, candidate.kind)
+    return [p for p in found if p.actor.id not in known]
+
+
+def role_noun_antecedent(
+    digest: Digest, tokens: list[Token], trigger: Trigger, kind: EventKind
+) -> list[Participant]:
+    """'Viktar Yarashuk was detained ... the judge fined the journalist': a role noun with the article
+    (in Russian, alone) as the one concerned stands for the last person named before it who holds no
+    office the gazetteer knows (officials are named by their titles, not by 'the journalist')."""
+    if kind not in OBJECT_KINDS | {"detention", "dismissal", "appointment"}:
+        return []
+    noun = _role_noun(tokens, trigger)
+    if noun is None:
+        return []
+    people = [
+        m
+        for m in digest.mentions
+        if m.span.end <= noun.start
+        and m.best.kind == "person"
+        and not m.best.known
+        and m.best.id not in digest.office_holders
+    ]
+    return [Participant(people[-1].best, ROLE.get(kind, "participant"))] if people else []
+
+
+def _role_noun(tokens: list[Token], trigger: Trigger) -> Token | None:
+    """'fined the journalist', 'the journalist was fined', 'оштрафовал журналистку', 'журналиста
+    задержали'."""
+    after = [t for t in tokens if t.start >= trigger.span.end][:2]
+    before = [t for t in tokens if t.end <= trigger.span.start][-4:]
+    for near in (after, list(reversed(before))):
+        for index, token in enumerate(near):
+            if token.norm not in ROLE_NOUNS:
+                continue
+            latin = not CYRILLIC.search(token.text)
+            previous = near[index - 1] if near is after and index else None
+            if near is not after:
+                previous = near[index + 1] if index + 1 < len(near) else None
+            if latin and (previous is None or previous.norm not in {"the", "this", "that"}):
+                continue
+            return token
+    return None
 
 
 def _subject(digest: Digest, people: list[Mention]) -> Mention:

@@ -40,6 +40,8 @@ class Digest:
     countries: dict[str, str] = field(default_factory=dict)
     """Actor id -> its country's (or parent place's) id, from the reference data."""
     country_names: dict[str, str] = field(default_factory=dict)
+    office_holders: frozenset[str] = frozenset()
+    """The people of the office-holder table (graph/ingest/holders.yaml): officials, named by title."""
     period_note: str | None = None
     """How the period was found when the text's header does not state it."""
 
@@ -133,7 +135,7 @@ def analyse(
     named = bodies_named_by_place(text, sorted(known + proposed, key=lambda m: m.span.start))
     named = governments_named_by_adjective(tokens, named, gazetteer)
     money = find_money(text, body.start, body.end)
-    mentions = _outside_sums(office_mentions(tokens, named, gazetteer), money)
+    mentions = _outside_sums(office_mentions(tokens, named, gazetteer, week.start, text), money)
     return Digest(
         path=path,
         text=text,
@@ -149,6 +151,7 @@ def analyse(
         paragraphs={p.index: p for p in found},
         countries=gazetteer.countries,
         country_names={k: a.name for k, a in gazetteer.actors.items() if a.kind == "country"},
+        office_holders=frozenset(p.id for p in gazetteer.holders.people),
         period_note=note,
     )
 

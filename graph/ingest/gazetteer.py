@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from graph.errors import Location, ValidationFailed
 from graph.ingest.aliases import INGEST_ALIASES
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
+from graph.ingest.holders import Holders, load_holders
 from graph.ingest.tokens import Token, normalize_phrase
 from graph.names import CLOSE, NameIndex
 
@@ -55,6 +56,8 @@ class OfficeHeld:
 class Gazetteer:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     offices: list[OfficeHeld] = field(default_factory=list)
+    holders: Holders = field(default_factory=lambda: Holders((), ()))
+    """Who held which office when (graph/ingest/holders.yaml): titles resolved at the text's date."""
     countries: dict[str, str] = field(default_factory=dict)
     """Actor id -> the id of its country (its `country` or `parent` as given), where the record says."""
     names: dict[str, list[str]] = field(default_factory=dict)
@@ -179,12 +182,28 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     for actor_id, aliases in INGEST_ALIASES.items():
         if actor_id in gazetteer.actors:
             gazetteer.add(gazetteer.actors[actor_id], [*gazetteer.names[actor_id][1:], *aliases])
+    _add_holders(gazetteer, load_holders())
     for office in offices:
         person, of = str(office.get("person") or ""), str(office.get("of") or "")
         if person in gazetteer.actors and of in gazetteer.actors:
             country = of if of.startswith("country:") else gazetteer.countries.get(of)
             gazetteer.offices.append(OfficeHeld(person, str(office.get("title") or ""), of, country))
     return gazetteer
+
+
+def _add_holders(gazetteer: Gazetteer, holders: Holders) -> None:
+    """The office-holder table's people, found by name like the reference data's: one the reference
+    knows keeps its record and gains the table's spellings; the others are proposed as new actors (the
+    draft declares them) under the table's id, so every text names them alike."""
+    gazetteer.holders = holders
+    for person in holders.people:
+        known = gazetteer.actors.get(person.id)
+        if known is not None:
+            gazetteer.add(known, [*gazetteer.names[person.id][1:], *person.aliases])
+            continue
+        gazetteer.add(ActorRef(person.id, person.name, "person", known=False), person.aliases)
+        if person.country:
+            gazetteer.countries[person.id] = person.country
 
 
 def _read_offices(path: Path) -> list[dict[str, Any]]:

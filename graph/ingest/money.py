@@ -1,5 +1,6 @@
 """Sums of money in prose: "USD 13 million", "$50 million", "300 million roubles", "BYN 2.5 million",
-"13 млн долларов", "2,5 млрд белорусских рублей", "4 млрд 431 млн рублей", "a 4,800-ruble fine".
+"13 млн долларов", "2,5 млрд белорусских рублей", "4 млрд 431 млн рублей", "a 4,800-ruble fine", and in
+words: "three thousand rubles", "полутора миллиардов рублей".
 Amounts are exact decimals."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from graph.ingest.candidates import MoneyMention, Span
 from graph.ingest.date_words import _inflected
+from graph.ingest.number_words import number_words_pattern, words_value
 from graph.ingest.tokens import _morph
 from graph.model.money import CurrencyCode
 
@@ -85,7 +87,7 @@ def _multiplier_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cur = _alternation(list(_currency_words()))
     sym = _alternation(list(SYMBOLS))
     mult = _alternation(list(_multiplier_words()))
@@ -94,7 +96,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     codes = "|".join(CURRENCY_CODES)
     before = rf"(?:(?<![^\W\d])(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+|\b(?P<tight>{codes})(?=\d)){amount}"
     after = rf"\b{amount}(?:\s+|-)(?P<cur>{cur})(?!\w)\.?"
-    return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
+    spelled = rf"(?<![\w-])(?P<words>{number_words_pattern()})(?:\s+of)?\s+(?P<cur>{cur})(?!\w)\.?"
+    return (
+        re.compile(before, re.IGNORECASE),
+        re.compile(after, re.IGNORECASE),
+        re.compile(spelled, re.IGNORECASE),
+    )
 
 
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyMention]:
@@ -108,14 +115,18 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
         currency = SYMBOLS.get(groups["sym"]) if "sym" in groups else None
         written = groups.get("code") or groups.get("tight") or groups.get("cur") or ""  # 'RUB105 billion'
         currency = currency or _currency_words().get(written.lower())
-        amount = _amount(groups["num"], groups.get("mult"))
+        if "words" in groups:  # 'three thousand rubles', 'полутора миллиардов рублей'
+            amount = words_value(groups["words"])
+        else:
+            amount = _amount(groups["num"], groups.get("mult"))
         if amount is not None and "num2" in groups:  # '4 млрд 431 млн', '1 billion 200 million'
             amount += _amount(groups["num2"], groups.get("mult2")) or Decimal(0)
         if currency and amount is not None:
             start = match.start()
             lower = RANGE_START.search(text, max(0, start - 40), start)
             low = lower.group("low") or lower.group("dash") if lower is not None else None
-            if lower is not None and low and match.start("num") == start and _below(low, groups["num"]):
+            numeric = "num" in groups and match.start("num") == start
+            if lower is not None and low and numeric and _below(low, groups["num"]):
                 amount = _amount(low, groups.get("mult")) or amount
                 start = lower.start()
             found.append(MoneyMention(Span(start, match.end()), amount, currency))

@@ -85,7 +85,7 @@ def propose_names(
         found += _russian_names(_only(text, cyrillic), tokens)
     latin = [t for t in tokens if not any(s.start <= t.start < s.end for s in cyrillic)]
     if latin:
-        found += _english_names(text, latin, taken)
+        found += _english_names(text, latin, taken, known)
     return [m for m in found if not any(m.span.overlaps(t) for t in taken)]
 
 
@@ -168,7 +168,7 @@ def _same_surname(word: str, surname: str) -> bool:
     return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
 
 
-def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Mention]:
+def _english_names(text: str, tokens: list[Token], taken: list[Span], known: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     for run in _split_on_and(_capitalised_runs(text, tokens, taken)):
         titled = any(
@@ -180,6 +180,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
             run[0].norm in PERSON_TITLES or run[0].norm in TITLE_MODIFIERS or run[0].norm in ROLE_NOUNS
         ):
             titled, run = True, run[1:]
+        titled = titled and not _title_cased(text, run[0].start) if run else titled
         while run and run[0].text in CONNECTORS:
             run = run[1:]
         if not run:
@@ -210,7 +211,24 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span]) -> list[Me
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
     found += _acronyms(tokens, taken + [m.span for m in found])
-    return found + _surnames_again(text, tokens, found, taken)
+    return found + _surnames_again(text, tokens, found, taken, known)
+
+
+MINOR_WORDS = {"a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "and", "or", "with", "from", "as"}
+
+
+def _title_cased(text: str, at: int) -> bool:
+    """'Journalist Fined for Contribution to Belsat in Pinsk': in a headline (a line that capitalises
+    nearly every word and ends without a stop), a capital says nothing, so a title before capitalised
+    words is no evidence of a name."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if line.endswith((".", ";", ":", ",")):
+        return False  # a sentence or an item of a list, not a headline
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    major = [w for w in words if w.lower() not in MINOR_WORDS]
+    return len(major) >= 4 and sum(1 for w in major if w[0].isupper()) >= 0.8 * len(major)
 
 
 ROMAN = re.compile(r"^[IVXLC]+$")
@@ -289,15 +307,29 @@ def _is_month(name: str) -> bool:
     return name.lower() in month_numbers()
 
 
-def _surnames_again(text: str, tokens: list[Token], found: list[Mention], taken: list[Span]) -> list[Mention]:
-    """'Alexander Moor ... According to Moor': the surname alone names the person proposed before."""
-    people = {m.best.name.split()[-1]: m for m in found if m.best.kind == "person"}
+AMBIGUOUS = Mention(Span(0, 0), ())
+"""A surname two people named before bear: it names neither."""
+
+
+def _surnames_again(
+    text: str, tokens: list[Token], found: list[Mention], taken: list[Span], known: list[Mention]
+) -> list[Mention]:
+    """'Alexander Moor ... According to Moor': the surname alone names the person proposed (or known by
+    name) before, when no other person named before bears it."""
+    people: dict[str, Mention] = {}
+    named = sorted([*known, *found], key=lambda m: m.span.start)
+    for mention in (m for m in named if m.best.kind == "person" and len(m.surface.split()) > 1):
+        for surname in {mention.best.name.split()[-1], mention.surface.split()[-1]}:
+            other = people.get(surname)
+            ambiguous = other is AMBIGUOUS or (other is not None and other.best.id != mention.best.id)
+            people[surname] = AMBIGUOUS if ambiguous else mention
     again: list[Mention] = []
     for token in tokens:
         person = people.get(token.text)
         span = Span(token.start, token.end)
         if (
             person
+            and person is not AMBIGUOUS
             and token.start > person.span.start
             and not any(span.overlaps(t) for t in taken + [m.span for m in found])
         ):

@@ -13,7 +13,7 @@ text around an event adds once every sentence is read (nearby.py).
 from __future__ import annotations
 
 from graph.ingest.candidates import Candidate, Evidence, Participant
-from graph.ingest.coreference import antecedent
+from graph.ingest.coreference import antecedent, concerned_by_role_noun
 from graph.ingest.document import Digest
 from graph.ingest.event_dates import ChosenDate, date_near, in_cause, inherited_date, other_clauses
 from graph.ingest.event_money import MONEY_KINDS, assign_money, sum_told_before, sum_told_next
@@ -129,6 +129,7 @@ class RuleExtractor:
                         for p in antecedent(digest, sentence, trigger, candidate.kind, found)
                         if p.actor.id not in known
                     ]
+                candidate.participants += concerned_by_role_noun(digest, tokens, trigger, candidate)
                 if candidate.kind == "statement" and not speaks(candidate, chosen, trigger, tokens):
                     continue
                 spoken = spoken or candidate.kind == "statement"

@@ -15,7 +15,7 @@ from graph.ingest.event_dates import other_clauses
 from graph.ingest.lexicon import DAY_WORDS, PERSON_TITLES, PRONOUNS
 from graph.ingest.segments import Sentence
 from graph.ingest.situated import Situated
-from graph.ingest.tokens import CYRILLIC, Token, grammemes
+from graph.ingest.tokens import CYRILLIC, Token, _morph, grammemes
 from graph.ingest.triggers import Trigger
 
 THAT_WORDS = {"that", "что", "што", "чтобы"}
@@ -35,6 +35,7 @@ def find_speaker(
     trigger: Span, before: list[Situated], after: list[Situated], tokens: list[Token], closing: bool = True
 ) -> Situated | None:
     """'X said', 'X, who ..., said'; 'said X' and 'according to X' (the name right after the trigger)."""
+    before = [s for s in before if _may_be_subject(s)]
     right_after = [
         s
         for s in after
@@ -52,6 +53,16 @@ def find_speaker(
             return None  # '..., a Telegram channel monitoring ... said.': the source is not a name here
         return nearest
     return None
+
+
+def _may_be_subject(situated: Situated) -> bool:
+    """'встреча с губернатором Московской области, сообщили ...': a Russian name or title in a case
+    other than the nominative ('губернатором', 'Лукашенко' reads as either) is not who speaks before
+    the verb."""
+    words = [w for w in re.findall(r"\w+", situated.mention.surface) if CYRILLIC.search(w)]
+    if not words:
+        return True
+    return any(p.tag.case == "nomn" or "Fixd" in p.tag for p in _morph().parse(words[0].lower()))
 
 
 SPEAKER_TITLES = PERSON_TITLES | {"spokesman", "spokeswoman", "official", "пресс-секретарь", "официальный"}

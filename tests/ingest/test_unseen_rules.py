@@ -195,10 +195,10 @@ def test_talks_in_the_headline_told_again_with_a_day_are_an_event_with_everyone_
     text = (
         "Лукашенко проводит переговоры с губернатором Московской области во Дворце Независимости\n"
         "Рабочую неделю Президента Беларуси открывает встреча с губернатором Московской области.\n"
-        "16 мая Александр Лукашенко и Андрей Воробьев проводят переговоры во Дворце Независимости.\n"
+        "16 мая Александр Лукашенко и Андрей Жаворонков проводят переговоры во Дворце Независимости.\n"
     )
     [meeting] = of_kind(write_digest, text, "meeting")
-    assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Андрей Воробьев"}
+    assert {a.name for a in meeting.actors} == {"Alexander Lukashenka", "Андрей Жаворонков"}
     assert str(meeting.date) == "2024-05-16"
 
 
