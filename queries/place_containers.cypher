@@ -1,4 +1,4 @@
-// Matcher: the places each given place lies in, at every level (a city's region and country), as [place, container].
+// Matcher: the IN links up from each given place, every level (a city to its region, the region to its country), as [place, containers].
 UNWIND $ids AS id
-MATCH (p:Actor {id: id})-[:IN*1..4]->(up:Actor)
-RETURN p.id AS place, collect(up.id) AS containers
+MATCH (:Actor {id: id})-[:IN*0..3]->(p:Actor)-[:IN]->(up:Actor)
+RETURN p.id AS place, collect(DISTINCT up.id) AS containers
