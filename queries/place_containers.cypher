@@ -1,4 +1,4 @@
-// Matcher: the IN links up from each given place, every level (a city to its region, the region to its country), as [place, containers].
+// Matcher: the chains of IN links up from each given place (a city, its region, its country), every level, as [place, chains of ids].
 UNWIND $ids AS id
-MATCH (:Actor {id: id})-[:IN*0..3]->(p:Actor)-[:IN]->(up:Actor)
-RETURN p.id AS place, collect(DISTINCT up.id) AS containers
+MATCH chain = (p:Actor {id: id})-[:IN*1..4]->(:Actor)
+RETURN p.id AS place, collect([step IN nodes(chain) | step.id]) AS chains

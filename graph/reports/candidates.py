@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any
 
 from graph.model.families import family_kinds
@@ -188,7 +189,9 @@ async def place_containers(
     starts = sorted(wanted | {outer for inner in given for outer in given[inner]})
     links: dict[str, set[str]] = {}
     for row in await read("place_containers", ids=starts):
-        links.setdefault(row["place"], set()).update(row["containers"])
+        for chain in row["chains"]:
+            for inner, outer in pairwise(chain):
+                links.setdefault(inner, set()).add(outer)
     within: dict[str, set[str]] = {}
     for place in sorted(wanted):
         found: set[str] = set()
