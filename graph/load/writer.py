@@ -61,7 +61,7 @@ from graph.load.retraction import gone_pages, live_of_source, live_reports, with
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
 from graph.model import PLACE_KINDS, ActorBase, Source, Target
-from graph.reports.candidates import Run, candidate_rows, decision_rows
+from graph.reports.candidates import Run, candidate_rows, decision_rows, place_containers
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.spill import SpillList, SpillMap
@@ -275,22 +275,37 @@ class FileWriter:
         `reported`: the facts the file's earlier blocks report, and the record that reports each; `parents`:
         where the places the file defines lie, by its own records (this block's included)."""
         file, chunks = parsed.file, parsed.chunks
-        stored = await _stored(run, chunks)
-        settled = await settle(
-            run,
-            file.name,
-            chunks,
-            stored,
-            file.decisions,
-            {**self.remap, **prepared.remap},
-            attach=self.match_attach,
-            review=self.match_review,
-            lock=lock,
-            reported=reported or {},
-            applied=self.catalog.decisions,
-            search=self.store.load_reader(),
-            parents=parents,
-        )
+        search = self.store.load_reader()
+        # Where the block's events' places lie is read outside the transaction (as the candidate search is),
+        # while the transaction's own reads below run: the matcher needs it only once they are done.
+        places = {place for section, rows in chunks if section == "events" for row in rows
+                  for place in row["places"]}  # fmt: skip
+        within = asyncio.ensure_future(place_containers(search, places, parents)) if places else None
+        try:
+            stored = await _stored(run, chunks)
+            settled = await settle(
+                run,
+                file.name,
+                chunks,
+                stored,
+                file.decisions,
+                {**self.remap, **prepared.remap},
+                attach=self.match_attach,
+                review=self.match_review,
+                lock=lock,
+                reported=reported or {},
+                applied=self.catalog.decisions,
+                search=search,
+                parents=parents,
+                within=within,
+            )
+            if within is not None:
+                await within  # when no event of the block was new, the matcher did not need it
+        finally:
+            if within is not None and not within.done():  # the block failed before the matcher needed it
+                within.cancel()
+            elif within is not None and not within.cancelled():
+                within.exception()  # its failure, if any, is the block's: not reported again as unretrieved
         prepared.matches.extend(settled.proposals)
         prepared.remap.update(settled.remap)
         prepared.candidates += settled.candidates

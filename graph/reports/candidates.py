@@ -155,19 +155,27 @@ async def match_events(
     review: float,
     search: Run | None = None,
     parents: Mapping[str, Sequence[str]] | None = None,
+    within: Awaitable[dict[str, set[str]]] | None = None,
 ) -> list[Proposal]:
-    """Proposals for a batch of incoming events, in their order (two queries per SEARCH_SLICE of the batch;
-    one when no known event is a candidate). `search`: what runs the reads (where places lie, and the
-    candidate search), when not `run` (the loader runs them outside its write transaction:
-    `GraphStore.load_reader`). `parents`: place id -> the places it lies in directly, for the places the
-    caller is about to write (the loader's file: places it defines or moves elsewhere), which win over the
-    graph's (`place_containers`)."""
+    """Proposals for a batch of incoming events, in their order (a query for where their places lie, then
+    one per SEARCH_SLICE of the batch). `search`: what runs the reads, when not `run` (the loader runs them
+    outside its write transaction: `GraphStore.load_reader`). `parents`: place id -> the places it lies in
+    directly, for the places the caller is about to write (the loader's file: places it defines or moves
+    elsewhere), which win over the graph's (`place_containers`). `within`: those places' containers when the
+    caller has asked already (`place_containers` of at least the incoming events' places: the loader asks
+    while its transaction reads), instead of asking here."""
     decisions = decisions or Decisions()
+    # Where the incoming events' places lie, asked before the search (its rows are scored as they come);
+    # the candidates' come with their rows.
+    if within is None:
+        places = {place for event in incoming for place in event.places}
+        within = place_containers(search or run, places, parents)
+    known = {place: set(containers) for place, containers in (await within).items()}
     proposals: list[Proposal] = []
     for start in range(0, len(incoming), SEARCH_SLICE):
         part = incoming[start : start + SEARCH_SLICE]
         proposals += await _match_event_slice(
-            search or run, part, decisions, parents or {}, attach=attach, review=review
+            search or run, part, decisions, known, attach=attach, review=review
         )
     return proposals
 
@@ -211,15 +219,11 @@ async def _match_event_slice(
     search: Run,
     incoming: Sequence[EventFacts],
     decisions: Decisions,
-    parents: Mapping[str, Sequence[str]],
+    within: dict[str, set[str]],
     *,
     attach: float,
     review: float,
 ) -> list[Proposal]:
-    # Where the incoming events' places lie, asked before the search (its rows are scored as they come);
-    # the candidates' come with their rows.
-    places = {place for event in incoming for place in event.places}
-    within = await place_containers(search, places, parents)
     best = _BestCandidates(incoming, within)
     rows = _rows(search, "match_event_candidates", incoming=search_rows(incoming, decisions))
     async for row in rows:
