@@ -1,4 +1,4 @@
-// Matcher: the places each given place lies in, at every level (a city's region and country), as [place, container].
+// Matcher: the chains of IN links up from each given place (a city, its region, its country), every level, as [place, chains of ids].
 UNWIND $ids AS id
-MATCH (p:Actor {id: id})-[:IN*1..4]->(up:Actor)
-RETURN p.id AS place, collect(up.id) AS containers
+MATCH chain = (p:Actor {id: id})-[:IN*1..4]->(:Actor)
+RETURN p.id AS place, collect([step IN nodes(chain) | step.id]) AS chains

@@ -1,7 +1,8 @@
 """The loader's matching step: which fact each fact record of a file reports (called by graph/load/writer.py).
 
 It runs inside the file's write transaction, before the file's writes, through the transaction's `run` (the
-candidate searches of step 3 through `search`, outside it, once its locks are held):
+reads of step 3 through `search`, outside it, once its locks are held; where the places the file defines lie
+comes from the file's own records, `parents`, as the read outside cannot see them):
 
 1. A record whose id the graph holds reports that fact (no search), unless an analyst decided that id is the
    same as another fact (a `same` decision the graph holds): then it reports that one.
@@ -33,7 +34,7 @@ being loaded are compared in the first pass, graph/load/validation.py `close_new
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -97,6 +98,8 @@ async def settle(
     reported: Mapping[str, str] | None = None,
     applied: Decisions | None = None,
     search: Run | None = None,
+    parents: Mapping[str, Sequence[str]] | None = None,
+    within: Awaitable[dict[str, set[str]]] | None = None,
 ) -> Settled:
     """Decide which fact each fact record of `chunks` reports and rebuild the rows reported under another id
     (in place: `chunks` are this attempt's copies). `decisions`: the file's own; `applied`: the decisions to
@@ -108,7 +111,10 @@ async def settle(
     runs them outside its write transaction (`GraphStore.load_reader`), after the match locks are taken, so
     they see what every other load committed; what they do not see is this file's own earlier blocks, which
     are never proposed anyway (`reported`), so the block is settled as if the file were settled at once
-    before any of it was written."""
+    before any of it was written. `parents`: place -> the places it lies in, for the places the file
+    defines (its earlier blocks' and this one's): the search's read does not see them, and this block's
+    are not written yet, so the file's own records say where they lie. `within`: where the block's events'
+    places lie, when the caller has asked already (graph/reports/candidates.py `place_containers`)."""
     settled = Settled()
     decisions = applied if applied is not None else decisions
     defined = {
@@ -154,7 +160,14 @@ async def settle(
         written_before = reported or {}
         if new_events:
             proposals = await match_events(
-                run, new_events, decisions, attach=attach, review=review, search=search
+                run,
+                new_events,
+                decisions,
+                attach=attach,
+                review=review,
+                search=search,
+                parents=parents,
+                within=within,
             )
             _take(proposals, settled, remap, claimed, attached, written_before)
         if new_agreements:

@@ -13,17 +13,18 @@ otherwise the source's earlier report of it is retracted and the fact reconciled
 fact the source reported before and the file no longer gives loses that report (once the whole file is
 read), and is deleted with its last one (graph/load/retraction.py).
 
-Every read but the candidate searches happens inside the file's write transaction (`classify` gets the
-transaction's `run`), so what a concurrent load of another file commits is either seen whole or waited for:
-the matching step (graph/load/matching.py, once per block) locks the months of the block's new events (and a
-key per bucket of its new offices' and claims' ids) before it searches for known ones and reads their
-reports, and a record with an id the graph does not hold may turn out to be a report of a known fact under
-another id. The searches themselves run outside the transaction, after its locks are taken
-(`GraphStore.load_reader`: inside a transaction that has written anything they cost ten times the CPU); what
-they cannot see there is the file's own earlier blocks, which are never proposed anyway. The file's
-decisions (same_as, not_same_as, `decisions:`) come from the first pass, so every block knows them all. A
-transaction retried after a deadlock reads the file again from its start; the summary counts only the attempt
-that committed.
+Every read but the matcher's (the candidate searches and where places lie) happens inside the file's write
+transaction (`classify` gets the transaction's `run`), so what a concurrent load of another file commits is
+either seen whole or waited for: the matching step (graph/load/matching.py, once per block) locks the months
+of the block's new events (and a key per bucket of its new offices' and claims' ids) before it searches for
+known ones and reads their reports, and a record with an id the graph does not hold may turn out to be a
+report of a known fact under another id. The searches themselves run outside the transaction, after its locks
+are taken (`GraphStore.load_reader`: inside a transaction that has written anything they cost ten times the
+CPU); what they cannot see there is the file's own earlier blocks, which are never proposed anyway, and the
+places the file defines, which the matcher takes from the file's own records (`parents`). The file's decisions
+(same_as, not_same_as, `decisions:`) come from the first pass, so every block knows them all. A transaction
+retried after a deadlock reads the file again from its start; the summary counts only the attempt that
+committed.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ from graph.load.reports import (
 from graph.load.retraction import gone_pages, live_of_source, live_reports, withdraw
 from graph.load.rows import Row, record_row, source_row
 from graph.load.summary import LoadSummary
-from graph.model import ActorBase, Source, Target
-from graph.reports.candidates import Run, candidate_rows, decision_rows
+from graph.model import PLACE_KINDS, ActorBase, Source, Target
+from graph.reports.candidates import Run, candidate_rows, decision_rows, place_containers
 from graph.reports.matching import ATTACH, REVIEW
 from graph.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_BYTES
 from graph.spill import SpillList, SpillMap
@@ -206,6 +207,10 @@ class FileWriter:
         started = False
         done = 0
         prepared.decisions = decision_rows(prepared.file.decisions)
+        parents: dict[str, list[str]] = {}
+        """Place id -> the places it lies in, for every place the file defines in the blocks so far (its
+        actors come before its facts): the matcher's read of where places lie runs outside the transaction
+        and cannot see them."""
 
         def flush() -> Iterator[Batch]:
             nonlocal started
@@ -226,7 +231,12 @@ class FileWriter:
             source = parsed.source
             if source is not None and earlier is None and not started:
                 earlier = await live_of_source(run, source)
-            await self.classify(parsed, prepared, run, lock=lock, reported=given)
+            for section, rows in parsed.chunks:
+                if section == "actors":
+                    parents.update(
+                        (row["id"], row["parent"]) for row in rows if row["props"]["kind"] in PLACE_KINDS
+                    )
+            await self.classify(parsed, prepared, run, lock=lock, reported=given, parents=parents)
             record_of = {fact: record for record, fact in prepared.remap.items()}
             for section, rows in parsed.chunks:  # rebuilt with the ids of the facts reported
                 if section in FACT_SECTIONS:
@@ -256,28 +266,46 @@ class FileWriter:
         *,
         lock: bool = True,
         reported: Mapping[str, str] | None = None,
+        parents: Mapping[str, list[str]] | None = None,
     ) -> None:
         """Compare a block of the file's rows with the graph (after the files before it are written), reading
         through `run` (the file's write transaction; a store's `read` in a dry run, with `lock` False): the
         matcher settles which fact each record reports, what has to be written goes to `prepared.batches`,
         the new reports to `prepared.reports`. The block's rows are rebuilt in place for the facts matched;
-        `reported`: the facts the file's earlier blocks report, and the record that reports each."""
+        `reported`: the facts the file's earlier blocks report, and the record that reports each; `parents`:
+        where the places the file defines lie, by its own records (this block's included)."""
         file, chunks = parsed.file, parsed.chunks
-        stored = await _stored(run, chunks)
-        settled = await settle(
-            run,
-            file.name,
-            chunks,
-            stored,
-            file.decisions,
-            {**self.remap, **prepared.remap},
-            attach=self.match_attach,
-            review=self.match_review,
-            lock=lock,
-            reported=reported or {},
-            applied=self.catalog.decisions,
-            search=self.store.load_reader(),
-        )
+        search = self.store.load_reader()
+        # Where the block's events' places lie is read outside the transaction (as the candidate search is),
+        # while the transaction's own reads below run: the matcher needs it only once they are done.
+        places = {place for section, rows in chunks if section == "events" for row in rows
+                  for place in row["places"]}  # fmt: skip
+        within = asyncio.ensure_future(place_containers(search, places, parents)) if places else None
+        try:
+            stored = await _stored(run, chunks)
+            settled = await settle(
+                run,
+                file.name,
+                chunks,
+                stored,
+                file.decisions,
+                {**self.remap, **prepared.remap},
+                attach=self.match_attach,
+                review=self.match_review,
+                lock=lock,
+                reported=reported or {},
+                applied=self.catalog.decisions,
+                search=search,
+                parents=parents,
+                within=within,
+            )
+            if within is not None:
+                await within  # when no event of the block was new, the matcher did not need it
+        finally:
+            if within is not None and not within.done():  # the block failed before the matcher needed it
+                within.cancel()
+            elif within is not None and not within.cancelled():
+                within.exception()  # its failure, if any, is the block's: not reported again as unretrieved
         prepared.matches.extend(settled.proposals)
         prepared.remap.update(settled.remap)
         prepared.candidates += settled.candidates

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any
 
 from graph.model.families import family_kinds
@@ -55,6 +56,9 @@ REVIEWS_PER_RECORD = 5
 against its few likeliest twins, not against every same-day meeting of a busy minister. It also bounds what
 a search keeps: the best REVIEWS_PER_RECORD + 1 candidates of each incoming fact (an attach and the reviews),
 plus the pairs an analyst decided are one."""
+
+CONTAINER_LEVELS = 4
+"""How far up the IN links a place's containers are followed (a city, its district, region, country)."""
 
 
 def pair_id(kind: str, one: str, other: str) -> str:
@@ -150,35 +154,76 @@ async def match_events(
     attach: float,
     review: float,
     search: Run | None = None,
+    parents: Mapping[str, Sequence[str]] | None = None,
+    within: Awaitable[dict[str, set[str]]] | None = None,
 ) -> list[Proposal]:
-    """Proposals for a batch of incoming events, in their order (two queries per SEARCH_SLICE of the batch;
-    one when no known event is a candidate). `search`: what runs the candidate search itself, when not
-    `run` (the loader runs it outside its write transaction: `GraphStore.load_reader`)."""
+    """Proposals for a batch of incoming events, in their order (a query for where their places lie, then
+    one per SEARCH_SLICE of the batch). `search`: what runs the reads, when not `run` (the loader runs them
+    outside its write transaction: `GraphStore.load_reader`). `parents`: place id -> the places it lies in
+    directly, for the places the caller is about to write (the loader's file: places it defines or moves
+    elsewhere), which win over the graph's (`place_containers`). `within`: those places' containers when the
+    caller has asked already (`place_containers` of at least the incoming events' places: the loader asks
+    while its transaction reads), instead of asking here."""
     decisions = decisions or Decisions()
+    # Where the incoming events' places lie, asked before the search (its rows are scored as they come);
+    # the candidates' come with their rows.
+    if within is None:
+        places = {place for event in incoming for place in event.places}
+        within = place_containers(search or run, places, parents)
+    known = {place: set(containers) for place, containers in (await within).items()}
     proposals: list[Proposal] = []
     for start in range(0, len(incoming), SEARCH_SLICE):
         part = incoming[start : start + SEARCH_SLICE]
         proposals += await _match_event_slice(
-            run, search or run, part, decisions, attach=attach, review=review
+            search or run, part, decisions, known, attach=attach, review=review
         )
     return proposals
 
 
+async def place_containers(
+    read: Run, places: Iterable[str], parents: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, set[str]]:
+    """Place id -> every place it lies in, up to CONTAINER_LEVELS up (a city's region and country), for
+    `places`. The graph's IN links are read (one query, queries/place_containers.cypher); `parents` (place ->
+    the places it lies in directly) replaces the graph's links of the places it names, so a place being
+    written in the same transaction (a city a digest defines, or moves to another region) lies where its
+    record says, not where the graph, which does not hold it yet, or no longer should, says."""
+    given = parents or {}
+    wanted = set(places)
+    if not wanted:
+        return {}
+    # The graph's links up from every place asked and from every place a given link leads to: a walk that
+    # meets a given place (anywhere above a place asked) goes on from its given containers in the graph.
+    starts = sorted(wanted | {outer for inner in given for outer in given[inner]})
+    links: dict[str, set[str]] = {}
+    for row in await read("place_containers", ids=starts):
+        for chain in row["chains"]:
+            for inner, outer in pairwise(chain):
+                links.setdefault(inner, set()).add(outer)
+    within: dict[str, set[str]] = {}
+    for place in sorted(wanted):
+        found: set[str] = set()
+        level = {place}
+        for _ in range(CONTAINER_LEVELS):
+            level = {outer for inner in level for outer in given.get(inner, links.get(inner, ()))}
+            level -= found | {place}
+            if not level:
+                break
+            found |= level
+        if found:
+            within[place] = found
+    return within
+
+
 async def _match_event_slice(
-    run: Run,
     search: Run,
     incoming: Sequence[EventFacts],
     decisions: Decisions,
+    within: dict[str, set[str]],
     *,
     attach: float,
     review: float,
 ) -> list[Proposal]:
-    # Where the incoming events' places lie, asked before the search (a transaction runs one query at a
-    # time, and the search's rows are scored as they come); the candidates' come with their rows.
-    places = sorted({place for event in incoming for place in event.places})
-    within: dict[str, set[str]] = {}
-    for row in await run("place_containers", ids=places) if places else []:
-        within.setdefault(row["place"], set()).update(row["containers"])
     best = _BestCandidates(incoming, within)
     rows = _rows(search, "match_event_candidates", incoming=search_rows(incoming, decisions))
     async for row in rows:

@@ -313,3 +313,52 @@ async def test_a_record_of_a_busy_day_lists_its_likeliest_twins_not_every_meetin
     assert all("event:2023-04-28-meeting-" in line for line in listed), "the same day's meetings first"
     assert await count(store, "Candidate") == 5
     assert await count(store, "Event") == 10, "a candidate is kept apart, not merged"
+
+
+BALTI = "city:balti"
+
+
+def at_a_new_city_in_moldova(data: dict[str, Any]) -> None:
+    """The digest defines a city (in country:MD) and places the ban there."""
+    city = {"id": BALTI, "kind": "city", "name": "Bălți", "aliases": ["Бельцы"], "parent": "country:MD"}
+    data["actors"] = [city, *data.get("actors", [])]
+    event_of(data, BAN_AGAIN)["places"] = [BALTI]
+
+
+@pytest.mark.parametrize("batch_size", ["5000", "1"], ids=["one block", "a block per record"])
+async def test_a_re_report_placed_in_a_city_its_own_digest_defines_is_a_report_of_the_known_event(
+    store: GraphStore, kg: CliRunner, tmp_path: Path, batch_size: str
+) -> None:
+    """The city is written in the same transaction as the ban: the matcher learns that it lies in Moldova
+    from the digest's own record, not from the graph (which holds no such city yet)."""
+    povestka = copy_of(POVESTKA, tmp_path, at_a_new_city_in_moldova)
+    await kg_load(kg, SHARED)
+
+    loaded = await run(kg, "load", str(povestka), "--reference", str(REFERENCE), "--batch-size", batch_size)
+
+    assert loaded.exit_code == 0, loaded.output
+    assert f"{BAN_AGAIN} is a report of {BAN}" in loaded.output
+    assert f"{BALTI} in country:MD" in loaded.output, "the evidence: one place inside the other"
+    assert await rows(store, "MATCH (e:Event {id: $id}) RETURN e", id=BAN_AGAIN) == []
+    assert [each["alias"] for each in await live_reports_of(store, BAN)] == [None, BAN_AGAIN]
+
+
+async def test_a_digest_moving_a_city_elsewhere_is_matched_by_where_it_says_the_city_lies(
+    store: GraphStore, kg: CliRunner, tmp_path: Path
+) -> None:
+    """The graph holds the city in Moldova (an earlier load); a later digest re-parents it to Romania and
+    places the ban there: the matcher goes by the digest's own record, so Romania is not inside Moldova."""
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    city = {"id": BALTI, "kind": "city", "name": "Bălți", "parent": "country:MD"}
+    (earlier / "places.yaml").write_text(yaml.safe_dump({"actors": [city]}), encoding="utf-8")
+    await kg_load(kg, SHARED, earlier / "places.yaml")
+
+    def moved(data: dict[str, Any]) -> None:
+        at_a_new_city_in_moldova(data)
+        data["actors"][0]["parent"] = "country:RO"
+
+    loaded = await kg_load(kg, copy_of(POVESTKA, tmp_path, moved))
+
+    assert f"{BAN_AGAIN} is a report of {BAN}" not in loaded.output
+    assert len(await rows(store, "MATCH (e:Event) WHERE e.id IN $ids RETURN e", ids=[BAN, BAN_AGAIN])) == 2

@@ -11,7 +11,7 @@ from graph.load.reading import read_file
 from graph.load.records import parse_records
 from graph.model import EventBase
 from graph.reports import candidates
-from graph.reports.candidates import match_events, record_candidates, record_decisions
+from graph.reports.candidates import match_events, place_containers, record_candidates, record_decisions
 from graph.reports.decisions import Decisions
 from graph.reports.matching import EventFacts
 from graph.schema import migrate
@@ -138,3 +138,25 @@ async def test_the_loaders_transaction_streams_the_search_with_the_same_proposal
 
     await seeded_store.write_batches(matching, reads=True)
     assert streamed == whole
+
+
+async def test_places_lie_where_the_graph_says_unless_the_records_being_written_say_otherwise(
+    seeded_store: GraphStore,
+) -> None:
+    """A city the graph holds lies in its region and country; a place about to be written (not in the graph
+    yet) lies where its record says, and so on up through the graph; a record moving a region elsewhere wins
+    over the graph's link for every place below it."""
+    read = seeded_store.read
+    graph = await place_containers(read, ["city:novosibirsk", "city:nowhere"])
+    assert graph == {"city:novosibirsk": {"region:RU-NVS", "country:RU"}}
+
+    new_city = await place_containers(
+        read, ["city:akademgorodok"], {"city:akademgorodok": ["city:novosibirsk"]}
+    )
+    assert new_city == {"city:akademgorodok": {"city:novosibirsk", "region:RU-NVS", "country:RU"}}
+
+    moved = await place_containers(read, ["city:novosibirsk"], {"region:RU-NVS": ["country:BY"]})
+    assert moved == {"city:novosibirsk": {"region:RU-NVS", "country:BY"}}
+
+    no_parent = await place_containers(read, ["city:novosibirsk"], {"city:novosibirsk": []})
+    assert no_parent == {}, "a record without a parent drops the graph's link: the load deletes it"
