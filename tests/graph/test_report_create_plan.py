@@ -27,8 +27,8 @@ async def test_new_reports_read_first_and_seek_only_their_sections_label(seeded_
     async with seeded_store.driver.session(database=seeded_store.database) as session:
         found = await (
             await session.run(
-                "MATCH (e:Event) WITH e ORDER BY e.id LIMIT 3 "
-                "MATCH (s:Source) WITH collect(e.id) AS events, min(s.id) AS source "
+                "MATCH (e:Event) WITH e.id AS id ORDER BY id LIMIT 3 WITH collect(id) AS events "
+                "MATCH (s:Source) WITH events, min(s.id) AS source "
                 "MATCH (a:Agreement) RETURN events, source, min(a.id) AS agreement"
             )
         ).single()
