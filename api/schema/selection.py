@@ -62,7 +62,7 @@ def event_links_selected(info: Any, *path: str) -> frozenset[str]:
     return links
 
 
-_EVENT_PROPERTIES: dict[str, tuple[str, ...]] = {
+EVENT_PROPERTIES: dict[str, tuple[str, ...]] = {
     "id": (),
     "kind": (),
     "title": (),
@@ -88,11 +88,11 @@ EVENT_ALWAYS = ("id", "kind", "title")
 def event_props_selected(info: Any, *path: str) -> frozenset[str] | None:
     """The stored properties the events at `path` below the field being resolved need for the fields
     selected on them, so a page reads no long text the client did not ask for (summary, content); None
-    (every property) when a field selected is not one `_EVENT_PROPERTIES` knows."""
+    (every property) when a field selected is not one `EVENT_PROPERTIES` knows."""
     selected = selected_below(info, *path)
-    if not selected <= _EVENT_PROPERTIES.keys():
+    if not selected <= EVENT_PROPERTIES.keys():
         return None
-    return frozenset(EVENT_ALWAYS).union(*(_EVENT_PROPERTIES[name] for name in selected))
+    return frozenset(EVENT_ALWAYS).union(*(EVENT_PROPERTIES[name] for name in selected))
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,15 @@ from typing import Any
 
 import httpx
 import pytest
+from graphql import GraphQLObjectType
 
+from api.schema.root import build_schema
+from api.schema.selection import EVENT_PROPERTIES
 from graph.read import lists
 from graph.read.filters import EventFilter, resolve_event_filter
 from graph.read.lists import EventPageGroup, event_page_query, event_pages
 from graph.read.pages import page_request
+from graph.settings import Settings
 from graph.store import GraphStore
 from tests.conftest import gql
 
@@ -81,3 +85,11 @@ async def test_a_page_selecting_every_field_gets_each_as_the_event_answers_it(
         assert node == alone["data"]["event"]
     assert any(node["summary"] for node in nodes) and any(node["evidence"] for node in nodes)
     assert any(node["firstReported"] for node in nodes) and any(node["startDate"] for node in nodes)
+
+
+def test_every_field_of_an_event_says_which_properties_it_reads() -> None:
+    """A field added to Event and not to the table would make every page read every property again (safe,
+    but no longer lean): the table names each field of the served type."""
+    event = build_schema(Settings())._schema.type_map["Event"]
+    assert isinstance(event, GraphQLObjectType)
+    assert set(event.fields) | {"__typename"} == set(EVENT_PROPERTIES)
