@@ -30,6 +30,8 @@ class ActorEventsKey:
     page: PageRequest
     links: frozenset[str] = frozenset()
     """The link fields selected on the events (read with the page, in the same round trip)."""
+    props: frozenset[str] | None = None
+    """The event properties the fields selected on the events read (None: all of them)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ async def actor_event_pages(
     names = await directory(store)
     by_arguments: dict[tuple[object, ...], list[ActorEventsKey]] = defaultdict(list)
     for key in keys:
-        by_arguments[(key.kinds, key.start, key.end, key.page, key.links)].append(key)
+        by_arguments[(key.kinds, key.start, key.end, key.page, key.links, key.props)].append(key)
     pages: dict[ActorEventsKey, Page] = {}
     for same in by_arguments.values():
         first = same[0]
@@ -81,7 +83,7 @@ async def actor_event_pages(
             )
             for key in same
         ]
-        found = await event_pages(store, filters, groups, first.page, first.links)
+        found = await event_pages(store, filters, groups, first.page, first.links, first.props)
         pages.update({key: found[key.actor] for key in same})
     return pages
 

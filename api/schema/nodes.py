@@ -23,7 +23,7 @@ from api.schema.enums import (
 from api.schema.filters import FactOrder, page_asked
 from api.schema.loaders import ActorEventsKey, EventLinksKey, actor_event_pages
 from api.schema.reports import Reported
-from api.schema.selection import child_fields, event_links_selected
+from api.schema.selection import child_fields, event_links_selected, event_props_selected
 from graph.errors import KgError
 from graph.model.links import EVENT_LINK_KINDS, LINK_KIND_OF_TYPE
 from graph.read.links import Links
@@ -142,7 +142,8 @@ def actor_events_key(
     """The page `Actor.events` asks its loader for, from its arguments and what is selected below it."""
     page = page_asked(info, first, after, last, before, order_by, "date")
     links = event_links_selected(info, "edges", "node")
-    return ActorEventsKey(actor_id, tuple(k.value for k in kinds or []), from_, to, page, links)
+    props = event_props_selected(info, "edges", "node")
+    return ActorEventsKey(actor_id, tuple(k.value for k in kinds or []), from_, to, page, links, props)
 
 
 async def actor_props(info: Ctx, actor_id: str) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from api.schema.filters import (
     page_asked,
 )
 from api.schema.nodes import Actor, Agreement, Ctx, Event, actor_props, event_connection, events_of
-from api.schema.selection import event_links_selected
+from api.schema.selection import event_links_selected, event_props_selected
 from graph.errors import Location, NotFound, ValidationFailed
 from graph.read.as_of import events_page_as_of
 from graph.read.changes import check_moment
@@ -77,7 +77,8 @@ async def _events(
         found = await events_page_as_of(info.context.store, resolved, page, as_of)
         return await event_connection(info, found, links, as_of)
     group = EventPageGroup("all", resolved.side, resolved.actor)
-    pages = await event_pages(info.context.store, resolved, [group], page, links)
+    props = event_props_selected(info, *links_at)
+    pages = await event_pages(info.context.store, resolved, [group], page, links, props)
     return await event_connection(info, pages["all"], links)
 
 

@@ -23,6 +23,7 @@ from strawberry.types.base import get_object_definition
 from strawberry.types.nodes import SelectedField, Selection, convert_selections
 
 from graph.read.links import EVENT_LINKS, LOCATIONS
+from graph.read.money import MONEY_PROPERTIES
 
 _EVENT_LINKS = frozenset(EVENT_LINKS)  # Event's fields that read links are named as the query's columns
 
@@ -59,6 +60,39 @@ def event_links_selected(info: Any, *path: str) -> frozenset[str]:
     ):
         return links | {LOCATIONS}
     return links
+
+
+EVENT_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "id": (),
+    "kind": (),
+    "title": (),
+    "summary": ("summary",),
+    "content": ("content",),
+    "startDate": ("start_date",),
+    "endDate": ("end_date",),
+    "datePrecision": ("date_precision",),
+    "money": MONEY_PROPERTIES,
+    "sourceCount": ("source_count",),
+    "firstReported": ("first_reported",),
+    "lastChanged": ("last_changed",),
+    "disputes": ("disputes",),
+    "reports": (),  # read by the fact's id
+    "__typename": (),
+    **{name: () for name in EVENT_LINKS},  # read by the event's id, with the page or by a loader
+}
+"""The stored properties each field of Event reads (api/schema/nodes.py, Event.of and Reported)."""
+EVENT_ALWAYS = ("id", "kind", "title")
+"""The properties every Event is built from, whatever is selected (Event.of requires them)."""
+
+
+def event_props_selected(info: Any, *path: str) -> frozenset[str] | None:
+    """The stored properties the events at `path` below the field being resolved need for the fields
+    selected on them, so a page reads no long text the client did not ask for (summary, content); None
+    (every property) when a field selected is not one `EVENT_PROPERTIES` knows."""
+    selected = selected_below(info, *path)
+    if not selected <= EVENT_PROPERTIES.keys():
+        return None
+    return frozenset(EVENT_ALWAYS).union(*(EVENT_PROPERTIES[name] for name in selected))
 
 
 @dataclass(frozen=True)

@@ -62,13 +62,19 @@ async def event_pages(
     groups: list[EventPageGroup],
     page: PageRequest,
     links: Iterable[str] = (),
+    props: Iterable[str] | None = None,
 ) -> dict[str, Page]:
     """One page per group, all in one round trip (the query `event_page_query` picks), with the `links` of
-    each event (graph.read.links.EVENT_LINKS) in Page.links when some are named."""
-    query, params = event_page_query(filters, groups, page, links)
+    each event (graph.read.links.EVENT_LINKS) in Page.links when some are named; `props`: as in
+    `event_page_query`."""
+    query, params = event_page_query(filters, groups, page, links, props)
     rows = await store.read(query, **params)
+    names = params["props"]
     for row in rows:
         for item in row["page"]:
+            if names is not None:  # the values of `names`, in order; an absent property is null
+                values = zip(names, item["node"], strict=True)
+                item["node"] = {name: value for name, value in values if value is not None}
             dates_of(item["node"])
     return {row["group"]: keyed_page_of(row, page) for row in rows}
 
@@ -78,19 +84,25 @@ def event_page_query(
     groups: list[EventPageGroup],
     page: PageRequest,
     links: Iterable[str] = (),
+    props: Iterable[str] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The named query and parameters of a page of events. Filtered by an actor, a place or text, the query
     starts from those nodes (read/events_page_sorted); otherwise in date order it walks the start_date index
     (read/events_page), and in another order it sorts every match. Pages of actors' events in date order
     that nothing else narrows but kinds and dates (`actor(id) { events }`, `events(actor: ...)`) have a
-    query of their own that does only that (read/events_page_actor), with the same rows."""
+    query of their own that does only that (read/events_page_actor), with the same rows. That query returns
+    only the event properties in `props` when it is given (the fields the client selected: the peer reads
+    no more), and with `id` always (the page's links are keyed by it); None: every property, as the
+    others always do."""
     check_order(page, EVENT_ORDERS)
     params = filters.params()
     anchors = [_anchor(group, params) for group in groups]
     walk = page.order == "date" and not any(anchors)
     base = "read/events_page" if walk else "read/events_page_sorted"
+    lean: list[str] | None = None
     if page.order == "date" and _actors_own(groups, params):
         base = "read/events_page_actor"
+        lean = None if props is None else sorted({*props, "id"})
     query = query_for(base, page)
     return query, {
         "groups": [
@@ -102,6 +114,7 @@ def event_page_query(
         **_event_position(page),
         "links": sorted(set(links) & {*EVENT_LINKS, LOCATIONS}),
         "unfiltered": walk and _unfiltered(params),
+        "props": lean,
     }
 
 

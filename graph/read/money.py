@@ -17,6 +17,10 @@ class MoneyValue:
     usd_rate_date: date | None = None
 
 
+MONEY_PROPERTIES = ("value_amount", "value_currency", "value_usd", "usd_rate", "usd_rate_date")
+"""The properties `money_of` reads."""
+
+
 def money_of(agreement: dict[str, Any]) -> MoneyValue | None:
     """The value stored on an agreement node, if one was reported."""
     amount = _finite(agreement.get("value_amount"))
