@@ -17,73 +17,20 @@ from typing import Literal
 
 from graph.ingest.candidates import Mention, Span
 from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.office_words import (
+    ADJECTIVES,
+    BETWEEN_TITLE_AND_NAME,
+    HOST_WORDS,
+    INTRINSIC,
+    MAX_LONGEST,
+    NEEDS_COUNTRY,
+    OTHER_OFFICE,
+    POST_INTRODUCERS,
+    POST_NOUNS,
+    REGION_HEADS,
+    TITLES,
+)
 from graph.ingest.tokens import CYRILLIC, Token, _morph, grammemes
-
-TITLES: dict[tuple[str, ...], str] = {
-    ("president",): "president", ("head", "of", "state"): "president", ("президент",): "president",
-    ("глава", "государство"): "president", ("leader",): "leader", ("лидер",): "leader",
-    ("глава",): "head", ("prime", "minister"): "prime minister", ("premier",): "prime minister",
-    ("pm",): "prime minister", ("премьер",): "prime minister", ("премьера",): "prime minister",
-    ("премьер-министр",): "prime minister",
-    ("глава", "правительство"): "prime minister", ("deputy", "prime", "minister"): "deputy prime minister",
-    ("deputy", "pm"): "deputy prime minister", ("вице-премьер",): "deputy prime minister",
-    ("foreign", "minister"): "foreign minister", ("глава", "мид"): "foreign minister",
-    ("minister", "of", "foreign", "affairs"): "foreign minister",
-    ("министр", "иностранный", "дело"): "foreign minister", ("governor",): "governor",
-    ("губернатор",): "governor", ("kremlin", "chief"): "president", ("presidential", "decree"): "president",
-    ("defence", "minister"): "defence minister", ("defense", "minister"): "defence minister",
-    ("minister", "of", "defence"): "defence minister", ("minister", "of", "defense"): "defence minister",
-    ("министр", "оборона"): "defence minister", ("глава", "минобороны"): "defence minister",
-    ("ambassador",): "ambassador", ("посол",): "ambassador", ("mayor",): "governor", ("мэр",): "governor",
-    ("state", "secretary"): "state secretary", ("госсекретарь",): "state secretary",
-    ("государственный", "секретарь"): "state secretary",
-    ("chairwoman", "of", "the", "federation", "council"): "federation council chair",
-    ("chairman", "of", "the", "federation", "council"): "federation council chair",
-    ("speaker", "of", "the", "federation", "council"): "federation council chair",
-    ("federation", "council", "speaker"): "federation council chair",
-    ("председатель", "совет", "федерация"): "federation council chair",
-    ("спикер", "совет", "федерация"): "federation council chair",
-    ("спикер", "совфед"): "federation council chair",
-    ("speaker", "of", "the", "state", "duma"): "duma chair",
-    ("chairman", "of", "the", "state", "duma"): "duma chair",
-    ("state", "duma", "speaker"): "duma chair", ("duma", "speaker"): "duma chair",
-    ("председатель", "государственный", "дума"): "duma chair", ("председатель", "госдума"): "duma chair",
-    ("спикер", "госдума"): "duma chair", ("спикер", "государственный", "дума"): "duma chair",
-    ("chairwoman", "of", "the", "council", "of", "the", "republic"): "council of the republic chair",
-    ("chairperson", "of", "the", "council", "of", "the", "republic"): "council of the republic chair",
-    ("speaker", "of", "the", "council", "of", "the", "republic"): "council of the republic chair",
-    ("председатель", "совет", "республика"): "council of the republic chair",
-    ("chairman", "of", "the", "house", "of", "representatives"): "house of representatives chair",
-    ("speaker", "of", "the", "house", "of", "representatives"): "house of representatives chair",
-    ("председатель", "палата", "представитель"): "house of representatives chair",
-    ("kremlin", "spokesman"): "kremlin spokesperson", ("kremlin", "spokesperson"): "kremlin spokesperson",
-    ("kremlin", "spokeswoman"): "kremlin spokesperson", ("пресс-секретарь", "кремль"): "kremlin spokesperson",
-    ("пресс-секретарь", "президент", "россия"): "kremlin spokesperson",
-    ("пресс-секретарь", "президент", "рф"): "kremlin spokesperson",
-    ("foreign", "ministry", "spokeswoman"): "foreign ministry spokesperson",
-    ("foreign", "ministry", "spokesman"): "foreign ministry spokesperson",
-    ("foreign", "ministry", "spokesperson"): "foreign ministry spokesperson",
-    ("официальный", "представитель", "мид"): "foreign ministry spokesperson",
-}  # fmt: skip
-INTRINSIC = {
-    "federation council chair": "country:RU", "duma chair": "country:RU",
-    "kremlin spokesperson": "country:RU",
-    "council of the republic chair": "country:BY", "house of representatives chair": "country:BY",
-}  # fmt: skip
-"""Offices of one country's body: 'the Speaker of the State Duma' is Russia's whatever the text says."""
-NEEDS_COUNTRY = {"leader", "head"}
-"""'the leader', 'глава' name an office only with a country or region: 'the Belarusian leader', 'глава
-Белоруссии', 'глава Башкирии'."""
-REGION_HEADS = {"governor", "president", "head", "leader"}
-"""Titles that, of a region, name its head ('the governor of the Pskov region', 'глава Татарстана')."""
-HOST_WORDS = {"to", "in", "в"}
-"""'the Russian ambassador to Belarus', 'посол России в Беларуси': the country after them hosts him."""
-ADJECTIVES = {"belarusian": "country:BY", "belarus": "country:BY", "белорусский": "country:BY",
-              "russian": "country:RU", "russia": "country:RU", "российский": "country:RU",
-              "ukrainian": "country:UA", "украинский": "country:UA", "lithuanian": "country:LT",
-              "polish": "country:PL", "польский": "country:PL"}  # fmt: skip
-BETWEEN_TITLE_AND_NAME = {"of", "the", ",", "and"}
-MAX_LONGEST = max(len(k) for k in TITLES)
 
 
 @dataclass(frozen=True)
@@ -210,15 +157,6 @@ def _named_after(tokens: list[Token], last: int, at: dict[int, Mention]) -> Ment
     return None
 
 
-POST_NOUNS = {
-    "representative", "aide", "assistant", "adviser", "advisor", "spokesman", "spokeswoman",
-    "spokesperson", "secretary", "service", "administration", "помощник", "представитель", "советник",
-    "пресс-секретарь", "пресс-служба", "администрация", "полпред", "служба",
-}  # fmt: skip
-"""A post or body that belongs to an office ('помощник президента', 'the president's representative',
-'the press service of the president'): the title there names no act of its holder."""
-
-
 def _of_a_post(tokens: list[Token], first: int, last: int) -> bool:
     """'назначен помощником президента', 'the aide to the president', 'the president's representative'
     (the tokens leave out the "'s")."""
@@ -228,10 +166,6 @@ def _of_a_post(tokens: list[Token], first: int, last: int) -> bool:
     after = tokens[last + 1 : last + 2]
     possessive = bool(after) and after[0].norm in POST_NOUNS and after[0].text.isascii()
     return (bool(before) and before[-1] in POST_NOUNS) or possessive
-
-
-OTHER_OFFICE = {"deputy", "vice", "former", "ex", "late", "acting", "заместитель", "бывший", "экс", "вице"}
-"""'the deputy foreign minister', 'the former president': not the office's holder."""
 
 
 def _other_office(tokens: list[Token], first: int) -> bool:
@@ -272,14 +206,6 @@ def _named_holder(key: str, earlier: list[Mention], gazetteer: Gazetteer, on: da
             actor = gazetteer.actors[person]
             return Mention(Span(0, 0), (actor,), actor.name)
     return None
-
-
-POST_INTRODUCERS = {
-    "назначить", "назначение", "должность", "пост", "стать", "appointed", "appoint", "appoints", "named",
-    "post", "become", "became", "becomes", "as",
-}  # fmt: skip
-"""Words after which a title is a post given or held, not its holder: 'назначен послом', 'на пост
-губернатора', 'appointed ambassador', 'became governor'."""
 
 
 def _post_given(text: str, tokens: list[Token], first: int, ending: dict[int, Mention]) -> bool:
