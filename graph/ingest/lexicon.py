@@ -10,10 +10,10 @@ from graph.ingest.candidates import EventKind
 TRIGGERS: dict[EventKind, list[str]] = {
     "visit": [
         "visit", "visited", "visiting", "visits", "trip", "tour", "went to", "travelled to",
-        "traveled to", "arrived in", "arrived at", "arrives in", "came to", "flew to", "toured",
+        "traveled to", "arrived in", "arrived at", "arrives in", "landed in", "came to", "flew to", "toured",
         "inspected", "inspects", "paid a visit", "осмотреть", "посетил",
         "визит", "посетить", "посещать", "посещение", "поездка", "прибыть", "приехать", "отправиться",
-        "побывать", "турне", "съездить", "візіт", "наведаць",
+        "побывать", "прилететь", "турне", "съездить", "візіт", "наведаць",
     ],
     "contract_signing": [
         "signed", "signing", "signs", "sign", "concluded", "inked",

@@ -77,6 +77,8 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
         return False
     ids, later_ids = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     if earlier.kind == "statement":
+        if _told_as_earlier(later):
+            return False
         near = later.sentence - earlier.sentence <= STATEMENT_REACH  # 'He also noted ...': the same occasion
         return near and bool(later_ids) and ids == later_ids
     if later.sentence - earlier.sentence > 1:
@@ -90,7 +92,17 @@ def _same_occasion(earlier: Candidate, later: Candidate) -> bool:
     those of the day the report gives ('По словам X, ... . Об этом он заявил во вторник')."""
     speakers, theirs = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     same_day = later.date == earlier.date or not later.date_stated or not earlier.date_stated
+    if _told_as_earlier(later):
+        return False
     return earlier.kind == later.kind == "statement" and bool(speakers) and speakers == theirs and same_day
+
+
+EARLIER = ("ранее", "раньше", "earlier", "previously", "до этого")
+"""'Ранее Лукашенко заявил ...', 'Earlier, he said ...': words the report sets on another occasion."""
+
+
+def _told_as_earlier(candidate: Candidate) -> bool:
+    return candidate.evidence[0].quote.lstrip().lower().startswith(EARLIER)
 
 
 def _same_sum(earlier: Candidate, later: Candidate) -> bool:
@@ -118,10 +130,19 @@ def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
         return False
     if detail.date_stated and summary.date_stated and detail.date != summary.date:
         return False
+    if _other_people(summary, detail):
+        return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
     places = {a.id for a in summary.places + summary.posts} & {a.id for a in detail.places + detail.posts}
     described = not _people(summary) and bool(_people(detail))  # 'A Belarusian journalist has been sentenced'
     return bool(shared or places) or _same_money(summary, detail) or described
+
+
+def _other_people(one: Candidate, other: Candidate) -> bool:
+    """Each names a person the other does not: 'X, meeting Putin, proposed ...' and 'X said so at his
+    meeting with Volfovich' are two meetings that share only X."""
+    mine, theirs = _people(one), _people(other)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _different_sums(one: Candidate, other: Candidate) -> bool:

@@ -13,8 +13,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from graph.ingest.apposition import titled_after
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
-from graph.ingest.date_words import month_numbers
+from graph.ingest.capitalised_runs import CONNECTORS, capitalised_runs, is_month, split_on_and
 from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES
 from graph.ingest.money import CURRENCY_CODES
 from graph.ingest.name_cases import CYRILLIC_WORD, couple, nominative
@@ -22,12 +23,6 @@ from graph.ingest.places import known_city
 from graph.ingest.tokens import Token, _morph
 from graph.ingest.translit import TO_CYRILLIC, looks_like_first_name, slug
 
-CONNECTORS = {"of", "for", "the", "and", "on", "de"}
-SENTENCE_OPENERS = {
-    "the", "a", "an", "however", "at", "in", "on", "during", "while", "moreover", "meanwhile", "according",
-    "as", "from", "this", "that", "these", "he", "she", "it", "they", "despite", "after", "before", "but",
-    "and", "also", "since", "although", "when", "experts", "projects", "such", "most", "once", "yet",
-}  # fmt: skip
 NER_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "city"}
 REGION_WORDS = re.compile(r"област|край|республик|округ|oblast|region|krai|republic", re.IGNORECASE)
 BLOC_WORDS = re.compile(r"союз|содружеств|альянс|НАТО|ООН|ОДКБ|ЕАЭС|СНГ|^ЕС$")
@@ -170,7 +165,7 @@ def _same_surname(word: str, surname: str) -> bool:
 
 def _english_names(text: str, tokens: list[Token], taken: list[Span], known: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
-    for run in _split_on_and(_capitalised_runs(text, tokens, taken)):
+    for run in split_on_and(capitalised_runs(text, tokens, taken)):
         titled = any(
             t.norm in PERSON_TITLES or t.norm in ROLE_NOUNS
             for t in tokens
@@ -190,6 +185,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
         run = _before_title(run)
         words = [t.text for t in run]
         span = Span(run[0].start, run[-1].end)
+        titled = titled or titled_after(text, span.end)  # 'Łukasz Jasina, spokesman for ...'
         after_of = text[max(0, span.start - 3) : span.start].strip() == "of"
         after_of = after_of and not (_first_name(words[0]) and _surname_like(words[-1]))  # 'of Ivan Petrov'
         name = text[span.start : span.end]
@@ -207,7 +203,7 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
         elif (
             _after_place_word(run[0], tokens)
             and (city := known_city(name)) is not None
-            and not _is_month(name)
+            and not is_month(name)
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
     found += _acronyms(tokens, taken + [m.span for m in found])
@@ -256,25 +252,6 @@ def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
     return found
 
 
-def _split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
-    """'Ivan Petrov and Pavel Sidorov': two names (an organisation keeps its 'and': 'Ministry of Trade
-    and Industry' has a head word)."""
-    split: list[list[Token]] = []
-    for run in runs:
-        if any(t.norm in ORG_HEADS for t in run) or not any(t.text == "and" for t in run):
-            split.append(run)
-            continue
-        current: list[Token] = []
-        for token in run:
-            if token.text == "and":
-                split.append(current)
-                current = []
-            else:
-                current.append(token)
-        split.append(current)
-    return [run for run in split if run]
-
-
 def _before_title(run: list[Token]) -> list[Token]:
     """'appointed Ivan Petrov Minister of Economy': a first name and surname run on into the post."""
     cut = next((i for i, t in enumerate(run) if i >= 2 and t.norm in PERSON_TITLES), len(run))
@@ -301,10 +278,6 @@ def _after_place_word(first: Token, tokens: list[Token]) -> bool:
     before = [t.norm for t in tokens if t.end <= first.start][-2:]
     before = [w for w in before if w != "the"][-1:]
     return bool(before) and before[0] in LOCATIVE | ORIGIN | {"visited", "visiting", "visit"}
-
-
-def _is_month(name: str) -> bool:
-    return name.lower() in month_numbers()
 
 
 AMBIGUOUS = Mention(Span(0, 0), ())
@@ -335,53 +308,6 @@ def _surnames_again(
         ):
             again.append(Mention(span, person.candidates, token.text))
     return again
-
-
-def _capitalised_runs(text: str, tokens: list[Token], taken: list[Span]) -> list[list[Token]]:
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for index, token in enumerate(tokens):
-        inside = any(Span(token.start, token.end).overlaps(t) for t in taken)
-        gap = text[current[-1].end : token.start] if current else " "
-        capital = token.text[0].isupper() and not inside
-        joins = bool(current) and gap.strip() == "" and gap.count("\n") == 0
-        if capital and (joins or not current):
-            current.append(token)
-            continue
-        if joins and token.text in CONNECTORS and _next_is_capital(tokens, index):
-            current.append(token)
-            continue
-        runs.append(current)
-        current = [token] if capital else []
-    runs.append(current)
-    return [_trim(run, text) for run in runs if _trim(run, text)]
-
-
-def _next_is_capital(tokens: list[Token], index: int) -> bool:
-    following = tokens[index + 1 : index + 3]
-    return any(t.text[0].isupper() for t in following if t.text not in CONNECTORS)
-
-
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-def _trim(run: list[Token], text: str) -> list[Token]:
-    """Leading articles and sentence openers, trailing connectors and days ('the Treasury on Friday')."""
-    while run and (
-        run[0].text in CONNECTORS
-        or run[0].text in {"The", "A", "An"}
-        or _opens_sentence(run[0], text)
-        or (len(run) > 1 and (run[0].norm in TIME_WORDS or _is_month(run[0].text)))
-    ):
-        run = run[1:]
-    while run and (run[-1].text in CONNECTORS or run[-1].norm in TIME_WORDS or _is_month(run[-1].text)):
-        run = run[:-1]
-    return run
-
-
-def _opens_sentence(token: Token, text: str) -> bool:
-    before = text[max(0, token.start - 3) : token.start].strip()
-    return token.norm in SENTENCE_OPENERS and (before == "" or before[-1] in '.!?;:\n“"')
 
 
 def _surname_like(word: str) -> bool:

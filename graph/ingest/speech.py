@@ -48,8 +48,9 @@ def find_speaker(
     if before and _subject_after(trigger, tokens):
         return None  # '..., сообщил правозащитный центр «Вясна»': who spoke is after the verb, unnamed
     if before:
-        nearest = _person_of_title(max(before, key=lambda s: s.mention.span.end), before, trigger, tokens)
-        if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
+        closest = max(before, key=lambda s: s.mention.span.end)
+        nearest = _person_of_title(closest, before, trigger, tokens)
+        if closing and _closing(trigger, tokens) and _gap(closest, trigger, tokens) > 5:
             return None  # '..., a Telegram channel monitoring ... said.': the source is not a name here
         return nearest
     return None

@@ -1,0 +1,86 @@
+"""Runs of capitalised words in Latin-script text: the raw material of English names (names.py decides
+what each run is). Articles, sentence openers, days and months at a run's ends are no part of a name."""
+
+from __future__ import annotations
+
+from graph.ingest.candidates import Span
+from graph.ingest.date_words import month_numbers
+from graph.ingest.lexicon import ORG_HEADS
+from graph.ingest.tokens import Token
+
+CONNECTORS = {"of", "for", "the", "and", "on", "de"}
+SENTENCE_OPENERS = {
+    "the", "a", "an", "however", "at", "in", "on", "during", "while", "moreover", "meanwhile", "according",
+    "as", "from", "this", "that", "these", "he", "she", "it", "they", "despite", "after", "before", "but",
+    "and", "also", "since", "although", "when", "experts", "projects", "such", "most", "once", "yet",
+}  # fmt: skip
+
+
+def capitalised_runs(text: str, tokens: list[Token], taken: list[Span]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for index, token in enumerate(tokens):
+        inside = any(Span(token.start, token.end).overlaps(t) for t in taken)
+        gap = text[current[-1].end : token.start] if current else " "
+        capital = token.text[0].isupper() and not inside
+        joins = bool(current) and gap.strip() == "" and gap.count("\n") == 0
+        if capital and (joins or not current):
+            current.append(token)
+            continue
+        if joins and token.text in CONNECTORS and _next_is_capital(tokens, index):
+            current.append(token)
+            continue
+        runs.append(current)
+        current = [token] if capital else []
+    runs.append(current)
+    return [_trim(run, text) for run in runs if _trim(run, text)]
+
+
+def _next_is_capital(tokens: list[Token], index: int) -> bool:
+    following = tokens[index + 1 : index + 3]
+    return any(t.text[0].isupper() for t in following if t.text not in CONNECTORS)
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _trim(run: list[Token], text: str) -> list[Token]:
+    """Leading articles and sentence openers, trailing connectors and days ('the Treasury on Friday')."""
+    while run and (
+        run[0].text in CONNECTORS
+        or run[0].text in {"The", "A", "An"}
+        or _opens_sentence(run[0], text)
+        or (len(run) > 1 and (run[0].norm in TIME_WORDS or is_month(run[0].text)))
+    ):
+        run = run[1:]
+    while run and (run[-1].text in CONNECTORS or run[-1].norm in TIME_WORDS or is_month(run[-1].text)):
+        run = run[:-1]
+    return run
+
+
+def _opens_sentence(token: Token, text: str) -> bool:
+    before = text[max(0, token.start - 3) : token.start].strip()
+    return token.norm in SENTENCE_OPENERS and (before == "" or before[-1] in '.!?;:\n“"')
+
+
+def split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
+    """'Ivan Petrov and Pavel Sidorov': two names (an organisation keeps its 'and': 'Ministry of Trade
+    and Industry' has a head word)."""
+    split: list[list[Token]] = []
+    for run in runs:
+        if any(t.norm in ORG_HEADS for t in run) or not any(t.text == "and" for t in run):
+            split.append(run)
+            continue
+        current: list[Token] = []
+        for token in run:
+            if token.text == "and":
+                split.append(current)
+                current = []
+            else:
+                current.append(token)
+        split.append(current)
+    return [run for run in split if run]
+
+
+def is_month(name: str) -> bool:
+    return name.lower() in month_numbers()

@@ -1,0 +1,75 @@
+"""Rules found on texts the extractor had never met (issue 13, batch 9: dev en_94-en_99, ru_93-ru_98
+scored untouched first): two meetings that share one person, words said "earlier", a meeting named
+after a passive "discussed", an arrival told verb first, a speaker in apposition. Each on short
+sentences of our own, never on a corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.ingest.candidates import Candidate
+from tests.ingest.conftest import WriteDigest, events
+
+
+def of_kind(
+    write_digest: WriteDigest, text: str, kind: str, published: date = date(2025, 11, 26)
+) -> list[Candidate]:
+    return [c for c in events(write_digest, text, published) if c.kind == kind]
+
+
+def names(candidate: Candidate) -> set[str]:
+    return {a.name for a in candidate.actors}
+
+
+def test_a_meeting_in_the_lead_and_another_with_someone_else_later_are_two_meetings(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Президент Белоруссии Александр Лукашенко на встрече с Владимиром Путиным предложил провести "
+        "переговоры в Минске.\n\nОб этом сообщает агентство.\n\nЕще одна новость дня.\n\n"
+        "Он выступил на встрече с госсекретарем Совета безопасности Иваном Сидоровым."
+    )
+    meetings = of_kind(write_digest, text, "meeting")
+    assert [len(m.actors) for m in meetings] == [2, 2]
+    assert names(meetings[0]) == {"Alexander Lukashenka", "Vladimir Putin"}
+    assert names(meetings[1]) == {"Alexander Lukashenka", "Иван Сидоров"}
+
+
+def test_words_said_earlier_are_a_statement_of_their_own(write_digest: WriteDigest) -> None:
+    text = (
+        "Лукашенко 26 ноября заявил, что Минск готов принять переговоры.\n\n"
+        "Ранее Лукашенко заявил, что литовские власти давят на водителей."
+    )
+    assert len(of_kind(write_digest, text, "statement")) == 2
+
+
+def test_a_meeting_named_after_a_passive_discussed_is_reported(write_digest: WriteDigest) -> None:
+    text = (
+        "These issues were discussed today at the meeting of President Lukashenka and Governor Ivan Petrov."
+    )
+    [meeting] = of_kind(write_digest, text, "meeting", published=date(2019, 12, 13))
+    assert names(meeting) == {"Alexander Lukashenka", "Ivan Petrov"}
+
+
+def test_issues_discussed_with_no_meeting_named_report_no_meeting(write_digest: WriteDigest) -> None:
+    assert of_kind(write_digest, "These issues were discussed today.", "meeting") == []
+
+
+def test_who_arrived_is_named_after_the_verb_and_where_before_it(write_digest: WriteDigest) -> None:
+    [visit] = of_kind(write_digest, "На следующий день, 26 ноября, в Бишкек прилетел и Лукашенко.", "visit")
+    assert [(p.actor.name, p.role) for p in visit.participants] == [("Alexander Lukashenka", "visitor")]
+    assert [p.name for p in visit.places] == ["Bishkek"]
+
+
+def test_whom_someone_came_to_is_the_host(write_digest: WriteDigest) -> None:
+    [visit] = of_kind(write_digest, "Вчера в Минск приехал к Лукашенко губернатор Иван Петров.", "visit")
+    assert ("Alexander Lukashenka", "visitor") not in [(p.actor.name, p.role) for p in visit.participants]
+
+
+def test_a_spokesman_in_apposition_speaks_not_his_ministry(write_digest: WriteDigest) -> None:
+    text = (
+        "“We condemn the verdict,” Łukasz Jasina, spokesman for the Polish Ministry of Foreign Affairs, "
+        "wrote on Twitter."
+    )
+    [statement] = of_kind(write_digest, text, "statement", published=date(2023, 3, 3))
+    assert names(statement) == {"Łukasz Jasina"}
