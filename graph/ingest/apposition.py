@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.candidates import Span
 from graph.ingest.lexicon import PERSON_TITLES
 
 APPOSITION = re.compile(r"\s*,\s+(?:(?:the|a|an|its|his|her)\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)")
@@ -24,3 +25,28 @@ def titled_after(text: str, end: int) -> bool:
         return False
     words = re.findall(r"[\w-]+", text[found.start() : found.end()].lower())
     return any(w in APPOSITION_NOUNS or w in PERSON_TITLES for w in words)
+
+
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+"""What separates the names of a list: a comma, 'and', or both."""
+
+
+def listed_beside(text: str, spans: list[Span], people: list[Span]) -> list[Span]:
+    """'Valancin Stefanovich, Uladzimir Labkovich and Zmiecier Salujou': two capitalised words joined by
+    a comma or 'and' to a person's name are one more person of the list, whatever their first name (the
+    list grows from each name found)."""
+    persons, chosen = list(people), []
+    grew = True
+    while grew:
+        grew = False
+        for span in [s for s in spans if s not in chosen]:
+            if any(_joined(text, span, person) for person in persons):
+                chosen.append(span)
+                persons.append(span)
+                grew = True
+    return chosen
+
+
+def _joined(text: str, one: Span, other: Span) -> bool:
+    gap = text[one.end : other.start] if one.end <= other.start else text[other.end : one.start]
+    return len(gap) <= 7 and LIST_GAP.fullmatch(gap) is not None

@@ -266,6 +266,8 @@ event, not reported by itself."""
 SIDELINES = {"sidelines", "margins", "полях", "поле"}
 LOCATIVE = {"in", "to", "into", "at", "near", "across", "throughout", "в", "во", "на", "у", "около"}
 ORIGIN = {"from", "из", "со", "з"}
+SETTLEMENTS = {"city", "town", "village", "capital", "город", "деревня", "поселок", "посёлок", "агрогородок"}
+"""'in the western city of Hrodna', 'в городе Гродно': the place named after the kind of place."""
 PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "ён", "яна"}
 ANAPHORA = {
     "the visit": "visit", "the trip": "visit", "the meeting": "meeting", "the talks": "meeting",

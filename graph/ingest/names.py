@@ -13,10 +13,10 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from graph.ingest.apposition import titled_after
+from graph.ingest.apposition import listed_beside, titled_after
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
 from graph.ingest.capitalised_runs import CONNECTORS, capitalised_runs, is_month, split_on_and
-from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES
+from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES, SETTLEMENTS
 from graph.ingest.money import CURRENCY_CODES
 from graph.ingest.name_cases import CYRILLIC_WORD, couple, nominative
 from graph.ingest.places import known_city
@@ -118,7 +118,8 @@ def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
             kind = "organization"  # 'Евросоюз', 'Евразийский экономический союз' act; they are no city
         name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
-    return _russian_surnames_again(_couples(text, found))
+    named = _russian_surnames_again(_couples(text, found))
+    return named + _surnames_untagged(text, tokens, named)
 
 
 def _couples(text: str, found: list[Mention]) -> list[Mention]:
@@ -156,6 +157,24 @@ def _russian_surnames_again(found: list[Mention]) -> list[Mention]:
     return result
 
 
+def _surnames_untagged(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """'Павел Прокопович ... Прокопович — 25 базовых величин': a capitalised word the NER left untagged
+    that is the surname (in any case) of exactly one person the text named in full before it."""
+    people = [m for m in found if m.best.kind == "person" and len(m.best.name.split()) > 1]
+    again: list[Mention] = []
+    for token in tokens:
+        span = Span(token.start, token.end)
+        word = text[token.start : token.end]
+        inside = any(span.overlaps(m.span) for m in found)
+        if inside or not CYRILLIC_WORD.match(word) or not word[:1].isupper():
+            continue
+        earlier = {m.best.id: m for m in people if m.span.end <= span.start}
+        same = [m for m in earlier.values() if _same_surname(word, m.best.name.split()[-1])]
+        if len(same) == 1:
+            again.append(Mention(span, same[0].candidates, word))
+    return again
+
+
 def _same_surname(word: str, surname: str) -> bool:
     """'Текслером' and 'Текслер', 'Петровой' and 'Петрова': the word is the surname with a case ending."""
     word, surname = word.lower(), surname.lower()
@@ -165,6 +184,7 @@ def _same_surname(word: str, surname: str) -> bool:
 
 def _english_names(text: str, tokens: list[Token], taken: list[Span], known: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
+    unknown: list[Span] = []  # two capitalised words that may yet be a person listed beside one
     for run in split_on_and(capitalised_runs(text, tokens, taken)):
         titled = any(
             t.norm in PERSON_TITLES or t.norm in ROLE_NOUNS
@@ -206,6 +226,13 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
             and not is_month(name)
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
+        elif len(words) == 2 and all(w.isalpha() for w in words) and not after_of:
+            unknown.append(span)
+    people = [m.span for m in [*known, *found] if m.best.kind == "person"]
+    found += [
+        Mention(s, (proposal(text[s.start : s.end], "person", 0.5),), text[s.start : s.end])
+        for s in listed_beside(text, unknown, people)
+    ]
     found += _acronyms(tokens, taken + [m.span for m in found])
     return found + _surnames_again(text, tokens, found, taken, known)
 
@@ -276,6 +303,8 @@ def _without_accents(word: str) -> str:
 def _after_place_word(first: Token, tokens: list[Token]) -> bool:
     """Only 'in X', 'to X', 'visited X' may name an unknown city: other capitalised words are too noisy."""
     before = [t.norm for t in tokens if t.end <= first.start][-2:]
+    if before and before[0] in SETTLEMENTS and before[-1] == "of":  # 'the city of Hrodna'
+        return True
     before = [w for w in before if w != "the"][-1:]
     return bool(before) and before[0] in LOCATIVE | ORIGIN | {"visited", "visiting", "visit"}
 

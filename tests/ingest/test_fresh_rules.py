@@ -73,3 +73,47 @@ def test_a_spokesman_in_apposition_speaks_not_his_ministry(write_digest: WriteDi
     )
     [statement] = of_kind(write_digest, text, "statement", published=date(2023, 3, 3))
     assert names(statement) == {"Łukasz Jasina"}
+
+
+def test_a_court_in_the_city_of_x_sits_in_x(write_digest: WriteDigest) -> None:
+    text = "The Lenin District Court in the western city of Hrodna fined Ivan Petrov $205 on Tuesday."
+    [fine] = of_kind(write_digest, text, "fine", published=date(2014, 11, 26))
+    assert [p.name for p in fine.places] == ["Hrodna"]
+
+
+def test_the_one_a_fine_is_issued_to_is_fined(write_digest: WriteDigest) -> None:
+    text = "In May, the district court issued a fine of 30 penalty units to journalist Ales Zaleuski."
+    [fine] = of_kind(write_digest, text, "fine", published=date(2014, 6, 16))
+    assert names(fine) >= {"Ales Zaleuski"}
+
+
+def test_unknown_first_names_listed_beside_a_known_person_are_persons(write_digest: WriteDigest) -> None:
+    text = (
+        "A court in Minsk sentenced Valancin Stefanovich, Uladzimir Labkovich and Zmiecier Salujou "
+        "to prison terms on Friday."
+    )
+    [verdict] = of_kind(write_digest, text, "sentence", published=date(2023, 3, 3))
+    assert names(verdict) >= {"Valancin Stefanovich", "Uladzimir Labkovich", "Zmiecier Salujou"}
+
+
+def test_each_person_of_a_dashed_list_of_fines_gets_a_fine_with_the_sum_in_brackets(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "Были задержаны Павел Прокопович, Алесь Абрамович и Михаил Латышев.\n\n"
+        "Латышев оштрафован на 15 базовых величин (3,15 млн рублей), Прокопович — 25 базовых величин "
+        "(5,25 млн), Абрамович — 40 базовых величин (8,4 млн)."
+    )
+    fines = of_kind(write_digest, text, "fine", published=date(2016, 5, 23))
+    assert [(names(f), f.money and (int(f.money.amount), f.money.currency)) for f in fines] == [
+        ({"Михаил Латышев"}, (3150000, "BYR")),
+        ({"Павел Прокопович"}, (5250000, "BYR")),
+        ({"Алесь Абрамович"}, (8400000, "BYR")),
+    ]
+
+
+def test_a_bare_number_of_millions_takes_no_currency_outside_a_list_of_sums() -> None:
+    from graph.ingest.money import find_money
+
+    assert find_money("В городе живут 2 млн человек.") == []
+    assert [m.currency for m in find_money("Штраф — 3 млн рублей. Это 2 млн, сказал он.")] == ["RUB"]
