@@ -1,11 +1,15 @@
-"""Runs of capitalised words in Latin-script text: the raw material of English names (names.py decides
-what each run is). Articles, sentence openers, days and months at a run's ends are no part of a name."""
+"""Runs of capitalised words in Latin-script text, and all-capital acronyms: the raw material of English
+names (names.py decides what each run is). Articles, sentence openers, days and months at a run's ends are
+no part of a name."""
 
 from __future__ import annotations
+
+import re
 
 from graph.ingest.candidates import Span
 from graph.ingest.date_words import month_numbers
 from graph.ingest.lexicon import ORG_HEADS
+from graph.ingest.money import CURRENCY_CODES
 from graph.ingest.tokens import Token
 
 CONNECTORS = {"of", "for", "the", "and", "on", "de"}
@@ -84,3 +88,28 @@ def split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
 
 def is_month(name: str) -> bool:
     return name.lower() in month_numbers()
+
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+TITLE_ACRONYMS = {"CEO", "CFO", "COO", "CTO", "MP", "MEP", "PM", "VIP", "PR", "PhD", "TV"}
+"""Capitals that name a post or a thing, not a body ('the CEO of Russian Railways')."""
+
+
+def acronyms(tokens: list[Token], taken: list[Span]) -> list[tuple[Span, str]]:
+    """'the Belarusian KGB', 'OMON': an unknown all-capital word of 2-6 letters names a body."""
+    found: list[tuple[Span, str]] = []
+    for token in tokens:
+        span = Span(token.start, token.end)
+        word = token.text
+        if (
+            2 <= len(word) <= 6
+            and word.isalpha()
+            and word.isupper()
+            and word.isascii()
+            and not ROMAN.match(word)
+            and word not in CURRENCY_CODES
+            and word not in TITLE_ACRONYMS
+            and not any(span.overlaps(t) for t in taken)
+        ):
+            found.append((span, word))
+    return found

@@ -15,9 +15,8 @@ from typing import Any
 
 from graph.ingest.apposition import listed_beside, titled_after
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
-from graph.ingest.capitalised_runs import CONNECTORS, capitalised_runs, is_month, split_on_and
+from graph.ingest.capitalised_runs import CONNECTORS, acronyms, capitalised_runs, is_month, split_on_and
 from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES, SETTLEMENTS
-from graph.ingest.money import CURRENCY_CODES
 from graph.ingest.name_cases import CYRILLIC_WORD, couple, nominative
 from graph.ingest.places import known_city
 from graph.ingest.tokens import Token, _morph
@@ -208,6 +207,8 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
         titled = titled or titled_after(text, span.end)  # 'Łukasz Jasina, spokesman for ...'
         after_of = text[max(0, span.start - 3) : span.start].strip() == "of"
         after_of = after_of and not (_first_name(words[0]) and _surname_like(words[-1]))  # 'of Ivan Petrov'
+        if any(w.lower() in ORG_HEADS for w in words) and text.endswith("U.S. ", 0, span.start):
+            span = Span(span.start - 5, span.end)  # 'the U.S. Treasury': the country is part of the name
         name = text[span.start : span.end]
         if any(w.lower() in ORG_HEADS for w in words):
             found.append(Mention(span, (proposal(name, "organization", 0.5),), name))
@@ -233,7 +234,10 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
         Mention(s, (proposal(text[s.start : s.end], "person", 0.5),), text[s.start : s.end])
         for s in listed_beside(text, unknown, people)
     ]
-    found += _acronyms(tokens, taken + [m.span for m in found])
+    found += [
+        Mention(span, (proposal(word, "organization", 0.4),), word)
+        for span, word in acronyms(tokens, taken + [m.span for m in found])
+    ]
     return found + _surnames_again(text, tokens, found, taken, known)
 
 
@@ -252,31 +256,6 @@ def _title_cased(text: str, at: int) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     major = [w for w in words if w.lower() not in MINOR_WORDS]
     return len(major) >= 4 and sum(1 for w in major if w[0].isupper()) >= 0.8 * len(major)
-
-
-ROMAN = re.compile(r"^[IVXLC]+$")
-TITLE_ACRONYMS = {"CEO", "CFO", "COO", "CTO", "MP", "MEP", "PM", "VIP", "PR", "PhD", "TV"}
-"""Capitals that name a post or a thing, not a body ('the CEO of Russian Railways')."""
-
-
-def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
-    """'the Belarusian KGB', 'OMON': an unknown all-capital word of 2-6 letters names a body."""
-    found: list[Mention] = []
-    for token in tokens:
-        span = Span(token.start, token.end)
-        word = token.text
-        if (
-            2 <= len(word) <= 6
-            and word.isalpha()
-            and word.isupper()
-            and word.isascii()
-            and not ROMAN.match(word)
-            and word not in CURRENCY_CODES
-            and word not in TITLE_ACRONYMS
-            and not any(span.overlaps(t) for t in taken)
-        ):
-            found.append(Mention(span, (proposal(word, "organization", 0.4),), word))
-    return found
 
 
 def _before_title(run: list[Token]) -> list[Token]:

@@ -117,3 +117,34 @@ def test_a_bare_number_of_millions_takes_no_currency_outside_a_list_of_sums() ->
 
     assert find_money("В городе живут 2 млн человек.") == []
     assert [m.currency for m in find_money("Штраф — 3 млн рублей. Это 2 млн, сказал он.")] == ["RUB"]
+
+
+def test_the_us_in_front_of_a_body_is_part_of_its_name(write_digest: WriteDigest) -> None:
+    text = "The U.S. Treasury has sanctioned eight Belarusian officials on Friday."
+    [sanction] = of_kind(write_digest, text, "sanction", published=date(2020, 10, 2))
+    assert names(sanction) == {"U.S. Treasury"}
+
+
+def test_the_one_court_that_fined_the_protesters_fined_each_one_named_later(
+    write_digest: WriteDigest,
+) -> None:
+    text = (
+        "23 мая Жодинский городской суд оштрафовал участников митинга.\n\n"
+        "Активисты Иван Петров и Павел Сидоров были задержаны 21 мая.\n\n"
+        "Петров оштрафован на 15 базовых величин (3,15 млн рублей), Сидоров — 20 базовых величин (4,2 млн)."
+    )
+    fines = of_kind(write_digest, text, "fine", published=date(2016, 5, 23))
+    assert [names(f) for f in fines] == [
+        {"Иван Петров", "Жодинский городской суд"},
+        {"Павел Сидоров", "Жодинский городской суд"},
+    ]
+
+
+def test_a_verdict_recalled_from_another_year_is_not_the_one_courts(write_digest: WriteDigest) -> None:
+    text = (
+        "23 мая Жодинский городской суд оштрафовал участников митинга.\n\n"
+        "Митинг прошел у рынка.\n\n"
+        "В марте 2014 года Ивана Петрова оштрафовали на 15 базовых величин (3,15 млн рублей)."
+    )
+    fines = of_kind(write_digest, text, "fine", published=date(2016, 5, 23))
+    assert [names(f) for f in fines if f.date.start.year == 2014] == [{"Иван Петров"}]
