@@ -31,11 +31,14 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     result: list[Candidate] = []
     for candidate in kept:
         if candidate.paragraph == headline:
-            body = [c for c in kept if c.paragraph != headline and c.kind == candidate.kind]
-            if body:
-                _absorb(max(body, key=lambda c: _overlap(candidate, c)), candidate, keep_date=True)
-                continue
             told_in_body = any(e.span.start >= digest.header.body.start for e in candidate.evidence)
+            body = [c for c in kept if c.paragraph != headline and c.kind == candidate.kind]
+            best = max(body, key=lambda c: _overlap(candidate, c), default=None)
+            # a headline that took the body's telling is an event told, when the rest is someone else's
+            told = told_in_body and best is not None and bool(_people(best)) and not _overlap(candidate, best)
+            if best is not None and not told:
+                _absorb(best, candidate, keep_date=True)
+                continue
             between_people = len(_people(candidate)) >= 2  # 'during his Sochi meeting with Russian PM X'
             if candidate.named_by_noun and not told_in_body and not between_people:
                 continue  # a headline naming a topic ('Forum of regions: a new record') reports nothing

@@ -46,7 +46,10 @@ def find_speaker(
         titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
         return titled[0] if titled else right_after[0]  # 'сообщил председатель Комитета X': X, not the body
     if before and _subject_after(trigger, tokens):
-        return None  # '..., сообщил правозащитный центр «Вясна»': who spoke is after the verb, unnamed
+        # '..., сообщил правозащитный центр «Вясна»': who spoke is after the verb, unnamed; '..., сообщил
+        # президент России Владимир Путин': named there with a title
+        titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
+        return titled[0] if titled else None
     if before:
         closest = max(before, key=lambda s: s.mention.span.end)
         nearest = _person_of_title(closest, before, trigger, tokens)

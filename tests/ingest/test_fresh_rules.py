@@ -148,3 +148,32 @@ def test_a_verdict_recalled_from_another_year_is_not_the_one_courts(write_digest
     )
     fines = of_kind(write_digest, text, "fine", published=date(2016, 5, 23))
     assert [names(f) for f in fines if f.date.start.year == 2014] == [{"Иван Петров"}]
+
+
+def test_a_titled_person_after_a_russian_speech_verb_speaks(write_digest: WriteDigest) -> None:
+    text = "Москва выдаст Минску кредит в размере $1,5 млрд, сообщил президент России Владимир Путин."
+    [statement] = of_kind(write_digest, text, "statement", published=date(2020, 9, 14))
+    assert names(statement) == {"Vladimir Putin"}
+
+
+def test_a_stop_with_no_space_after_it_still_ends_a_sentence() -> None:
+    from graph.ingest.candidates import Span
+    from graph.ingest.segments import sentences
+
+    text = "Путин обещал выполнить договоренности.Господин Лукашенко поблагодарил. Об этом пишет Caliber.Az."
+    found = [text[s.span.start : s.span.end] for s in sentences(text, Span(0, len(text)))]
+    assert found == [
+        "Путин обещал выполнить договоренности.",
+        "Господин Лукашенко поблагодарил.",
+        "Об этом пишет Caliber.Az.",
+    ]
+
+
+def test_a_headline_speakers_words_told_in_the_body_stay_his(write_digest: WriteDigest) -> None:
+    text = (
+        "Путин пообещал Лукашенко кредит на $1,5 млрд\n\n"
+        "Москва выдаст Минску кредит в размере $1,5 млрд, сообщил президент России Владимир Путин. "
+        "Господин Лукашенко поблагодарил господина Путина за поддержку."
+    )
+    statements = of_kind(write_digest, text, "statement", published=date(2020, 9, 14))
+    assert [names(s) for s in statements] == [{"Vladimir Putin"}, {"Alexander Lukashenka"}]
