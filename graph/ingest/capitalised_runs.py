@@ -20,6 +20,9 @@ SENTENCE_OPENERS = {
 }  # fmt: skip
 
 
+MIDDLE_INITIAL = re.compile(r" [A-Z]\. ")
+
+
 def capitalised_runs(text: str, tokens: list[Token], taken: list[Span]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     current: list[Token] = []
@@ -27,7 +30,10 @@ def capitalised_runs(text: str, tokens: list[Token], taken: list[Span]) -> list[
         inside = any(Span(token.start, token.end).overlaps(t) for t in taken)
         gap = text[current[-1].end : token.start] if current else " "
         capital = token.text[0].isupper() and not inside
-        joins = bool(current) and gap.strip() == "" and gap.count("\n") == 0
+        if current and len(token.text) == 1 and token.text.isupper() and text.startswith(". ", token.end):
+            continue  # 'Steven T. Mnuchin': a middle initial stays inside the run, no word of its own
+        initial = MIDDLE_INITIAL.fullmatch(gap) is not None
+        joins = bool(current) and (gap.strip() == "" or initial) and gap.count("\n") == 0
         if capital and (joins or not current):
             current.append(token)
             continue

@@ -36,7 +36,7 @@ TRIGGERS: dict[EventKind, list[str]] = {
         "criticises", "criticizes", "attacked", "attacks", "emphasises", "emphasizes", "stresses", "notes",
         "urged", "urges", "condemned", "condemns", "accused", "accuses", "congratulated", "congratulates",
         "thanked", "thanks", "expressed", "expresses", "recalled", "added", "asserted", "vowed", "pledged",
-        "welcomed", "welcomes", "warns", "declares", "announced that", "wrote", "writes",
+        "welcomed", "welcomes", "warns", "declares", "announced that", "wrote", "writes", "as saying",
         "заявить", "сказать", "отметить", "сообщить", "подчеркнуть", "по слово", "объявить",
         "пообещать", "признать", "предупредить", "опровергнуть", "заявление", "указать", "назвать",
         "призвать", "подтвердить", "уверить", "пояснить", "заявіць", "адзначыць", "предложить",

@@ -177,3 +177,9 @@ def test_a_headline_speakers_words_told_in_the_body_stay_his(write_digest: Write
     )
     statements = of_kind(write_digest, text, "statement", published=date(2020, 9, 14))
     assert [names(s) for s in statements] == [{"Vladimir Putin"}, {"Alexander Lukashenka"}]
+
+
+def test_the_one_quoted_as_saying_speaks_middle_initial_and_all(write_digest: WriteDigest) -> None:
+    text = '"We stand united," the document quotes U.S. Secretary Steven T. Mnuchin as saying.'
+    [statement] = of_kind(write_digest, text, "statement", published=date(2020, 10, 2))
+    assert names(statement) == {"Steven T. Mnuchin"}
