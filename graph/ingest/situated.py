@@ -66,6 +66,7 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
         inside = any(mention.span.overlaps(q) for q in quoted or [])
         since = mentions[index - 1].span.end if index else 0
         words = [t.norm for t in tokens if since <= t.start and t.end <= mention.span.start][-6:]
+        words = [w.removeprefix("экс-").removeprefix("ex-") for w in words]  # 'экс-посол Белоруссии в РФ'
         # 'послом Беларуси в России', 'mission of Belarus in Kyrgyzstan'; not 'to Germany in Minsk'
         chained = bool(situated) and situated[-1].of_post and not situated[-1].locative and len(words) <= 2
         of_post = bool(POST_WORDS.intersection(words)) or (listed and situated[-1].of_post) or chained

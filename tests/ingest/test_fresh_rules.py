@@ -183,3 +183,11 @@ def test_the_one_quoted_as_saying_speaks_middle_initial_and_all(write_digest: Wr
     text = '"We stand united," the document quotes U.S. Secretary Steven T. Mnuchin as saying.'
     [statement] = of_kind(write_digest, text, "statement", published=date(2020, 10, 2))
     assert names(statement) == {"Steven T. Mnuchin"}
+
+
+def test_the_country_of_a_former_post_is_not_where_an_appointment_happened(
+    write_digest: WriteDigest,
+) -> None:
+    text = "В свою очередь экс-посол Белоруссии в РФ Дмитрий Крутой назначен главой администрации президента."
+    [appointment] = of_kind(write_digest, text, "appointment", published=date(2024, 6, 27))
+    assert appointment.places == []
