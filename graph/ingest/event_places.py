@@ -37,7 +37,7 @@ def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list
             s
             for s in usable
             if s.mention.span.start >= trigger.end and (s.locative or _only_place(s.mention))
-        ]
+        ] or [s for s in usable if s.locative and 0 <= trigger.start - s.mention.span.end <= JUST_BEFORE]
     else:
         reach = PLACE_REACH.get(kind, PARTICIPANT_REACH)
         places = [s for s in usable if s.locative and trigger.distance(s.mention.span) <= reach]
@@ -45,6 +45,11 @@ def places_for(kind: EventKind, trigger: Span, situated: list[Situated]) -> list
     for s in places:
         seen.setdefault(s.actor.id, s.actor)
     return list(seen.values())
+
+
+JUST_BEFORE = 3
+"""'в Бишкек прилетел', 'In Minsk arrived ...': with no place after the verb of a visit, the one right
+before it (a space or two away) is where the visitor went."""
 
 
 def _only_place(mention: Mention) -> bool:

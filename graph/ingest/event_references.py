@@ -24,7 +24,9 @@ def refers_back(
     if noun not in NOUN_TRIGGERS or (articles and not DEFINITE.intersection(words)):
         return None
     same_kind = [c for c in earlier if c.kind == candidate.kind]
-    shared = [c for c in same_kind if _shares(c, candidate)]
+    shared = [
+        c for c in same_kind if _shares(c, candidate) and not _new_counterpart(c, candidate, trigger, tokens)
+    ]
     if shared:
         return shared[-1]
     if not same_kind or _named_event(trigger, tokens):
@@ -37,6 +39,16 @@ def refers_back(
 COUNTERPART = {"with", "between", "с", "между"}
 """'the meeting with Tokayev', 'встреча с Токаевым': the noun names its own counterpart, a meeting of
 its own."""
+
+
+def _new_counterpart(earlier: Candidate, candidate: Candidate, trigger: Trigger, tokens: list[Token]) -> bool:
+    """'Он выступил на встрече с госсекретарем Вольфовичем' after a meeting with Putin: the noun names a
+    counterpart the earlier meeting did not have ('the meeting of Lukashenko and Governor Bogomaz' after
+    the forum Lukashenko and Putin spoke to), so it is a meeting of its own."""
+    after = [t.norm for t in tokens if t.start >= trigger.span.end][:1]
+    theirs = {a.id for a in earlier.actors if a.kind == "person"}
+    mine = {a.id for a in candidate.actors if a.kind == "person"}
+    return bool((COUNTERPART | {"of"}).intersection(after)) and bool(mine - theirs)
 
 
 def _same_occasion(earlier: Candidate, candidate: Candidate, trigger: Trigger, tokens: list[Token]) -> bool:

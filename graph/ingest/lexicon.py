@@ -10,10 +10,10 @@ from graph.ingest.candidates import EventKind
 TRIGGERS: dict[EventKind, list[str]] = {
     "visit": [
         "visit", "visited", "visiting", "visits", "trip", "tour", "went to", "travelled to",
-        "traveled to", "arrived in", "arrived at", "arrives in", "came to", "flew to", "toured",
+        "traveled to", "arrived in", "arrived at", "arrives in", "landed in", "came to", "flew to", "toured",
         "inspected", "inspects", "paid a visit", "осмотреть", "посетил",
         "визит", "посетить", "посещать", "посещение", "поездка", "прибыть", "приехать", "отправиться",
-        "побывать", "турне", "съездить", "візіт", "наведаць",
+        "побывать", "прилететь", "турне", "съездить", "візіт", "наведаць",
     ],
     "contract_signing": [
         "signed", "signing", "signs", "sign", "concluded", "inked",
@@ -36,7 +36,7 @@ TRIGGERS: dict[EventKind, list[str]] = {
         "criticises", "criticizes", "attacked", "attacks", "emphasises", "emphasizes", "stresses", "notes",
         "urged", "urges", "condemned", "condemns", "accused", "accuses", "congratulated", "congratulates",
         "thanked", "thanks", "expressed", "expresses", "recalled", "added", "asserted", "vowed", "pledged",
-        "welcomed", "welcomes", "warns", "declares", "announced that", "wrote", "writes",
+        "welcomed", "welcomes", "warns", "declares", "announced that", "wrote", "writes", "as saying",
         "заявить", "сказать", "отметить", "сообщить", "подчеркнуть", "по слово", "объявить",
         "пообещать", "признать", "предупредить", "опровергнуть", "заявление", "указать", "назвать",
         "призвать", "подтвердить", "уверить", "пояснить", "заявіць", "адзначыць", "предложить",
@@ -266,6 +266,8 @@ event, not reported by itself."""
 SIDELINES = {"sidelines", "margins", "полях", "поле"}
 LOCATIVE = {"in", "to", "into", "at", "near", "across", "throughout", "в", "во", "на", "у", "около"}
 ORIGIN = {"from", "из", "со", "з"}
+SETTLEMENTS = {"city", "town", "village", "capital", "город", "деревня", "поселок", "посёлок", "агрогородок"}
+"""'in the western city of Hrodna', 'в городе Гродно': the place named after the kind of place."""
 PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "ён", "яна"}
 ANAPHORA = {
     "the visit": "visit", "the trip": "visit", "the meeting": "meeting", "the talks": "meeting",

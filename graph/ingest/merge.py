@@ -31,11 +31,14 @@ def merge_candidates(candidates: list[Candidate], digest: Digest) -> list[Candid
     result: list[Candidate] = []
     for candidate in kept:
         if candidate.paragraph == headline:
-            body = [c for c in kept if c.paragraph != headline and c.kind == candidate.kind]
-            if body:
-                _absorb(max(body, key=lambda c: _overlap(candidate, c)), candidate, keep_date=True)
-                continue
             told_in_body = any(e.span.start >= digest.header.body.start for e in candidate.evidence)
+            body = [c for c in kept if c.paragraph != headline and c.kind == candidate.kind]
+            best = max(body, key=lambda c: _overlap(candidate, c), default=None)
+            # a headline that took the body's telling is an event told, when the rest is someone else's
+            told = told_in_body and best is not None and bool(_people(best)) and not _overlap(candidate, best)
+            if best is not None and not told:
+                _absorb(best, candidate, keep_date=True)
+                continue
             between_people = len(_people(candidate)) >= 2  # 'during his Sochi meeting with Russian PM X'
             if candidate.named_by_noun and not told_in_body and not between_people:
                 continue  # a headline naming a topic ('Forum of regions: a new record') reports nothing
@@ -77,6 +80,8 @@ def _continues(earlier: Candidate, later: Candidate) -> bool:
         return False
     ids, later_ids = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     if earlier.kind == "statement":
+        if _told_as_earlier(later):
+            return False
         near = later.sentence - earlier.sentence <= STATEMENT_REACH  # 'He also noted ...': the same occasion
         return near and bool(later_ids) and ids == later_ids
     if later.sentence - earlier.sentence > 1:
@@ -90,7 +95,17 @@ def _same_occasion(earlier: Candidate, later: Candidate) -> bool:
     those of the day the report gives ('По словам X, ... . Об этом он заявил во вторник')."""
     speakers, theirs = {a.id for a in earlier.actors}, {a.id for a in later.actors}
     same_day = later.date == earlier.date or not later.date_stated or not earlier.date_stated
+    if _told_as_earlier(later):
+        return False
     return earlier.kind == later.kind == "statement" and bool(speakers) and speakers == theirs and same_day
+
+
+EARLIER = ("ранее", "раньше", "earlier", "previously", "до этого")
+"""'Ранее Лукашенко заявил ...', 'Earlier, he said ...': words the report sets on another occasion."""
+
+
+def _told_as_earlier(candidate: Candidate) -> bool:
+    return candidate.evidence[0].quote.lstrip().lower().startswith(EARLIER)
 
 
 def _same_sum(earlier: Candidate, later: Candidate) -> bool:
@@ -118,10 +133,19 @@ def _same_event(summary: Candidate, detail: Candidate, digest: Digest) -> bool:
         return False
     if detail.date_stated and summary.date_stated and detail.date != summary.date:
         return False
+    if _other_people(summary, detail):
+        return False
     shared = {a.id for a in summary.actors} & {a.id for a in detail.actors}
     places = {a.id for a in summary.places + summary.posts} & {a.id for a in detail.places + detail.posts}
     described = not _people(summary) and bool(_people(detail))  # 'A Belarusian journalist has been sentenced'
     return bool(shared or places) or _same_money(summary, detail) or described
+
+
+def _other_people(one: Candidate, other: Candidate) -> bool:
+    """Each names a person the other does not: 'X, meeting Putin, proposed ...' and 'X said so at his
+    meeting with Volfovich' are two meetings that share only X."""
+    mine, theirs = _people(one), _people(other)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _different_sums(one: Candidate, other: Candidate) -> bool:

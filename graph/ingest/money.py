@@ -87,7 +87,7 @@ def _multiplier_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     cur = _alternation(list(_currency_words()))
     sym = _alternation(list(SYMBOLS))
     mult = _alternation(list(_multiplier_words()))
@@ -97,10 +97,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     before = rf"(?:(?<![^\W\d])(?P<sym>{sym})\s?|\b(?P<code>{cur})\s+|\b(?P<tight>{codes})(?=\d)){amount}"
     after = rf"\b{amount}(?:\s+|-)(?P<cur>{cur})(?!\w)\.?"
     spelled = rf"(?<![\w-])(?P<words>{number_words_pattern()})(?:\s+of)?\s+(?P<cur>{cur})(?!\w)\.?"
+    bare = rf"(?<![\w.,])(?P<num>{NUMBER})\s*(?P<mult>{mult})\b\.?(?=\s*[),;]|\s*$)"
     return (
         re.compile(before, re.IGNORECASE),
         re.compile(after, re.IGNORECASE),
         re.compile(spelled, re.IGNORECASE),
+        re.compile(bare, re.IGNORECASE | re.MULTILINE),
     )
 
 
@@ -114,7 +116,7 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
         groups = {k: v for k, v in match.groupdict().items() if v}
         currency = SYMBOLS.get(groups["sym"]) if "sym" in groups else None
         written = groups.get("code") or groups.get("tight") or groups.get("cur") or ""  # 'RUB105 billion'
-        currency = currency or _currency_words().get(written.lower())
+        currency = currency or _currency_words().get(written.lower()) or _carried_over(text, found, match)
         if "words" in groups:  # 'three thousand rubles', 'полутора миллиардов рублей'
             amount = words_value(groups["words"])
         else:
@@ -132,6 +134,21 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[MoneyM
             found.append(MoneyMention(Span(start, match.end()), amount, currency))
     found.sort(key=lambda f: f.span.start)
     return [m for i, m in enumerate(found) if i == 0 or not _conversion(text, found[i - 1], m)]
+
+
+CARRY_REACH = 120
+
+
+def _carried_over(text: str, found: list[MoneyMention], match: re.Match[str]) -> str | None:
+    """'X — 15 базовых величин (3,15 млн рублей), Y — 20 базовых величин (4,2 млн)': a bare amount with
+    its multiplier, in a list after a sum in the same sentence, is in that sum's currency."""
+    if not match.groupdict().get("mult") or not found:
+        return None
+    previous = found[-1]
+    between = text[previous.span.end - 1 : match.start()]  # the sum's own span may end in a stop
+    if len(between) > CARRY_REACH or re.search(r"[.!?]\s", between) or "\n" in between:
+        return None
+    return previous.currency
 
 
 RANGE_START = re.compile(

@@ -13,21 +13,15 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from graph.ingest.apposition import listed_beside, titled_after
 from graph.ingest.candidates import ActorKind, ActorRef, Mention, Span
-from graph.ingest.date_words import month_numbers
-from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES
-from graph.ingest.money import CURRENCY_CODES
+from graph.ingest.capitalised_runs import CONNECTORS, acronyms, capitalised_runs, is_month, split_on_and
+from graph.ingest.lexicon import LOCATIVE, ORG_HEADS, ORIGIN, PERSON_TITLES, SETTLEMENTS
 from graph.ingest.name_cases import CYRILLIC_WORD, couple, nominative
 from graph.ingest.places import known_city
 from graph.ingest.tokens import Token, _morph
 from graph.ingest.translit import TO_CYRILLIC, looks_like_first_name, slug
 
-CONNECTORS = {"of", "for", "the", "and", "on", "de"}
-SENTENCE_OPENERS = {
-    "the", "a", "an", "however", "at", "in", "on", "during", "while", "moreover", "meanwhile", "according",
-    "as", "from", "this", "that", "these", "he", "she", "it", "they", "despite", "after", "before", "but",
-    "and", "also", "since", "although", "when", "experts", "projects", "such", "most", "once", "yet",
-}  # fmt: skip
 NER_KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organization", "LOC": "city"}
 REGION_WORDS = re.compile(r"област|край|республик|округ|oblast|region|krai|republic", re.IGNORECASE)
 BLOC_WORDS = re.compile(r"союз|содружеств|альянс|НАТО|ООН|ОДКБ|ЕАЭС|СНГ|^ЕС$")
@@ -123,7 +117,8 @@ def _russian_names(text: str, tokens: list[Token]) -> list[Mention]:
             kind = "organization"  # 'Евросоюз', 'Евразийский экономический союз' act; they are no city
         name = nominative(span.text, kind)
         found.append(Mention(Span(span.start, span.stop), (proposal(name, kind, 0.6),), span.text))
-    return _russian_surnames_again(_couples(text, found))
+    named = _russian_surnames_again(_couples(text, found))
+    return named + _surnames_untagged(text, tokens, named)
 
 
 def _couples(text: str, found: list[Mention]) -> list[Mention]:
@@ -161,6 +156,24 @@ def _russian_surnames_again(found: list[Mention]) -> list[Mention]:
     return result
 
 
+def _surnames_untagged(text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """'Павел Прокопович ... Прокопович — 25 базовых величин': a capitalised word the NER left untagged
+    that is the surname (in any case) of exactly one person the text named in full before it."""
+    people = [m for m in found if m.best.kind == "person" and len(m.best.name.split()) > 1]
+    again: list[Mention] = []
+    for token in tokens:
+        span = Span(token.start, token.end)
+        word = text[token.start : token.end]
+        inside = any(span.overlaps(m.span) for m in found)
+        if inside or not CYRILLIC_WORD.match(word) or not word[:1].isupper():
+            continue
+        earlier = {m.best.id: m for m in people if m.span.end <= span.start}
+        same = [m for m in earlier.values() if _same_surname(word, m.best.name.split()[-1])]
+        if len(same) == 1:
+            again.append(Mention(span, same[0].candidates, word))
+    return again
+
+
 def _same_surname(word: str, surname: str) -> bool:
     """'Текслером' and 'Текслер', 'Петровой' and 'Петрова': the word is the surname with a case ending."""
     word, surname = word.lower(), surname.lower()
@@ -170,7 +183,8 @@ def _same_surname(word: str, surname: str) -> bool:
 
 def _english_names(text: str, tokens: list[Token], taken: list[Span], known: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
-    for run in _split_on_and(_capitalised_runs(text, tokens, taken)):
+    unknown: list[Span] = []  # two capitalised words that may yet be a person listed beside one
+    for run in split_on_and(capitalised_runs(text, tokens, taken)):
         titled = any(
             t.norm in PERSON_TITLES or t.norm in ROLE_NOUNS
             for t in tokens
@@ -190,8 +204,11 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
         run = _before_title(run)
         words = [t.text for t in run]
         span = Span(run[0].start, run[-1].end)
+        titled = titled or titled_after(text, span.end)  # 'Łukasz Jasina, spokesman for ...'
         after_of = text[max(0, span.start - 3) : span.start].strip() == "of"
         after_of = after_of and not (_first_name(words[0]) and _surname_like(words[-1]))  # 'of Ivan Petrov'
+        if any(w.lower() in ORG_HEADS for w in words) and text.endswith("U.S. ", 0, span.start):
+            span = Span(span.start - 5, span.end)  # 'the U.S. Treasury': the country is part of the name
         name = text[span.start : span.end]
         if any(w.lower() in ORG_HEADS for w in words):
             found.append(Mention(span, (proposal(name, "organization", 0.5),), name))
@@ -207,10 +224,20 @@ def _english_names(text: str, tokens: list[Token], taken: list[Span], known: lis
         elif (
             _after_place_word(run[0], tokens)
             and (city := known_city(name)) is not None
-            and not _is_month(name)
+            and not is_month(name)
         ):
             found.append(Mention(span, (proposal(city.name, "city", 0.5),), name))
-    found += _acronyms(tokens, taken + [m.span for m in found])
+        elif len(words) == 2 and all(w.isalpha() for w in words) and not after_of:
+            unknown.append(span)
+    people = [m.span for m in [*known, *found] if m.best.kind == "person"]
+    found += [
+        Mention(s, (proposal(text[s.start : s.end], "person", 0.5),), text[s.start : s.end])
+        for s in listed_beside(text, unknown, people)
+    ]
+    found += [
+        Mention(span, (proposal(word, "organization", 0.4),), word)
+        for span, word in acronyms(tokens, taken + [m.span for m in found])
+    ]
     return found + _surnames_again(text, tokens, found, taken, known)
 
 
@@ -229,50 +256,6 @@ def _title_cased(text: str, at: int) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     major = [w for w in words if w.lower() not in MINOR_WORDS]
     return len(major) >= 4 and sum(1 for w in major if w[0].isupper()) >= 0.8 * len(major)
-
-
-ROMAN = re.compile(r"^[IVXLC]+$")
-TITLE_ACRONYMS = {"CEO", "CFO", "COO", "CTO", "MP", "MEP", "PM", "VIP", "PR", "PhD", "TV"}
-"""Capitals that name a post or a thing, not a body ('the CEO of Russian Railways')."""
-
-
-def _acronyms(tokens: list[Token], taken: list[Span]) -> list[Mention]:
-    """'the Belarusian KGB', 'OMON': an unknown all-capital word of 2-6 letters names a body."""
-    found: list[Mention] = []
-    for token in tokens:
-        span = Span(token.start, token.end)
-        word = token.text
-        if (
-            2 <= len(word) <= 6
-            and word.isalpha()
-            and word.isupper()
-            and word.isascii()
-            and not ROMAN.match(word)
-            and word not in CURRENCY_CODES
-            and word not in TITLE_ACRONYMS
-            and not any(span.overlaps(t) for t in taken)
-        ):
-            found.append(Mention(span, (proposal(word, "organization", 0.4),), word))
-    return found
-
-
-def _split_on_and(runs: list[list[Token]]) -> list[list[Token]]:
-    """'Ivan Petrov and Pavel Sidorov': two names (an organisation keeps its 'and': 'Ministry of Trade
-    and Industry' has a head word)."""
-    split: list[list[Token]] = []
-    for run in runs:
-        if any(t.norm in ORG_HEADS for t in run) or not any(t.text == "and" for t in run):
-            split.append(run)
-            continue
-        current: list[Token] = []
-        for token in run:
-            if token.text == "and":
-                split.append(current)
-                current = []
-            else:
-                current.append(token)
-        split.append(current)
-    return [run for run in split if run]
 
 
 def _before_title(run: list[Token]) -> list[Token]:
@@ -299,12 +282,10 @@ def _without_accents(word: str) -> str:
 def _after_place_word(first: Token, tokens: list[Token]) -> bool:
     """Only 'in X', 'to X', 'visited X' may name an unknown city: other capitalised words are too noisy."""
     before = [t.norm for t in tokens if t.end <= first.start][-2:]
+    if before and before[0] in SETTLEMENTS and before[-1] == "of":  # 'the city of Hrodna'
+        return True
     before = [w for w in before if w != "the"][-1:]
     return bool(before) and before[0] in LOCATIVE | ORIGIN | {"visited", "visiting", "visit"}
-
-
-def _is_month(name: str) -> bool:
-    return name.lower() in month_numbers()
 
 
 AMBIGUOUS = Mention(Span(0, 0), ())
@@ -335,53 +316,6 @@ def _surnames_again(
         ):
             again.append(Mention(span, person.candidates, token.text))
     return again
-
-
-def _capitalised_runs(text: str, tokens: list[Token], taken: list[Span]) -> list[list[Token]]:
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for index, token in enumerate(tokens):
-        inside = any(Span(token.start, token.end).overlaps(t) for t in taken)
-        gap = text[current[-1].end : token.start] if current else " "
-        capital = token.text[0].isupper() and not inside
-        joins = bool(current) and gap.strip() == "" and gap.count("\n") == 0
-        if capital and (joins or not current):
-            current.append(token)
-            continue
-        if joins and token.text in CONNECTORS and _next_is_capital(tokens, index):
-            current.append(token)
-            continue
-        runs.append(current)
-        current = [token] if capital else []
-    runs.append(current)
-    return [_trim(run, text) for run in runs if _trim(run, text)]
-
-
-def _next_is_capital(tokens: list[Token], index: int) -> bool:
-    following = tokens[index + 1 : index + 3]
-    return any(t.text[0].isupper() for t in following if t.text not in CONNECTORS)
-
-
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-def _trim(run: list[Token], text: str) -> list[Token]:
-    """Leading articles and sentence openers, trailing connectors and days ('the Treasury on Friday')."""
-    while run and (
-        run[0].text in CONNECTORS
-        or run[0].text in {"The", "A", "An"}
-        or _opens_sentence(run[0], text)
-        or (len(run) > 1 and (run[0].norm in TIME_WORDS or _is_month(run[0].text)))
-    ):
-        run = run[1:]
-    while run and (run[-1].text in CONNECTORS or run[-1].norm in TIME_WORDS or _is_month(run[-1].text)):
-        run = run[:-1]
-    return run
-
-
-def _opens_sentence(token: Token, text: str) -> bool:
-    before = text[max(0, token.start - 3) : token.start].strip()
-    return token.norm in SENTENCE_OPENERS and (before == "" or before[-1] in '.!?;:\n“"')
 
 
 def _surname_like(word: str) -> bool:

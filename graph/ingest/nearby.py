@@ -12,6 +12,7 @@ from graph.ingest.document import Digest
 from graph.ingest.lexicon import OFFICE_ONLY
 from graph.ingest.splitting import PER_PERSON
 from graph.ingest.subjects import COURT_KINDS, JUDGE_WORDS, SUBJECT_ROLES
+from graph.ingest.triggers import find_triggers
 
 
 def parties_from_trip(signing: Candidate, candidates: list[Candidate]) -> None:
@@ -74,7 +75,9 @@ def _the_one_court(candidate: Candidate, digest: Digest, kept: list[Candidate]) 
     The court also fined Y': a text that names one court, before the verdict, and no other, is the story
     of that court's verdicts on one day; a verdict or fine of that day that names none is that court's
     (not an earlier one: 'the couple was sentenced to 30 days in jail' in 2021 was another court's)."""
-    first = min((e.span.start for e in candidate.evidence), default=0)
+    first = max(
+        (e.span.start for e in candidate.evidence), default=0
+    )  # its own sentence (a lead it absorbed may name the court)
     courts = {
         m.best.id: m
         for m in digest.mentions
@@ -89,8 +92,20 @@ def _the_one_court(candidate: Candidate, digest: Digest, kept: list[Candidate]) 
             and mention.best.id in {a.id for a in other.actors}
             for other in kept
         )
-        if mention.span.start < first and same_day:
+        if mention.span.start < first and (same_day or _acted(mention, candidate, digest)):
             _tried_by(candidate, mention)
+
+
+def _acted(court: Mention, candidate: Candidate, digest: Digest) -> bool:
+    """'23 мая Жодинский городской суд оштрафовал участников митинга ... X оштрафован на ...': the one
+    court the text names did, in its own sentence, what the candidate reports (the participants it fined
+    are named later), when the candidate is of the report's own days."""
+    sentence = next((s for s in digest.sentences if s.span.start <= court.span.start < s.span.end), None)
+    recalled = not digest.period.start <= candidate.date.start <= digest.period.end  # an earlier verdict
+    if sentence is None or recalled:
+        return False
+    triggers = find_triggers(digest.tokens_in(sentence.span))
+    return any(t.kind == candidate.kind and t.span.start >= court.span.end for t in triggers)
 
 
 def _tried_others(court: str, people: set[str], kept: list[Candidate]) -> bool:

@@ -138,13 +138,19 @@ def _visit_role(trigger: Span, situated: Situated, tokens: list[Token], inverted
     'В Минске с официальным визитом находился президент Узбекистана X': with nobody before the verb, a
     Russian name in the nominative after it is the visitor, the sentence's subject put last."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
-    if (inverted and nominative_name(situated)) or LED_BY.intersection(between[-6:]):
+    verb = {t.norm for t in tokens if trigger.start <= t.start < trigger.end}
+    arrived = inverted and bool(verb & ARRIVING) and not TOWARDS.intersection(between)
+    if (inverted and nominative_name(situated)) or arrived or LED_BY.intersection(between[-6:]):
         return "visitor"  # 'the visit of the delegation led by Deputy Prime Minister X', 'во главе с X'
 
     return "visitor" if len(between) <= 1 and set(between) <= {"of", "by"} else "host"
 
 
 LED_BY = {"led", "headed", "главе", "глава"}
+ARRIVING = {"прибыть", "приехать", "прилететь", "прибывать", "приезжать", "прилетать"}
+TOWARDS = {"к", "ко", "с", "со", "у"}
+"""'в Бишкек прилетел и Лукашенко': a verb of arriving takes no object; the person after it, with nobody
+before and no preposition between, arrived (unlike 'к Лукашенко', whom someone came to)."""
 GUEST_WORDS = {"visiting", "находиться", "прибыть", "прибывать", "находящийся", "прибывший"}
 """'встретился с находящимся с визитом в Беларуси президентом X', 'met the visiting President X': the
 visit is the guest's, named after it; whoever met him is the host."""

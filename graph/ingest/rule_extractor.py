@@ -229,6 +229,8 @@ def _one_per_kind(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]
         words = {t.norm for t in tokens if trigger.span.start <= t.start < trigger.span.end}
         if trigger.kind == "statement":
             speech.append(trigger)
+        elif passive_discussion(trigger, tokens):
+            continue  # 'issues were discussed at the meeting of X and Y': the meeting after it reports
         else:
             seen.setdefault((trigger.kind, bool(words & GATHERINGS)), trigger)
     return sorted([*seen.values(), *speech], key=lambda t: t.span.start)

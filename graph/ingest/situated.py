@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.ingest.candidates import PLACE_KINDS, ActorRef, Mention, Span
-from graph.ingest.lexicon import LOCATIVE, OFFICE_WORDS, ORIGIN, PERSON_TITLES
+from graph.ingest.lexicon import LOCATIVE, OFFICE_WORDS, ORIGIN, PERSON_TITLES, SETTLEMENTS
 from graph.ingest.places import city_for_locative
 from graph.ingest.tokens import Token
 
@@ -49,7 +49,7 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
     regional = any(t.norm in REGION_WORDS for t in tokens)
     for index, mention in enumerate(mentions):
         before = _words_before(mention.span, tokens, 3)
-        locative = bool(before) and before[-1] in LOCATIVE
+        locative = (bool(before) and before[-1] in LOCATIVE) or _settlement_named(mention.span, tokens)
         origin = bool(before) and before[-1] in ORIGIN
         listed = (
             bool(situated)
@@ -66,6 +66,7 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
         inside = any(mention.span.overlaps(q) for q in quoted or [])
         since = mentions[index - 1].span.end if index else 0
         words = [t.norm for t in tokens if since <= t.start and t.end <= mention.span.start][-6:]
+        words = [w.removeprefix("экс-").removeprefix("ex-") for w in words]  # 'экс-посол Белоруссии в РФ'
         # 'послом Беларуси в России', 'mission of Belarus in Kyrgyzstan'; not 'to Germany in Minsk'
         chained = bool(situated) and situated[-1].of_post and not situated[-1].locative and len(words) <= 2
         of_post = bool(POST_WORDS.intersection(words)) or (listed and situated[-1].of_post) or chained
@@ -76,6 +77,11 @@ def situate(mentions: list[Mention], tokens: list[Token], quoted: list[Span] | N
 def _choose(mention: Mention, place: bool) -> ActorRef:
     preferred = [c for c in mention.candidates if (c.kind in PLACE_KINDS) == place]
     return (preferred or list(mention.candidates))[0]
+
+
+def _settlement_named(span: Span, tokens: list[Token]) -> bool:
+    words = _words_before(span, tokens, 5)
+    return bool(words) and words[-1] in SETTLEMENTS and bool(LOCATIVE.intersection(words[:-1]))
 
 
 def _words_before(span: Span, tokens: list[Token], count: int) -> list[str]:

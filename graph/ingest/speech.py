@@ -46,10 +46,14 @@ def find_speaker(
         titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
         return titled[0] if titled else right_after[0]  # 'сообщил председатель Комитета X': X, not the body
     if before and _subject_after(trigger, tokens):
-        return None  # '..., сообщил правозащитный центр «Вясна»': who spoke is after the verb, unnamed
+        # '..., сообщил правозащитный центр «Вясна»': who spoke is after the verb, unnamed; '..., сообщил
+        # президент России Владимир Путин': named there with a title
+        titled = [s for s in right_after if s.actor.kind == "person" and _titled_after(trigger, s, tokens)]
+        return titled[0] if titled else None
     if before:
-        nearest = _person_of_title(max(before, key=lambda s: s.mention.span.end), before, trigger, tokens)
-        if closing and _closing(trigger, tokens) and _gap(nearest, trigger, tokens) > 5:
+        closest = max(before, key=lambda s: s.mention.span.end)
+        nearest = _person_of_title(closest, before, trigger, tokens)
+        if closing and _closing(trigger, tokens) and _gap(closest, trigger, tokens) > 5:
             return None  # '..., a Telegram channel monitoring ... said.': the source is not a name here
         return nearest
     return None

@@ -128,10 +128,14 @@ def _alternating(
     candidate: Candidate, trigger: Trigger, digest: Digest, sentence: Sentence, situated: list[Situated]
 ) -> list[Candidate]:
     """'X was fined 1,850 rubles, and Y 2,000 rubles', 'X оштрафовали на 1 850 рублей, а Y — на 2 000',
-    'оштрафовал X на 1350 рублей, Y, Z и W — на 810 рублей': each person, or each list of persons,
+    'оштрафовал X на 1350 рублей, Y, Z и W — на 810 рублей', 'X оштрафован на 3,15 млн, Y — на 4,2 млн':
+    each person, or each list of persons,
     followed by its own sum is a penalty of its own (different sums, different events). Each event's
     evidence is its part of the sentence, from the one before's sum to its own."""
     concerned = {p.actor.id: p for p in candidate.participants if p.actor.kind == "person"}
+    for first in list(concerned.values())[:1]:  # the role the verb gave, for the persons listed after it
+        for listed in _dashed(situated, trigger, digest):
+            concerned.setdefault(listed.actor.id, replace(first, actor=listed.actor))
     people = [s for s in situated if s.actor.id in concerned]
     money = [m for m in digest.money_in(sentence.span) if m.span.start >= trigger.span.start]
     if len(people) < 2 or len(money) < 2 or len({(m.amount, m.currency) for m in money}) < 2:
@@ -160,6 +164,21 @@ def _alternating(
         )
         start = sum_.span.end
     return split
+
+
+DASHED = re.compile(r"\s*[–—-]\s")
+
+
+def _dashed(situated: list[Situated], trigger: Trigger, digest: Digest) -> list[Situated]:
+    """'X оштрафован на 15 базовых величин, Латышев — 20 базовых величин (4,2 млн)': after the verb, a
+    person followed by a dash is one more concerned, the dash standing for the verb."""
+    return [
+        s
+        for s in situated
+        if s.actor.kind == "person"
+        and s.mention.span.start >= trigger.span.end
+        and DASHED.match(digest.text, s.mention.span.end) is not None
+    ]
 
 
 def _unique(participants: list[Participant]) -> list[Participant]:

@@ -49,6 +49,7 @@ def subjects(
         return [Participant(s.actor, subject) for s in first or takers[:1]]
     passive = _passive(trigger, tokens)
     noun = " ".join(trigger_words) in DECISION_NOUNS or bool(DECIDED_ON.intersection(trigger_words[-1:]))
+    given = kind == "fine" and "fine" in trigger_words  # 'issued a fine of 30 units to X': X is fined
     judges = [s for s in actors if s.actor.kind == "person" and _judge(s, tokens)]
     people = [
         s
@@ -59,7 +60,7 @@ def subjects(
         and not _predecessor(s, tokens)
         and (
             s.mention.span.end <= trigger.start
-            or _object(s, trigger, tokens, noun)
+            or _object(s, trigger, tokens, noun, given)
             or _described_object(s, trigger, tokens)
             or _also(s, actors, tokens, trigger)
             or _along_with(s, trigger, tokens)
@@ -224,11 +225,14 @@ def passive_subject(situated: Situated, trigger: Span, tokens: list[Token]) -> b
     )
 
 
-def _object(situated: Situated, trigger: Span, tokens: list[Token], noun: bool = False) -> bool:
+def _object(
+    situated: Situated, trigger: Span, tokens: list[Token], noun: bool = False, given: bool = False
+) -> bool:
     """'sentenced X', 'задержали журналиста X': the person right after the verb it concerns, not one in a
-    phrase further on ('protests against President X'); after a noun, 'of X' is the one concerned."""
+    phrase further on ('protests against President X'); after a noun, 'of X' is the one concerned, and
+    after a penalty given, 'to X'."""
     between = [t.norm for t in tokens if trigger.end <= t.start < situated.mention.span.start]
-    oblique = OBLIQUE - {"of"} if noun else OBLIQUE
+    oblique = OBLIQUE - {"of"} if noun else OBLIQUE - {"to"} if given else OBLIQUE
     titles = [i for i, w in enumerate(between) if w in PERSON_TITLES]
     inside = [i for i, t in enumerate(tokens) if trigger.end <= t.start < situated.mention.span.start]
     if any(_finite(tokens, i) for i in inside):
