@@ -29,6 +29,7 @@ by the same `score`; their candidate pairs are of kind 'event' too (facts, not a
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
 from itertools import pairwise
@@ -48,6 +49,10 @@ two months before the incoming one is not found (its date part would be tiny any
 such a span)."""
 
 SEARCH_SLICE = 500
+SEARCHES_AT_ONCE = 2
+"""Slices searched at the same time when the searches run outside the loader's transaction (each an
+auto-commit read of its own): the server works on one while the other's rows come back and are scored, and
+memory holds this many slices' best candidates."""
 """Incoming facts asked about in one candidate search (one query's parameter). Each fact is scored on its
 own, so slicing changes no proposal."""
 
@@ -172,11 +177,19 @@ async def match_events(
         within = place_containers(search or run, places, parents)
     known = {place: set(containers) for place, containers in (await within).items()}
     proposals: list[Proposal] = []
-    for start in range(0, len(incoming), SEARCH_SLICE):
-        part = incoming[start : start + SEARCH_SLICE]
-        proposals += await _match_event_slice(
-            search or run, part, decisions, known, attach=attach, review=review
+    parts = [incoming[start : start + SEARCH_SLICE] for start in range(0, len(incoming), SEARCH_SLICE)]
+    # A transaction runs one query at a time; the searches outside it (`search`) run SEARCHES_AT_ONCE at a
+    # time. Each slice is scored on its own (the containers its rows bring are the graph's, whichever slice
+    # adds them first), so the proposals are those of the slices searched one after another.
+    at_once = SEARCHES_AT_ONCE if search is not None else 1
+    for first in range(0, len(parts), at_once):
+        found = await asyncio.gather(
+            *(
+                _match_event_slice(search or run, part, decisions, known, attach=attach, review=review)
+                for part in parts[first : first + at_once]
+            )
         )
+        proposals += [proposal for each in found for proposal in each]
     return proposals
 
 

@@ -121,6 +121,20 @@ async def test_a_batch_searched_in_slices_gets_the_same_proposals(
     assert seeded_store.round_trips >= len(every) // 2, "a search per slice"
 
 
+async def test_slices_searched_at_once_outside_the_transaction_get_the_same_proposals(
+    seeded_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader searches outside its transaction (`load_reader`), SEARCHES_AT_ONCE slices at a time: the
+    proposals are those of one search, in the order of the incoming events."""
+    every = [e for path in sorted(REPORTS.glob("*.yaml")) for e in incoming_events(path)]
+    whole = await match_events(seeded_store.read, every, attach=0.85, review=0.5)
+    monkeypatch.setattr(candidates, "SEARCH_SLICE", 2)
+    at_once = await match_events(
+        seeded_store.read, every, attach=0.85, review=0.5, search=seeded_store.load_reader()
+    )
+    assert at_once == whole
+
+
 async def test_the_loaders_transaction_streams_the_search_with_the_same_proposals(
     seeded_store: GraphStore,
 ) -> None:

@@ -8,7 +8,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from graph.spill import SpillList, SpillMap
+from graph.spill import LIST_PAGE, SpillList, SpillMap
 
 
 def test_a_map_on_disk_answers_as_a_dict_in_insertion_order() -> None:
@@ -39,6 +39,20 @@ def test_a_list_on_disk_keeps_its_order_and_pickles_as_its_items() -> None:
     assert list(items) == list(range(8))
     assert len(items) == 8
     assert list(pickle.loads(pickle.dumps(items))) == list(range(8))
+
+
+def test_a_list_on_disk_of_many_pages_reads_back_in_order_while_it_grows() -> None:
+    """On disk a list keeps its items a page at a time (LIST_PAGE): read between appends, across pages and
+    a part-filled page, it still gives every item once, in order."""
+    count = 2 * LIST_PAGE + 7
+    items: SpillList[tuple[str, int]] = SpillList(spill_from=10)
+    items.extend((f"ref {n}", n) for n in range(count))
+    assert list(items) == [(f"ref {n}", n) for n in range(count)]
+
+    items.extend((f"ref {n}", n) for n in range(count, count + LIST_PAGE + 3))
+
+    assert len(items) == count + LIST_PAGE + 3
+    assert list(items) == [(f"ref {n}", n) for n in range(count + LIST_PAGE + 3)]
 
 
 def test_a_list_on_disk_crosses_to_another_process_as_a_file_not_as_its_items(tmp_path: Path) -> None:
