@@ -49,12 +49,12 @@ two months before the incoming one is not found (its date part would be tiny any
 such a span)."""
 
 SEARCH_SLICE = 500
+"""Incoming facts asked about in one candidate search (one query's parameter). Each fact is scored on its
+own, so slicing changes no proposal."""
 SEARCHES_AT_ONCE = 2
 """Slices searched at the same time when the searches run outside the loader's transaction (each an
 auto-commit read of its own): the server works on one while the other's rows come back and are scored, and
 memory holds this many slices' best candidates."""
-"""Incoming facts asked about in one candidate search (one query's parameter). Each fact is scored on its
-own, so slicing changes no proposal."""
 
 REVIEWS_PER_RECORD = 5
 """The most 'review' pairs listed for one incoming record, the best scored: an analyst reviews a record
