@@ -1,7 +1,7 @@
 // Every write transaction's last query (graph/store.py): the ENGAGED links of the events marked
-// :EngagedStale, written again, the mark removed. The flagship (queries/read/region_engagements_engaged.cypher)
+// :EngagedStale, written again, the mark removed. The flagship (queries/read/region_engagements.cypher)
 // reads them instead of walking every event of a state's actors.
-// An event's ENGAGED link goes to each region it engaged, as queries/read/region_engagements.cypher walks it:
+// An event's ENGAGED link goes to each region it engaged, as queries/read/region_engagements_walk.cypher walks it:
 // the event links to the region or a city in it (`via`: the types among IN_PLACE, PARTICIPANT, ABOUT); one
 // link per `side`, the country that a participant of the event, or of a trip it is a leg of (PART_OF*0..3),
 // acts for (graph/read/engagements.py `political_side`: a country for itself, a person or organisation for the

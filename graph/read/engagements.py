@@ -113,9 +113,9 @@ async def region_engagements(
     every event). One round trip (two with `as_of`).
 
     A state's events between two dates are read from the ENGAGED links the loader keeps (an index seek per
-    region: region_engagements_engaged); anything else (`as_of`, an open window, an actor that is not a
-    state) walks the side's events (region_engagements), as does `walk` (tests compare the two). Both give the
-    same answer."""
+    region: read/region_engagements); anything else (`as_of`, an open window, an actor that is not a
+    state) walks the side's events (read/region_engagements_walk), as does `walk` (tests compare the two).
+    Both give the same answer."""
     if page is not None and (page.backward or page.order != "date" or page.descending):
         raise ValueError("a region's events are paged forward in date order")
     channels = _checked(through, CHANNELS, "through") or list(CHANNELS)
@@ -129,7 +129,7 @@ async def region_engagements(
     window = start is not None and end is not None and start <= end
     seek = not walk and state is not None and as_of is None and window
     [answer] = await store.read(
-        "read/region_engagements_engaged" if seek else "read/region_engagements",
+        "read/region_engagements" if seek else "read/region_engagements_walk",
         **({"side_country": state} if seek else {}),
         side=side,
         country=where.id,

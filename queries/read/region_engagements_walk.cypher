@@ -1,22 +1,26 @@
-// The flagship (queries/read/region_engagements.cypher) for a state, between two dates, read from the ENGAGED
-// links the loader keeps (queries/engaged_refresh.cypher) instead of walking every event of its actors: the
-// same answer, from an index seek per region and year of the window. $side_country is the state
-// (graph/read/engagements.py `political_side`); $side its actors, for the agreements, walked as there.
-// An event overlaps the window when it starts by $to and ends from $from. It has a link for each year of its
-// span: in the window's first year every link that overlaps counts (whenever its event began), in each later
-// year only those of events that began that year (the others were counted in an earlier one), so each event
-// counts once without a DISTINCT. The rest of the query is region_engagements.cypher's, to the letter.
+// The flagship: which regions of $country did the actors in $side engage, through which events, and
+// which agreements did they sign with those regions. An event counts when one of $side took part in it or
+// in the trip it is a leg of, and it took place in a region of $country or a city in one (IN_PLACE), had
+// such a place among its participants (PARTICIPANT) or was about one (ABOUT); `links` says which, per
+// event, and only the relationship types in $links count. Agreements count when $with_agreements.
+// $subject_kinds (or null: any) keeps the regions of those federal subject kinds.
+// Both branches start from the members of $side (an index seek each): starting from the regions would
+// visit every event held anywhere in the country.
+// Per region, its events come as a page in date order: key [false, start date, id] (a keyset cursor,
+// as in events_page_sorted), after $after_key, at most $limit of them ($limit null: every one, for exports and
+// asOf); `event_count`, `event_links` (every link type of its events) and `events_about` (its events about
+// it) count them all, whatever the page. The page's dates and moments come as ISO text, as in the page
+// queries (the driver's hydration of a DateTime costs about 60 µs).
 CALL () {
-  MATCH (region:Region)-[:IN]->(:Country {id: $country})
-  WHERE $subject_kinds IS NULL OR region.subject_kind IN $subject_kinds
-  UNWIND range($from.year, $to.year) AS year
-  MATCH (e:Event)-[r:ENGAGED]->(region)
-  USING INDEX r:ENGAGED(side, region, year, start_date)
-  WHERE r.side = $side_country AND r.region = region.id AND r.year = year
-    AND r.start_date >= CASE WHEN year = $from.year THEN date('-999999999-01-01') ELSE date({year: year}) END
-    AND r.start_date <= $to AND r.end_date >= $from
-  WITH region, e, [link IN $links WHERE link IN r.via] AS links
-  WHERE size(links) > 0
+  UNWIND $side AS member
+  MATCH (:Actor {id: member})<-[:PARTICIPANT]-(:Event)<-[:PART_OF*0..3]-(e:Event)
+  WHERE ($from IS NULL OR e.end_date >= $from)
+    AND ($to IS NULL OR e.start_date <= $to)
+  WITH DISTINCT e
+  MATCH (e)-[link:IN_PLACE|PARTICIPANT|ABOUT]->(:Place)-[:IN*0..1]->(region:Region)-[:IN]->(:Country {id: $country})
+  WHERE type(link) IN $links
+    AND ($subject_kinds IS NULL OR region.subject_kind IN $subject_kinds)
+  WITH region, e, collect(DISTINCT type(link)) AS links
   RETURN region, e AS event, links, null AS agreement
   UNION
   UNWIND $side AS member
