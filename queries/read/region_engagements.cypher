@@ -20,7 +20,8 @@ CALL () {
     WHERE r.side = $side_country AND r.region = region.id AND r.year = year
       AND r.start_date >= CASE WHEN year = $from.year THEN date('-999999999-01-01') ELSE date({year: year}) END
       AND r.start_date <= $to AND r.end_date >= $from
-    WITH [link IN $links WHERE link IN r.via] AS links
+    WITH r.via AS via  // read once, not once per link asked
+    WITH [link IN $links WHERE link IN via] AS links
     WHERE size(links) > 0
     RETURN count(*) AS event_count, sum(CASE WHEN 'ABOUT' IN links THEN 1 ELSE 0 END) AS events_about,
            collect(DISTINCT links) AS link_sets
@@ -34,7 +35,8 @@ CALL () {
     WHERE r.side = $side_country AND r.region = region.id AND r.year = year
       AND r.start_date >= CASE WHEN year = $from.year THEN date('-999999999-01-01') ELSE date({year: year}) END
       AND r.start_date <= $to AND r.end_date >= $from
-    WITH e, r, [false, r.start_date, e.id] AS key, [link IN $links WHERE link IN r.via] AS links
+    WITH e, r.start_date AS start, r.via AS via
+    WITH e, [false, start, e.id] AS key, [link IN $links WHERE link IN via] AS links
     WHERE size(links) > 0 AND ($after_key IS NULL OR key > $after_key)
     WITH e, key, links ORDER BY key[1], key[2] LIMIT coalesce($limit, 2147483647)
     RETURN collect({
