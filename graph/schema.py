@@ -20,7 +20,8 @@ async def migrate(store: GraphStore) -> list[str]:
     before = {row["name"] for row in await store.read("schema_names")}
     for name in schema_statements():
         await store.run_autocommit(name)
+    await store.run_autocommit("engaged_of_older_graphs")  # marks every event of a graph with no ENGAGED link
     while (await store.write(ENGAGED_REFRESH, limit=REFRESH_CHUNK))[0]["refreshed"]:
-        pass  # events marked by 60_engaged_of_older_graphs
+        pass
     after = {row["name"] for row in await store.read("schema_names")}
     return sorted(after - before)

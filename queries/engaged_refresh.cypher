@@ -10,7 +10,7 @@
 // began. An event without both dates has none (the walk's date bounds never keep it).
 // Who marks: queries/load_events*.cypher (the event and its legs), fact_delete and write_delete_event (the
 // legs of a deleted trip), load_actors (the events of an actor or place whose kind, country or container
-// changed), restore and schema/60_engaged_of_older_graphs (every event). At most $limit events a run.
+// changed), restore and engaged_of_older_graphs (every event). At most $limit events a run.
 MATCH (e:EngagedStale)
 WITH e LIMIT $limit
 CALL (e) {
