@@ -35,7 +35,7 @@ from neo4j import AsyncGraphDatabase, RoutingControl
 from api.app import create_app
 from benchmarks.bench_graph import ensure_loaded, neo4j_server, serving
 from graph.queries import as_one_map, planned_once
-from graph.read.engagements import LINKS, political_side
+from graph.read.engagements import LINKS, political_side, state_of
 from graph.read.filters import EventFilter, resolve_event_filter
 from graph.read.lists import EventPageGroup, event_page_query
 from graph.read.lookup import lucene_query, search_terms
@@ -69,6 +69,7 @@ async def raw_requests(store: GraphStore, actor: str) -> dict[str, list[tuple[st
     minsk = await resolve_actor(store, "Minsk", "actor")
     date_range = {"from": date(2023, 1, 1), "to": date(2023, 12, 31)}
     flagship = {
+        "side_country": state_of(minsk),  # a state between two dates: its ENGAGED links are sought
         "side": political_side(minsk, names),
         "country": "country:RU",
         "links": list(LINKS.values()),

@@ -83,12 +83,12 @@ async def cases(store: GraphStore, driver: AsyncDriver) -> list[tuple[str, str, 
         ("agreements per party", "read/agreement_stats", agreement_case(["party"])),
         ("agreements per region and quarter", "read/agreement_stats", agreement_case(["region", "quarter"])),
         ("agreements per currency", "read/agreement_stats", agreement_case(["currency"])),
-        ("flagship, one person, every channel, oblasts only", "read/region_engagements", {
+        ("flagship, one person, every channel, oblasts only", "read/region_engagements_walk", {
             "side": side, "country": "country:RU", "from": None, "to": None,
             "links": list(LINKS.values()), "with_agreements": True, "subject_kinds": ["oblast"],
             "after_key": None, "limit": 21,
         }),
-        ("flagship, one person, every channel and kind", "read/region_engagements", {
+        ("flagship, one person, every channel and kind", "read/region_engagements_walk", {
             "side": side, "country": "country:RU", "from": None, "to": None,
             "links": list(LINKS.values()), "with_agreements": True, "subject_kinds": list(SUBJECT_KINDS),
             "after_key": None, "limit": 21,

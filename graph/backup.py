@@ -225,6 +225,7 @@ async def restore(store: GraphStore, path: Path) -> BackupSummary:
             await _create_nodes(tx, nodes, new_ids)
         if relationships:
             await _create_relationships(tx, relationships)
+        await tx.run("engaged_mark_all")  # written again before the commit (GraphStore.write_transaction)
 
     await store.write_transaction(replace)
     return summary

@@ -49,6 +49,11 @@ OUT_OF_MEMORY = "OutOfMemoryError"
 """How Neo4j's codes for a transaction over its memory limit end (TransactionOutOfMemoryError: the
 transaction's own limit; MemoryPoolOutOfMemoryError: the server's pool for all of them)."""
 MAX_BACKOFF = 10.0
+ENGAGED_REFRESH = "engaged_refresh"
+"""Every write transaction's last query: the ENGAGED links of the events its queries marked :EngagedStale,
+written again (queries/engaged_refresh.cypher), so the flagship's index never lags the graph it indexes."""
+EVERY_STALE = 2**62
+"""The refresh's `limit` inside a write transaction: every event marked."""
 EXPLAIN = "EXPLAIN "
 """Neo4j caches the plan an EXPLAIN makes under the statement's text without this prefix."""
 
@@ -227,7 +232,9 @@ class GraphStore:
         self.round_trips += 1
 
         async def managed(tx: AsyncManagedTransaction) -> T:
-            return await work(Transaction(tx))
+            answer = await work(Transaction(tx))
+            await _fetch(tx, cypher(ENGAGED_REFRESH), {"limit": EVERY_STALE})
+            return answer
 
         with _reachable():
             async with self.driver.session(database=self.database) as session:
@@ -309,6 +316,10 @@ class GraphStore:
                             again = as_one_map({**params, "rows": rows})
                             result = await tx.run(planned_to_keep(batch.taken_by), again)
                             summary.add_counters((await result.consume()).counters)
+                    refresh = await tx.run(
+                        planned_to_keep(ENGAGED_REFRESH), as_one_map({"limit": EVERY_STALE})
+                    )
+                    await refresh.consume()  # not in the summary: derived links, not what was asked
                     await tx.commit()
                 finally:
                     if not tx.closed():

@@ -4,6 +4,8 @@
 // A PARTICIPANT or IN_PLACE link carries its actor's id and its event's start_date, set on every write of the
 // event (a reconciled fact's dates change here too): the candidate search seeks an actor's events in a date
 // window through their index (queries/schema/20_participant_actor_start_date.cypher).
+// The event and its legs are marked :EngagedStale: queries/engaged_refresh.cypher writes their ENGAGED links
+// again before the transaction commits (a trip's participants are its legs' side).
 // `$at` (the loader's: its file's load time) stands for a fact's first_reported and last_changed that the
 // row's props leave out (one report: the same value on every row, sent once; a mutation's rows carry theirs).
 UNWIND $rows AS row
@@ -13,8 +15,12 @@ SET n.first_reported = coalesce(row.props.first_reported, $at),
   n.last_changed = coalesce(row.props.last_changed, $at)
 WITH n, row, [label IN labels(n) WHERE label <> 'Event' AND NOT label IN row.labels] AS stale
 REMOVE n:$(stale)
-SET n:$(row.labels)
+SET n:$(row.labels), n:EngagedStale
 WITH n, row
+CALL (n) {
+  MATCH (leg:Event)-[:PART_OF*1..3]->(n)
+  SET leg:EngagedStale
+}
 CALL (n, row) {
   MATCH (n)-[r:PARTICIPANT|IN_PLACE|PART_OF|FOLLOWS|RESPONSE_TO|ABOUT|PRODUCED|ON|EVIDENCE]->(t)
   // A time node's key is written as the model writes it: 2023-04-28, 2023-04, 2023 or 2020s.

@@ -60,15 +60,23 @@ class RegionEngagement:
         return (0 if usd is not None else 1, -(usd or Decimal(0)), str(self.region["name"]))
 
 
+def state_of(actor: NamedActor) -> str | None:
+    """The country `actor` stands for when it is a state: a country, or its government ("Minsk")."""
+    if actor.kind == "country":
+        return actor.id
+    if actor.kind == "organization" and actor.org_kind == "government":
+        return actor.country
+    return None
+
+
 def political_side(actor: NamedActor, names: ActorDirectory) -> list[str]:
     """The actors that act for `actor` when analysts say it engaged someone.
 
     A country, or its government ("Minsk"), stands for the state: the country and every person and
-    organisation that belongs to it. Anyone else stands for themselves.
+    organisation that belongs to it (as queries/engaged_refresh.cypher writes each event's sides). Anyone
+    else stands for themselves.
     """
-    country = actor.id if actor.kind == "country" else None
-    if actor.kind == "organization" and actor.org_kind == "government":
-        country = actor.country
+    country = state_of(actor)
     if country is None:
         return [actor.id]
     return sorted({country, actor.id, *names.members(country)})
@@ -98,10 +106,16 @@ async def region_engagements(
     through: Sequence[str] | None = None,
     region_kinds: Sequence[str] | None = None,
     page: PageRequest | None = None,
+    walk: bool = False,
 ) -> list[RegionEngagement]:
     """`through` keeps the links of those CHANNELS (None: all); `region_kinds` the regions of those federal
     subject kinds (None: any region); `page` the page of each region's events (forward, in date order; None:
-    every event). One round trip (two with `as_of`)."""
+    every event). One round trip (two with `as_of`).
+
+    A state's events between two dates are read from the ENGAGED links the loader keeps (an index seek per
+    region: read/region_engagements); anything else (`as_of`, an open window, an actor that is not a
+    state) walks the side's events (read/region_engagements_walk), as does `walk` (tests compare the two).
+    Both give the same answer."""
     if page is not None and (page.backward or page.order != "date" or page.descending):
         raise ValueError("a region's events are paged forward in date order")
     channels = _checked(through, CHANNELS, "through") or list(CHANNELS)
@@ -111,8 +125,12 @@ async def region_engagements(
     side = political_side(who, await directory(store))
     bounds = {"from": None, "to": None} if as_of else {"from": start, "to": end}
     cut = page if as_of is None else None  # asOf reads every event, restricts them, then pages here
+    state = state_of(who)
+    window = start is not None and end is not None and start <= end
+    seek = not walk and state is not None and as_of is None and window
     [answer] = await store.read(
-        "read/region_engagements",
+        "read/region_engagements" if seek else "read/region_engagements_walk",
+        **({"side_country": state} if seek else {}),
         side=side,
         country=where.id,
         links=[LINKS[channel] for channel in channels if channel in LINKS],

@@ -24,7 +24,12 @@ from graph.store import GraphStore
 
 log = logging.getLogger("kg.warm")
 
-SLOW_FIRST = ("read/event_stats", "read/agreement_stats", "read/region_engagements")
+SLOW_FIRST = (
+    "read/event_stats",
+    "read/agreement_stats",
+    "read/region_engagements",
+    "read/region_engagements_walk",
+)
 """The reads whose planning takes seconds: planned first, so they are ready soonest."""
 OUTSIDE_READ = ("neighborhood", "neighborhood_centre", "neighborhood_edges")
 """Reads of the API kept beside the loader's queries rather than in queries/read/."""

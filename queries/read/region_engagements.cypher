@@ -1,28 +1,53 @@
-// The flagship: which regions of $country did the actors in $side engage, through which events, and
-// which agreements did they sign with those regions. An event counts when one of $side took part in it or
-// in the trip it is a leg of, and it took place in a region of $country or a city in one (IN_PLACE), had
-// such a place among its participants (PARTICIPANT) or was about one (ABOUT); `links` says which, per
-// event, and only the relationship types in $links count. Agreements count when $with_agreements.
-// $subject_kinds (or null: any) keeps the regions of those federal subject kinds.
-// Both branches start from the members of $side (an index seek each): starting from the regions would
-// visit every event held anywhere in the country.
-// Per region, its events come as a page in date order: key [false, start date, id] (a keyset cursor,
-// as in events_page_sorted), after $after_key, at most $limit of them ($limit null: every one, for exports and
-// asOf); `event_count`, `event_links` (every link type of its events) and `events_about` (its events about
-// it) count them all, whatever the page. The page's dates and moments come as ISO text, as in the page
-// queries (the driver's hydration of a DateTime costs about 60 µs).
+// The flagship for a state, between two dates, read from the ENGAGED links the writers keep
+// (queries/engaged_refresh.cypher) instead of walking every event of its actors
+// (queries/read/region_engagements_walk.cypher, for everything else): the same answer (one record, a map per
+// region), from index seeks per region and year of the window.
+// $side_country is the state (graph/read/engagements.py `political_side`); $side its actors, for the
+// agreements, walked as there.
+// An event overlaps the window when it starts by $to and ends from $from. It has a link for each year of its
+// span: in the window's first year every link that overlaps counts (whenever its event began), in each later
+// year only those of events that began that year (the others were counted in an earlier one), so each event
+// counts once without a DISTINCT. A region's counts are aggregated from the links alone; its page is a second
+// seek, ordered and cut ([false, start date, id] after $after_key, at most $limit), so only the page's events
+// are read.
 CALL () {
-  UNWIND $side AS member
-  MATCH (:Actor {id: member})<-[:PARTICIPANT]-(:Event)<-[:PART_OF*0..3]-(e:Event)
-  WHERE ($from IS NULL OR e.end_date >= $from)
-    AND ($to IS NULL OR e.start_date <= $to)
-  WITH DISTINCT e
-  MATCH (e)-[link:IN_PLACE|PARTICIPANT|ABOUT]->(:Place)-[:IN*0..1]->(region:Region)-[:IN]->(:Country {id: $country})
-  WHERE type(link) IN $links
-    AND ($subject_kinds IS NULL OR region.subject_kind IN $subject_kinds)
-  WITH region, e, collect(DISTINCT type(link)) AS links
-  RETURN region, e AS event, links, null AS agreement
-  UNION
+  MATCH (region:Region)-[:IN]->(:Country {id: $country})
+  WHERE $subject_kinds IS NULL OR region.subject_kind IN $subject_kinds
+  CALL (region) {
+    UNWIND range($from.year, $to.year) AS year
+    MATCH (:Event)-[r:ENGAGED]->(region)
+    USING INDEX r:ENGAGED(side, region, year, start_date)
+    WHERE r.side = $side_country AND r.region = region.id AND r.year = year
+      AND r.start_date >= CASE WHEN year = $from.year THEN date('-999999999-01-01') ELSE date({year: year}) END
+      AND r.start_date <= $to AND r.end_date >= $from
+    WITH r.via AS via  // read once, not once per link asked
+    WITH [link IN $links WHERE link IN via] AS links
+    WHERE size(links) > 0
+    RETURN count(*) AS event_count, sum(CASE WHEN 'ABOUT' IN links THEN 1 ELSE 0 END) AS events_about,
+           collect(DISTINCT links) AS link_sets
+  }
+  WITH region, event_count, events_about, link_sets
+  WHERE event_count > 0
+  CALL (region) {
+    UNWIND range($from.year, $to.year) AS year
+    MATCH (e:Event)-[r:ENGAGED]->(region)
+    USING INDEX r:ENGAGED(side, region, year, start_date)
+    WHERE r.side = $side_country AND r.region = region.id AND r.year = year
+      AND r.start_date >= CASE WHEN year = $from.year THEN date('-999999999-01-01') ELSE date({year: year}) END
+      AND r.start_date <= $to AND r.end_date >= $from
+    WITH e, r.start_date AS start, r.via AS via
+    WITH e, [false, start, e.id] AS key, [link IN $links WHERE link IN via] AS links
+    WHERE size(links) > 0 AND ($after_key IS NULL OR key > $after_key)
+    WITH e, key, links ORDER BY key[1], key[2] LIMIT coalesce($limit, 2147483647)
+    RETURN collect({
+      key: [key[0], toString(key[1]), key[2]],
+      node: e {.*, start_date: toString(e.start_date), end_date: toString(e.end_date),
+        first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
+      link_types: links}) AS events
+  }
+  RETURN region, event_count, events_about, [link IN $links WHERE any(each IN link_sets WHERE link IN each)]
+         AS event_links, events, [] AS agreements
+  UNION ALL
   UNWIND $side AS member
   WITH member WHERE $with_agreements
   MATCH (:Actor {id: member})<-[:PARTY]-(g:Agreement)
@@ -34,30 +59,21 @@ CALL () {
        coalesce(g.end_date, max(signing.end_date)) AS ends
   WHERE ($from IS NULL OR ends IS NULL OR ends >= $from)
     AND ($to IS NULL OR starts IS NULL OR starts <= $to)
-  RETURN region, null AS event, [] AS links, g AS agreement
+  WITH region, collect(DISTINCT g) AS agreements
+  RETURN region, 0 AS event_count, 0 AS events_about, [] AS event_links, [] AS events, agreements
 }
-WITH region, event, links, agreement ORDER BY event.start_date, event.id  // collect keeps this order
-WITH region, collect(DISTINCT agreement) AS agreements,
-     collect(CASE WHEN event IS NOT NULL THEN
-       {key: [false, event.start_date, event.id], event: event, links: links} END) AS found
-WITH region, agreements, found,
-     [item IN found WHERE $after_key IS NULL OR item.key > $after_key] AS following
-// One row holding a map per region (the Python driver reads and unpacks each record on its own, with a
-// timer per socket read: 77 records cost it some 320 reads, one record a handful). Dates as ISO text and the
-// region's point as a {lon, lat} map: the driver builds a Date or a Point object for each (about 5 µs
-// apiece), the text and map cost nothing to read.
+WITH region, sum(event_count) AS event_count, sum(events_about) AS events_about,
+     reduce(all = [], each IN collect(event_links) | all + each) AS event_links,
+     reduce(all = [], each IN collect(events) | all + each) AS events,
+     reduce(all = [], each IN collect(agreements) | all + each) AS agreements
+// as region_engagements_walk.cypher returns it: one record, dates as ISO text, the region's point as a map
 RETURN collect({
   region: region {.*, location: CASE WHEN region.location IS NOT NULL
                                   THEN {lon: region.location.x, lat: region.location.y} END},
-  event_count: size(found),
-  event_links: [link IN $links WHERE any(item IN found WHERE link IN item.links)],
-  events_about: size([item IN found WHERE 'ABOUT' IN item.links]),
-  events: [item IN CASE WHEN $limit IS NULL THEN following ELSE following[..$limit] END | [e IN [item.event] | {
-    key: [item.key[0], toString(item.key[1]), item.key[2]],
-    node: e {.*, start_date: toString(e.start_date), end_date: toString(e.end_date),
-      first_reported: toString(e.first_reported), last_changed: toString(e.last_changed)},
-    link_types: item.links}][0]],
-  // what the contract values need, without the report moments the driver would build DateTimes of
+  event_count: event_count,
+  event_links: event_links,
+  events_about: events_about,
+  events: events,
   agreements: [g IN agreements | g {.id, .value_amount, .value_currency, .value_usd, .usd_rate,
                                     usd_rate_date: toString(g.usd_rate_date)}]
 }) AS rows
