@@ -107,3 +107,47 @@ async def test_a_bad_page_argument_is_reported_on_the_events_field(seeded_api: h
     [error] = body["errors"]
     assert error["path"] == ["actor", "events"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and error["extensions"]["argument"] == "first"
+
+
+async def test_paging_an_actors_events_without_their_total_walks_the_same_list_both_ways(
+    seeded_api: httpx.AsyncClient,
+) -> None:
+    """Without totalCount only the page is kept in order (a Top); the pages must still join into the list one
+    page of every event gives, forwards and backwards, in either direction."""
+    whole = """query ($direction: SortDirection!) { actor(id: "person:alexander-lukashenka") {
+      events(first: 100, orderBy: {field: DATE, direction: $direction}) {
+        totalCount edges { node { id } } } } }"""
+    paged = """query ($direction: SortDirection!, $after: String, $before: String, $first: Int, $last: Int) {
+      actor(id: "person:alexander-lukashenka") {
+        events(first: $first, after: $after, last: $last, before: $before,
+               orderBy: {field: DATE, direction: $direction}) {
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } } }"""
+
+    async def events(query: str, **variables: object) -> dict[str, Any]:
+        body = await gql(seeded_api, query, **variables)
+        assert "errors" not in body, body
+        result: dict[str, Any] = body["data"]["actor"]["events"]
+        return result
+
+    for direction in ("DESC", "ASC"):
+        every = await events(whole, direction=direction)
+        expected = [edge["node"]["id"] for edge in every["edges"]]
+        assert len(expected) == every["totalCount"] > 6
+        forwards: list[str] = []
+        cursor = None
+        while True:
+            page = await events(paged, direction=direction, first=3, after=cursor)
+            forwards += [edge["node"]["id"] for edge in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            cursor = page["pageInfo"]["endCursor"]
+        assert forwards == expected
+        backwards: list[str] = []
+        cursor = None
+        while True:
+            page = await events(paged, direction=direction, last=3, before=cursor)
+            backwards = [edge["node"]["id"] for edge in page["edges"]] + backwards
+            if not page["pageInfo"]["hasPreviousPage"]:
+                break
+            cursor = page["pageInfo"]["startCursor"]
+        assert backwards == expected
