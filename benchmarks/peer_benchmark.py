@@ -35,7 +35,7 @@ from typing import Any
 import httpx
 
 from benchmarks.bench_graph import ensure_loaded, free_port, neo4j_server, server_env, serving
-from graph.read.engagements import LINKS, political_side
+from graph.read.engagements import LINKS, political_side, state_of
 from graph.read.lookup import lucene_query, search_terms
 from graph.read.names import directory, resolve_actor
 from graph.settings import Settings
@@ -81,9 +81,9 @@ PEER_SEARCH = """query ($phrase: String!) {
 OUR_FLAGSHIP = """query {
   regionEngagements(actor: "Minsk", country: "RU", from: "2023-01-01", to: "2023-12-31") {
   region { id name isoCode } events { totalCount edges { node { id kind title startDate endDate } } } } }"""
-PEER_FLAGSHIP = """query ($side: [String!]!, $links: [String!]!) {
-  regionEngagements(side: $side, country: "country:RU", from: "2023-01-01", to: "2023-12-31", links: $links,
-                    with_agreements: true) {
+PEER_FLAGSHIP = """query ($side_country: String!, $side: [String!]!, $links: [String!]!) {
+  regionEngagements(side_country: $side_country, side: $side, country: "country:RU", from: "2023-01-01",
+                    to: "2023-12-31", links: $links, with_agreements: true) {
     region { id name isoCode } events { id kind title startDate endDate } eventCount } }"""
 
 
@@ -195,7 +195,14 @@ async def cases(store: GraphStore) -> list[Case]:
         Case(
             "flagship (peer: our Cypher in @cypher)",
             (OUR_FLAGSHIP, {}),
-            (PEER_FLAGSHIP, {"side": political_side(minsk, names), "links": sorted(LINKS.values())}),
+            (
+                PEER_FLAGSHIP,
+                {
+                    "side_country": state_of(minsk),
+                    "side": political_side(minsk, names),
+                    "links": sorted(LINKS.values()),
+                },
+            ),
             our_flagship,
             peer_flagship,
         ),

@@ -10,7 +10,7 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j from "neo4j-driver";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const flagship = readFileSync(join(here, "..", "..", "queries", "read", "region_engagements_walk.cypher"), "utf8");
+const flagship = readFileSync(join(here, "..", "..", "queries", "read", "region_engagements.cypher"), "utf8");
 // The first page of each region's events, as our API reads it by default: no cursor, `first` and one more.
 const firstPage = flagship.replaceAll("$after_key", "null").replaceAll("$limit", "($first + 1)");
 const typeDefs = readFileSync(join(here, "typedefs.graphql"), "utf8").replace(
